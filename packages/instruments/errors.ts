@@ -1,0 +1,66 @@
+/**
+ * The one error hierarchy of the domain. Adapters translate their own failures into these
+ * (the store turns ConditionalCheckFailed into `Conflict`, network faults into `Unavailable`);
+ * the API maps each class to one HTTP status in a single place (packages/api/problem.ts).
+ * Messages must never contain submitted values, identifiers or free text.
+ */
+export class DomainError extends Error {
+  override readonly name: string = 'DomainError';
+}
+
+/** One problem with one field of a request, addressed by a JSON-pointer-like dotted path. */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** The request is well-formed JSON but its content breaks the contract. */
+export class ValidationError extends DomainError {
+  override readonly name = 'ValidationError';
+  constructor(
+    readonly errors: FieldError[],
+    /** `malformed`: the envelope is wrong (400); `unprocessable`: the answers are (422). */
+    readonly kind: 'malformed' | 'unprocessable',
+  ) {
+    super(kind === 'malformed' ? 'The request body does not match the schema.' : 'Some responses cannot be scored.');
+  }
+}
+
+export class NotFound extends DomainError {
+  override readonly name = 'NotFound';
+}
+
+/** A write lost a race or broke a uniqueness rule. */
+export class Conflict extends DomainError {
+  override readonly name = 'Conflict';
+}
+
+/** The same idempotency key was used with a different body. */
+export class IdempotencyMismatch extends DomainError {
+  override readonly name = 'IdempotencyMismatch';
+}
+
+/** The same idempotency key is still being processed by another request. */
+export class IdempotencyInFlight extends DomainError {
+  override readonly name = 'IdempotencyInFlight';
+}
+
+/** Storage cannot be reached or is throttling us; the client should retry later. */
+export class Unavailable extends DomainError {
+  override readonly name = 'Unavailable';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds = 1,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export class Unauthenticated extends DomainError {
+  override readonly name = 'Unauthenticated';
+}
+
+export class Forbidden extends DomainError {
+  override readonly name = 'Forbidden';
+}

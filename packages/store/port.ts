@@ -1,0 +1,91 @@
+import type { ScoredResult } from '../instruments/types';
+
+/** API scopes (product.md §3). */
+export const SCOPES = ['assessments:write', 'assessments:read', 'analytics:read'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/** The public view of an assessment: same shape from /v1/score, /v1/assessments and reads. */
+export interface AssessmentView extends ScoredResult {
+  id: string;
+  subjectId: string;
+  administeredOn: string;
+  targetBehavior?: string;
+}
+
+/** Everything stored for one assessment. No `ref`, no free text: `answers` is already redacted. */
+export interface StoredAssessment {
+  id: string;
+  clinicId: string;
+  subjectId: string;
+  /** Version of the pseudonym key that produced `subjectId`. */
+  keyVersion: string;
+  instrumentId: string;
+  instrumentVersion: string;
+  administeredOn: string;
+  /** ISO timestamp of the write, server clock. */
+  createdAt: string;
+  /** The redacted instrument input (`{ instrument, responses, scale? }`), kept for re-scoring. */
+  answers: Record<string, unknown>;
+  view: AssessmentView;
+}
+
+export interface CreateAssessment {
+  clinicId: string;
+  idempotencyKey: string;
+  /** sha256 of the canonical request; a replay with another hash is an `IdempotencyMismatch`. */
+  requestHash: string;
+  assessment: StoredAssessment;
+  /** What the first request answered; replays answer exactly this. */
+  response: { status: number; body: unknown };
+}
+
+export type CreateOutcome =
+  | { kind: 'created' }
+  | { kind: 'replayed'; response: { status: number; body: unknown } };
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque; absent on the last page. */
+  cursor?: string;
+}
+
+export interface ApiKeyRecord {
+  /** Public part of the key, e.g. `key_3f9c…`; the secret is never stored. */
+  keyId: string;
+  clinicId: string;
+  scopes: Scope[];
+  /** `sha256:<hex>` of the secret part. */
+  secretHash: string;
+  createdAt: string;
+  revokedAt?: string;
+}
+
+/**
+ * The storage port. Adapters translate their own errors at this edge into the domain's
+ * (`Unavailable`, `IdempotencyMismatch`, `IdempotencyInFlight`, `NotFound`, `ValidationError`
+ * for a bad cursor). Every read is scoped by `clinicId`: another clinic's ids are simply absent.
+ */
+export interface Store {
+  /**
+   * Atomically stores the assessment and its idempotency record (kept ≥ 24 h).
+   * Same key + same hash → `replayed` with the original response; same key + other hash →
+   * throws `IdempotencyMismatch`; a concurrent write of the same key not yet visible →
+   * throws `IdempotencyInFlight`. However often it is called, at most one assessment is stored.
+   */
+  createAssessment(input: CreateAssessment): Promise<CreateOutcome>;
+  getAssessment(clinicId: string, id: string): Promise<StoredAssessment | undefined>;
+  /** Newest first (by administeredOn, then createdAt). */
+  listSubjectAssessments(
+    clinicId: string,
+    subjectId: string,
+    page: { limit: number; cursor?: string },
+  ): Promise<Page<StoredAssessment>>;
+
+  putApiKey(record: ApiKeyRecord): Promise<void>;
+  getApiKey(keyId: string): Promise<ApiKeyRecord | undefined>;
+  listApiKeys(clinicId?: string): Promise<ApiKeyRecord[]>;
+  /** Throws `NotFound` for an unknown key id. Idempotent for an already revoked key. */
+  revokeApiKey(keyId: string, at: string): Promise<ApiKeyRecord>;
+  /** Cheap round trip for /health's readiness detail. */
+  ping(): Promise<void>;
+}
