@@ -1,0 +1,69 @@
+import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { createPseudonymizer, newPseudonymKeys, parsePseudonymKeys, type Pseudonymizer } from '../../packages/api/pseudonymizer';
+import { createDynamoStore } from '../../packages/store/dynamo';
+import { createDynamoClient, ensureTable, startDynamoLocal } from '../../packages/store/local';
+import type { Store } from '../../packages/store/port';
+import type { Config } from '../config';
+
+export interface LocalRuntime {
+  store: Store;
+  pseudonymizer: Pseudonymizer;
+  endpoint: string;
+  dataDir: string;
+  /** Stops the embedded DynamoDB Local if this runtime started it. */
+  stop(): Promise<void>;
+}
+
+async function answers(endpoint: string): Promise<boolean> {
+  try {
+    await createDynamoClient({ endpoint, maxAttempts: 1, requestTimeoutMs: 1_000 }).send(new ListTablesCommand({ Limit: 1 }));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Reads `.data/pseudonym-keys.json`, creating it (mode 600) on first run. */
+async function loadOrCreateKeys(dataDir: string) {
+  const file = resolve(dataDir, 'pseudonym-keys.json');
+  try {
+    return parsePseudonymKeys(await readFile(file, 'utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    const text = JSON.stringify(newPseudonymKeys(), null, 2);
+    await writeFile(file, text, { mode: 0o600, flag: 'wx' });
+    await chmod(file, 0o600);
+    return parsePseudonymKeys(text);
+  }
+}
+
+/**
+ * What `npm start` and the CLI share: DynamoDB (the configured endpoint, an embedded DynamoDB
+ * Local already running for this data dir, or a new one), the table, the store and the
+ * pseudonym key under `.data/`.
+ * @example const rt = await startLocalRuntime(config()); …; await rt.stop();
+ */
+export async function startLocalRuntime(cfg: Config): Promise<LocalRuntime> {
+  const dataDir = resolve(cfg.DATA_DIR);
+  await mkdir(resolve(dataDir, 'dynamodb'), { recursive: true });
+  let endpoint = cfg.DYNAMODB_ENDPOINT;
+  let stop = async () => {};
+  if (!endpoint) {
+    endpoint = `http://127.0.0.1:${cfg.DYNAMODB_LOCAL_PORT}`;
+    if (!(await answers(endpoint))) {
+      const local = await startDynamoLocal({ port: cfg.DYNAMODB_LOCAL_PORT, dbPath: resolve(dataDir, 'dynamodb') });
+      stop = local.stop;
+    }
+  }
+  const client = createDynamoClient({ endpoint });
+  await ensureTable(client, cfg.TABLE_NAME);
+  return {
+    store: createDynamoStore({ client, tableName: cfg.TABLE_NAME }),
+    pseudonymizer: createPseudonymizer(await loadOrCreateKeys(dataDir)),
+    endpoint,
+    dataDir,
+    stop,
+  };
+}

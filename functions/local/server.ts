@@ -1,0 +1,45 @@
+import { serve } from '@hono/node-server';
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { generateApiKey, parseApiKey, secretMatches } from '../../packages/api/api-keys';
+import { createApp } from '../../packages/api/app';
+import { SCOPES, type Store } from '../../packages/store/port';
+import { config } from '../config';
+import { startLocalRuntime } from './runtime';
+
+const DEMO_CLINIC = 'demo';
+
+/** Keeps the dev key across restarts; makes a new one if the file or its record is gone. */
+async function devKey(store: Store, file: string): Promise<string> {
+  const existing = await readFile(file, 'utf8').then((t) => t.trim(), () => '');
+  const parsed = parseApiKey(existing);
+  const record = parsed && (await store.getApiKey(parsed.keyId));
+  if (parsed && record && !record.revokedAt && secretMatches(parsed.secret, record.secretHash)) return existing;
+  const { key, record: fresh } = generateApiKey(DEMO_CLINIC, [...SCOPES], new Date());
+  await store.putApiKey(fresh);
+  await writeFile(file, `${key}\n`, { mode: 0o600 });
+  return key;
+}
+
+const cfg = config();
+const runtime = await startLocalRuntime(cfg);
+const key = await devKey(runtime.store, resolve(runtime.dataDir, 'dev-api-key'));
+const app = createApp({ store: runtime.store, pseudonymizer: runtime.pseudonymizer, authCacheSeconds: cfg.AUTH_CACHE_SECONDS });
+
+const server = serve({ fetch: app.fetch, port: cfg.PORT, hostname: '127.0.0.1' }, (info) => {
+  console.error(
+    [
+      `MI Assessments API on http://localhost:${info.port}  (docs: /docs, contract: /openapi.json)`,
+      `DynamoDB: ${runtime.endpoint}, table ${cfg.TABLE_NAME}`,
+      `Clinic "${DEMO_CLINIC}" development key (all scopes), also in ${resolve(runtime.dataDir, 'dev-api-key')}:`,
+      `  ${key}`,
+    ].join('\n'),
+  );
+});
+
+const shutdown = () => {
+  server.close();
+  void runtime.stop().finally(() => process.exit(0));
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

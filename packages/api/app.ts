@@ -1,0 +1,199 @@
+import { zValidator } from '@hono/zod-validator';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
+import { routePath } from 'hono/route';
+import type { ZodType } from 'zod';
+import { getInstrument, instruments } from '../instruments';
+import { NotFound, ValidationError } from '../instruments/errors';
+import type { Store } from '../store/port';
+import { createAssessment, newAssessmentId, scoreOnly, type AssessmentDeps } from './assessments';
+import { authenticate, requireScope, type AuthEnv } from './auth';
+import { docsPage } from './docs';
+import { openApiDocument } from './openapi';
+import { errorToProblem, problem, problemResponse } from './problem';
+import type { Pseudonymizer } from './pseudonymizer';
+import {
+  assessmentIdParam,
+  assessmentRequest,
+  scoreRequest,
+  batchRequest,
+  idempotencyKey,
+  pageQuery,
+  subjectIdParam,
+  subjectSearchRequest,
+  toValidationError,
+} from './schemas';
+
+export interface AppDeps {
+  store: Store;
+  pseudonymizer: Pseudonymizer;
+  now?: () => Date;
+  newId?: () => string;
+  /** One structured log line per call; never given bodies, refs or keys. Defaults to stdout JSON. */
+  log?: (entry: Record<string, unknown>) => void;
+  maxBodyBytes?: number;
+  authCacheSeconds?: number;
+}
+
+export const DEFAULT_PAGE_SIZE = 20;
+
+const stdoutLog = (entry: Record<string, unknown>) => console.log(JSON.stringify(entry));
+
+/** zod-validator hook: failures become our problem+json (the default would echo input). */
+const valid = <T extends ZodType>(target: 'json' | 'query' | 'param', schema: T) =>
+  zValidator(target, schema, (result) => {
+    if (!result.success) throw toValidationError(result.error);
+  });
+
+/**
+ * Builds the runtime-agnostic Hono app; Lambda and the local Node server both serve it.
+ * @example
+ * const app = createApp({ store, pseudonymizer });
+ * const res = await app.request('/health');
+ */
+export function createApp(deps: AppDeps) {
+  const now = deps.now ?? (() => new Date());
+  const log = deps.log ?? stdoutLog;
+  const svc: AssessmentDeps = {
+    store: deps.store,
+    pseudonymizer: deps.pseudonymizer,
+    now,
+    newId: deps.newId ?? newAssessmentId,
+  };
+  const maxBytes = deps.maxBodyBytes ?? 64 * 1024;
+
+  const jsonBody = createMiddleware(async (c, next) => {
+    const type = c.req.header('content-type') ?? '';
+    if (!/^application\/([\w.+-]+\+)?json(\s*;|$)/i.test(type)) {
+      return problemResponse(c, problem('unsupported-media-type', 'Send the body as application/json.'));
+    }
+    return bodyLimit({
+      maxSize: maxBytes,
+      onError: (c2) => problemResponse(c2, problem('payload-too-large', `The body exceeds ${maxBytes} bytes.`)),
+    })(c, next);
+  });
+
+  const requireIdempotencyKey = (c: Context): string => {
+    const parsed = idempotencyKey.safeParse(c.req.header('idempotency-key'));
+    if (!parsed.success) {
+      throw new ValidationError([{ path: 'header.Idempotency-Key', message: 'Required, 1 to 255 characters.' }], 'malformed');
+    }
+    return parsed.data;
+  };
+
+  const app = new Hono<AuthEnv>();
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    const auth = c.get('auth');
+    log({
+      level: c.res.status >= 500 ? 'error' : 'info',
+      msg: 'request',
+      method: c.req.method,
+      route: routePath(c, -1),
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+      ...(auth ? { clinicId: auth.clinicId, keyId: auth.keyId } : {}),
+    });
+  });
+
+  app.onError((error, c) => {
+    const { problem: body, headers } = errorToProblem(error);
+    // Only the class and where it was thrown: messages of unknown errors may carry data.
+    if (body.status === 500) log({ level: 'error', msg: 'unhandled', error: error.name, at: error.stack?.split('\n')[1]?.trim() });
+    return problemResponse(c, body, headers);
+  });
+  app.notFound((c) => problemResponse(c, problem('not-found', 'No such route.')));
+
+  app.use('/v1/*', authenticate(deps.store, now, deps.authCacheSeconds ?? 30));
+
+  const routes = app
+    .get('/health', (c) => c.json({ status: 'ok' }))
+    .get('/openapi.json', (c) => c.json(openApiDocument()))
+    .get('/docs', (c) => c.html(docsPage()))
+    .get('/v1/instruments', (c) =>
+      c.json({
+        items: instruments.map((i) => ({
+          id: i.id,
+          version: i.version,
+          title: i.title,
+          licence: (i.catalog as { licence?: unknown }).licence,
+        })),
+      }),
+    )
+    .get('/v1/instruments/:id', (c) => {
+      const instrument = getInstrument(c.req.param('id'));
+      if (!instrument) throw new NotFound('No instrument with this id.');
+      return c.json(instrument.catalog);
+    })
+    .post('/v1/score', jsonBody, valid('json', scoreRequest), (c) => c.json(scoreOnly(c.req.valid('json'))))
+    .post('/v1/assessments', requireScope('assessments:write'), jsonBody, valid('json', assessmentRequest), async (c) => {
+      const key = requireIdempotencyKey(c);
+      const auth = c.get('auth');
+      const out = await createAssessment(svc, auth.clinicId, key, c.req.valid('json'));
+      const body = out.body as { id?: string };
+      if (out.replayed) c.header('idempotent-replayed', 'true');
+      if (out.status === 201 && body.id) c.header('location', `/v1/assessments/${body.id}`);
+      return c.json(out.body as object, out.status as 201);
+    })
+    .post('/v1/assessments/batch', requireScope('assessments:write'), jsonBody, valid('json', batchRequest), async (c) => {
+      const { items } = c.req.valid('json');
+      const seen = new Set<string>();
+      const duplicates = items.flatMap((item, index) => {
+        const dup = seen.has(item.idempotencyKey);
+        seen.add(item.idempotencyKey);
+        return dup ? [{ path: `items.${index}.idempotencyKey`, message: 'Repeats an earlier item’s key.' }] : [];
+      });
+      if (duplicates.length > 0) throw new ValidationError(duplicates, 'malformed');
+      const clinicId = c.get('auth').clinicId;
+      const results = await Promise.all(
+        items.map(async (item, index) => {
+          try {
+            const parsed = assessmentRequest.safeParse(item.assessment);
+            if (!parsed.success) throw toValidationError(parsed.error);
+            const out = await createAssessment(svc, clinicId, item.idempotencyKey, parsed.data);
+            return { index, status: out.status, replayed: out.replayed, body: out.body };
+          } catch (error) {
+            const { problem: body } = errorToProblem(error);
+            return { index, status: body.status, replayed: false, body };
+          }
+        }),
+      );
+      return c.json({ results });
+    })
+    .get('/v1/assessments/:id', requireScope('assessments:read'), async (c) => {
+      const { id } = c.req.param();
+      const found = assessmentIdParam.safeParse({ id }).success
+        ? await deps.store.getAssessment(c.get('auth').clinicId, id)
+        : undefined;
+      if (!found) throw new NotFound('No assessment with this id.');
+      return c.json(found.view);
+    })
+    .post('/v1/subjects/search', requireScope('assessments:read'), jsonBody, valid('json', subjectSearchRequest), async (c) => {
+      const { ref, limit, cursor } = c.req.valid('json');
+      const clinicId = c.get('auth').clinicId;
+      const subjectId = deps.pseudonymizer.subjectId(clinicId, ref);
+      const page = await deps.store.listSubjectAssessments(clinicId, subjectId, {
+        limit: limit ?? DEFAULT_PAGE_SIZE,
+        ...(cursor ? { cursor } : {}),
+      });
+      return c.json({ subjectId, items: page.items.map((a) => a.view), ...(page.cursor ? { next: page.cursor } : {}) });
+    })
+    .get('/v1/subjects/:subjectId/assessments', requireScope('assessments:read'), valid('query', pageQuery), async (c) => {
+      const { subjectId } = c.req.param();
+      const { limit, cursor } = c.req.valid('query');
+      if (!subjectIdParam.safeParse({ subjectId }).success) throw new NotFound('No subject with this id.');
+      const page = await deps.store.listSubjectAssessments(c.get('auth').clinicId, subjectId, {
+        limit: limit ?? DEFAULT_PAGE_SIZE,
+        ...(cursor ? { cursor } : {}),
+      });
+      if (page.items.length === 0 && !cursor) throw new NotFound('No subject with this id.');
+      return c.json({ subjectId, items: page.items.map((a) => a.view), ...(page.cursor ? { next: page.cursor } : {}) });
+    });
+
+  return routes;
+}
+
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto';
+import { getInstrument } from '../instruments';
+import { ValidationError, type FieldError } from '../instruments/errors';
+import type { InstrumentInput, ScoredResult } from '../instruments/types';
+import type { AssessmentView, Store } from '../store/port';
+import type { Pseudonymizer } from './pseudonymizer';
+import type { AssessmentRequest, ScoreRequest } from './schemas';
+
+/** What the assessment use cases need; the app passes its own dependencies through. */
+export interface AssessmentDeps {
+  store: Store;
+  pseudonymizer: Pseudonymizer;
+  now: () => Date;
+  newId: () => string;
+}
+
+/** `asm_` + 128 random bits, base64url. */
+export const newAssessmentId = (): string => `asm_${randomBytes(16).toString('base64url')}`;
+
+/** JSON with object keys sorted, so that two equal bodies always fingerprint alike. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function scoreInput(input: InstrumentInput): ScoredResult {
+  const instrument = getInstrument(input.instrument);
+  if (!instrument) throw new ValidationError([{ path: 'instrument', message: 'Unknown instrument.' }], 'unprocessable');
+  return instrument.score(input);
+}
+
+/**
+ * Stateless scoring for `POST /v1/score`: the same engine and output as stored assessments.
+ * @example scoreOnly(scoreRequest.parse({ instrument: 'readiness-ruler', responses: { importance: 7 } })).scores // { importance: 7 }
+ */
+export function scoreOnly(body: ScoreRequest): ScoredResult {
+  const { targetBehavior: _ignored, ...input } = body as unknown as InstrumentInput & { targetBehavior?: string };
+  return scoreInput(input);
+}
+
+const DAY_MS = 86_400_000;
+
+function checkDate(administeredOn: string, now: Date): FieldError[] {
+  const day = Date.parse(`${administeredOn}T00:00:00Z`);
+  const valid = !Number.isNaN(day) && new Date(day).toISOString().slice(0, 10) === administeredOn;
+  if (!valid) return [{ path: 'administeredOn', message: 'Not a calendar date.' }];
+  // why: a day ahead of UTC is allowed for clinics east of Greenwich; later dates are typos.
+  if (day > now.getTime() + DAY_MS) return [{ path: 'administeredOn', message: 'Must not be in the future.' }];
+  return [];
+}
+
+/**
+ * Scores and stores one validated assessment under an idempotency key (`POST /v1/assessments` and each
+ * batch item). Returns the response to send; a replay returns the first response unchanged.
+ * @example await createAssessment(deps, 'demo', 'key-1', body) // { status: 201, body: {...}, replayed: false }
+ */
+export async function createAssessment(
+  deps: AssessmentDeps,
+  clinicId: string,
+  idempotencyKey: string,
+  body: AssessmentRequest,
+): Promise<{ status: number; body: unknown; replayed: boolean }> {
+  const now = deps.now();
+  const dateErrors = checkDate(String(body.administeredOn), now);
+  if (dateErrors.length > 0) throw new ValidationError(dateErrors, 'malformed');
+
+  const { subject, administeredOn, targetBehavior, ...input } = body as unknown as InstrumentInput & {
+    subject: { ref: string };
+    administeredOn: string;
+    targetBehavior?: string;
+  };
+  const instrument = getInstrument(input.instrument)!;
+  const result = instrument.score(input);
+  const id = deps.newId();
+  const subjectId = deps.pseudonymizer.subjectId(clinicId, subject.ref);
+  const view: AssessmentView = {
+    id,
+    instrument: result.instrument,
+    subjectId,
+    administeredOn,
+    ...(targetBehavior ? { targetBehavior } : {}),
+    complete: result.complete,
+    missing: result.missing,
+    scores: result.scores,
+    interpretation: result.interpretation,
+    guidance: result.guidance,
+    provenance: result.provenance,
+  };
+  const response = { status: 201, body: view };
+  const outcome = await deps.store.createAssessment({
+    clinicId,
+    idempotencyKey,
+    requestHash: deps.pseudonymizer.fingerprint(canonicalJson(body)),
+    response,
+    assessment: {
+      id,
+      clinicId,
+      subjectId,
+      keyVersion: deps.pseudonymizer.keyVersion,
+      instrumentId: instrument.id,
+      instrumentVersion: instrument.version,
+      administeredOn,
+      createdAt: now.toISOString(),
+      answers: { ...instrument.redact(input) },
+      view,
+    },
+  });
+  return outcome.kind === 'created'
+    ? { ...response, replayed: false }
+    : { ...outcome.response, replayed: true };
+}

@@ -1,0 +1,170 @@
+import { z } from 'zod';
+import { PROBLEMS, PROBLEM_CONTENT_TYPE } from './problem';
+import {
+  assessmentPage,
+  assessmentRequest,
+  assessmentView,
+  batchRequest,
+  batchResponse,
+  problemSchema,
+  scoredResult,
+  scoreRequest,
+  subjectSearchRequest,
+} from './schemas';
+
+type Method = 'get' | 'post';
+interface RouteDoc {
+  method: Method;
+  path: string;
+  summary: string;
+  scope?: string;
+  request?: z.ZodType;
+  response?: z.ZodType;
+  status?: number;
+  idempotent?: boolean;
+  params?: { name: string; in: 'path' | 'query'; description: string }[];
+  errors: (keyof typeof PROBLEMS)[];
+}
+
+const auth: (keyof typeof PROBLEMS)[] = ['unauthenticated', 'forbidden', 'storage-unavailable'];
+const body: (keyof typeof PROBLEMS)[] = ['malformed-request', 'validation-error', 'payload-too-large', 'unsupported-media-type'];
+const page = [
+  { name: 'limit', in: 'query' as const, description: '1–100, default 20' },
+  { name: 'cursor', in: 'query' as const, description: 'The `next` value of the previous page' },
+];
+
+/** Every route of the app, in the order of the docs page. A test checks this against the router. */
+export const ROUTES: RouteDoc[] = [
+  { method: 'get', path: '/health', summary: 'Liveness', errors: [] },
+  { method: 'get', path: '/openapi.json', summary: 'This document', errors: [] },
+  { method: 'get', path: '/docs', summary: 'Human-readable documentation', errors: [] },
+  { method: 'get', path: '/v1/instruments', summary: 'Instrument catalog', errors: auth },
+  {
+    method: 'get',
+    path: '/v1/instruments/{id}',
+    summary: 'One instrument: items, scales, scoring rules, licence, sources',
+    params: [{ name: 'id', in: 'path', description: 'Instrument id, e.g. `readiness-ruler`' }],
+    errors: [...auth, 'not-found'],
+  },
+  {
+    method: 'post',
+    path: '/v1/score',
+    summary: 'Score without storing (any valid key)',
+    request: scoreRequest,
+    response: scoredResult,
+    errors: [...auth, ...body, 'unprocessable-responses'],
+  },
+  {
+    method: 'post',
+    path: '/v1/assessments',
+    summary: 'Score and store one assessment',
+    scope: 'assessments:write',
+    request: assessmentRequest,
+    response: assessmentView,
+    status: 201,
+    idempotent: true,
+    errors: [...auth, ...body, 'unprocessable-responses', 'idempotency-key-reused', 'idempotency-in-flight'],
+  },
+  {
+    method: 'post',
+    path: '/v1/assessments/batch',
+    summary: 'Score and store up to 25 assessments; one result per item, each with its own idempotency key',
+    scope: 'assessments:write',
+    request: batchRequest,
+    response: batchResponse,
+    errors: [...auth, ...body],
+  },
+  {
+    method: 'get',
+    path: '/v1/assessments/{id}',
+    summary: 'One stored assessment',
+    scope: 'assessments:read',
+    response: assessmentView,
+    params: [{ name: 'id', in: 'path', description: 'Assessment id (`asm_…`)' }],
+    errors: [...auth, 'not-found'],
+  },
+  {
+    method: 'post',
+    path: '/v1/subjects/search',
+    summary: 'A client’s subjectId and assessments, newest first, by clinic ref (kept out of URLs)',
+    scope: 'assessments:read',
+    request: subjectSearchRequest,
+    response: assessmentPage,
+    errors: [...auth, ...body],
+  },
+  {
+    method: 'get',
+    path: '/v1/subjects/{subjectId}/assessments',
+    summary: 'A client’s assessments by pseudonymous id, newest first',
+    scope: 'assessments:read',
+    response: assessmentPage,
+    params: [{ name: 'subjectId', in: 'path', description: 'Pseudonymous subject id (`sub_…`)' }, ...page],
+    errors: [...auth, 'not-found', 'validation-error'],
+  },
+];
+
+const ref = (schema: z.ZodType) => {
+  const id = z.globalRegistry.get(schema)?.id;
+  return id ? { $ref: `#/components/schemas/${id}` } : z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+};
+
+const json = (schema: z.ZodType) => ({ 'application/json': { schema: ref(schema) } });
+
+let cached: Record<string, unknown> | undefined;
+
+/**
+ * The OpenAPI 3.1 document, generated from the same zod schemas the routes validate with.
+ * @example openApiDocument().paths['/v1/score'].post.requestBody
+ */
+export function openApiDocument(): Record<string, unknown> {
+  if (cached) return cached;
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const r of ROUTES) {
+    const responses: Record<string, unknown> = {
+      [String(r.status ?? 200)]: { description: 'Success', ...(r.response ? { content: json(r.response) } : {}) },
+    };
+    for (const type of r.errors) {
+      const { status, title } = PROBLEMS[type];
+      const existing = responses[String(status)] as { description: string } | undefined;
+      responses[String(status)] = {
+        description: existing ? `${existing.description}; ${title}` : title,
+        content: { [PROBLEM_CONTENT_TYPE]: { schema: ref(problemSchema) } },
+      };
+    }
+    const parameters = [
+      ...(r.params ?? []).map((p) => ({ name: p.name, in: p.in, required: p.in === 'path', description: p.description, schema: { type: 'string' } })),
+      ...(r.idempotent
+        ? [{ name: 'Idempotency-Key', in: 'header', required: true, description: '1–255 characters, unique per request, kept ≥ 24 h', schema: { type: 'string', minLength: 1, maxLength: 255 } }]
+        : []),
+    ];
+    (paths[r.path] ??= {})[r.method] = {
+      summary: r.summary,
+      ...(r.scope ? { description: `Requires scope \`${r.scope}\`.` } : {}),
+      ...(r.path.startsWith('/v1/') ? { security: [{ bearer: [] }] } : { security: [] }),
+      ...(parameters.length ? { parameters } : {}),
+      ...(r.request ? { requestBody: { required: true, content: json(r.request) } } : {}),
+      responses,
+    };
+  }
+  const components = z.toJSONSchema(z.globalRegistry, {
+    io: 'input',
+    unrepresentable: 'any',
+    uri: (id) => `#/components/schemas/${id}`,
+  }) as { schemas: Record<string, unknown> };
+  cached = {
+    openapi: '3.1.0',
+    info: {
+      title: 'MI Assessments API',
+      version: '1.0.0',
+      description: 'Scores Motivational Interviewing assessments and keeps anonymized results. Errors are RFC 9457 problem+json.',
+    },
+    servers: [{ url: '/' }],
+    security: [{ bearer: [] }],
+    paths,
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Clinic API key (`mia_…`)' } },
+      schemas: components.schemas,
+    },
+  };
+  return cached;
+}

@@ -1,0 +1,90 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import {
+  Conflict,
+  Forbidden,
+  IdempotencyInFlight,
+  IdempotencyMismatch,
+  NotFound,
+  Unauthenticated,
+  Unavailable,
+  ValidationError,
+  type FieldError,
+} from '../instruments/errors';
+
+/** RFC 9457 body. `errors` only for validation; never submitted values, never stack traces. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: FieldError[];
+}
+
+/** Every problem type the API can answer with; documented under /docs#problems. */
+export const PROBLEMS = {
+  'malformed-request': { status: 400, title: 'Malformed request' },
+  'validation-error': { status: 400, title: 'Request does not match the schema' },
+  unauthenticated: { status: 401, title: 'Missing or invalid API key' },
+  forbidden: { status: 403, title: 'API key lacks the required scope' },
+  'not-found': { status: 404, title: 'Not found' },
+  'idempotency-in-flight': { status: 409, title: 'A request with this Idempotency-Key is still in progress' },
+  conflict: { status: 409, title: 'Conflict' },
+  'payload-too-large': { status: 413, title: 'Request body too large' },
+  'unsupported-media-type': { status: 415, title: 'Request body must be application/json' },
+  'unprocessable-responses': { status: 422, title: 'Responses cannot be scored' },
+  'idempotency-key-reused': { status: 422, title: 'Idempotency-Key was already used with a different request' },
+  'storage-unavailable': { status: 503, title: 'Storage temporarily unavailable' },
+  'internal-error': { status: 500, title: 'Internal error' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ProblemType = keyof typeof PROBLEMS;
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** Builds a problem body for `type`. */
+export function problem(type: ProblemType, detail: string, errors?: FieldError[]): Problem {
+  const { status, title } = PROBLEMS[type];
+  return { type: `/problems/${type}`, title, status, detail, ...(errors ? { errors } : {}) };
+}
+
+/** Renders a problem as `application/problem+json` with optional extra headers. */
+export function problemResponse(c: Context, body: Problem, headers: Record<string, string> = {}): Response {
+  return c.body(JSON.stringify(body), body.status as ContentfulStatusCode, {
+    'content-type': PROBLEM_CONTENT_TYPE,
+    ...headers,
+  });
+}
+
+/**
+ * The one error → problem mapping. Unknown errors become a bare 500 with no detail.
+ * @example errorToProblem(new NotFound('Assessment not found.')) // { problem: {status: 404, …}, headers: {} }
+ */
+export function errorToProblem(error: unknown): { problem: Problem; headers: Record<string, string> } {
+  const plain = (type: ProblemType, detail: string, headers: Record<string, string> = {}) => ({
+    problem: problem(type, detail),
+    headers,
+  });
+  if (error instanceof ValidationError) {
+    const type = error.kind === 'malformed' ? 'validation-error' : 'unprocessable-responses';
+    return { problem: problem(type, error.message, error.errors), headers: {} };
+  }
+  if (error instanceof Unauthenticated) return plain('unauthenticated', error.message, { 'www-authenticate': 'Bearer' });
+  if (error instanceof Forbidden) return plain('forbidden', error.message);
+  if (error instanceof NotFound) return plain('not-found', error.message);
+  if (error instanceof IdempotencyInFlight) return plain('idempotency-in-flight', error.message, { 'retry-after': '1' });
+  if (error instanceof IdempotencyMismatch) return plain('idempotency-key-reused', error.message);
+  if (error instanceof Conflict) return plain('conflict', error.message);
+  if (error instanceof Unavailable) {
+    return plain('storage-unavailable', 'Storage is temporarily unavailable; retry later.', {
+      'retry-after': String(error.retryAfterSeconds),
+    });
+  }
+  if (error instanceof HTTPException) {
+    // Hono raises these for bodies it cannot parse; their messages carry no submitted values.
+    if (error.status === 413) return plain('payload-too-large', 'The request body exceeds the size limit.');
+    if (error.status === 400) return plain('malformed-request', 'The request body is not valid JSON.');
+  }
+  return plain('internal-error', 'An unexpected error occurred.');
+}

@@ -1,0 +1,68 @@
+import { createHmac, randomBytes } from 'node:crypto';
+
+/** Versioned pseudonym keys; `current` signs new subject ids, older versions stay readable. */
+export interface PseudonymKeys {
+  current: number;
+  keys: Record<string, Buffer>;
+}
+
+export interface Pseudonymizer {
+  /** The current key version, stored with every record. */
+  readonly keyVersion: string;
+  /** `sub_<version>_<base64url HMAC-SHA-256(key, clinicId \u001f ref)>`; the raw ref is never kept. */
+  subjectId(clinicId: string, ref: string): string;
+  /**
+   * Keyed fingerprint of a request (for idempotency): a plain hash of a body holding a short
+   * `ref` could be reversed by guessing, a keyed one cannot.
+   */
+  fingerprint(text: string): string;
+}
+
+export const SUBJECT_ID_PATTERN = /^sub_\d{1,6}_[A-Za-z0-9_-]{43}$/;
+
+/**
+ * HMAC pseudonyms of clinic-issued subject refs (product.md §2). The clinic id is part of the
+ * message, so the same ref at two clinics gives unrelated ids; a unit separator keeps
+ * `("ab","c")` and `("a","bc")` apart.
+ * @example
+ * const p = createPseudonymizer({ current: 1, keys: { '1': randomBytes(32) } });
+ * p.subjectId('demo', 'clinic-opaque-ref-8f3a'); // 'sub_1_Xy…'
+ */
+export function createPseudonymizer(keys: PseudonymKeys): Pseudonymizer {
+  const version = String(keys.current);
+  const key = keys.keys[version];
+  if (!key || key.length < 32) throw new Error(`Pseudonym key version ${version} is missing or shorter than 32 bytes.`);
+  return {
+    keyVersion: version,
+    subjectId(clinicId, ref) {
+      const mac = createHmac('sha256', key).update(`${clinicId}\u001f${ref}`).digest('base64url');
+      return `sub_${version}_${mac}`;
+    },
+    fingerprint(text) {
+      return `hmac-sha256:${createHmac('sha256', key).update('request\u001f').update(text).digest('base64url')}`;
+    },
+  };
+}
+
+/**
+ * Reads the stored form of the keys (local `.data/pseudonym-keys.json` or the Secrets Manager
+ * secret): `{ "current": 1, "keys": { "1": "<base64 of ≥ 32 bytes>" } }`.
+ * @example parsePseudonymKeys(JSON.stringify(newPseudonymKeys())).current // 1
+ */
+export function parsePseudonymKeys(text: string): PseudonymKeys {
+  const data = JSON.parse(text) as { current?: unknown; keys?: Record<string, unknown> };
+  if (typeof data.current !== 'number' || !data.keys || typeof data.keys !== 'object') {
+    throw new Error('Pseudonym keys must look like {"current": 1, "keys": {"1": "<base64>"}}.');
+  }
+  const keys: Record<string, Buffer> = {};
+  for (const [version, value] of Object.entries(data.keys)) {
+    if (typeof value !== 'string') throw new Error(`Pseudonym key version ${version} is not a base64 string.`);
+    keys[version] = Buffer.from(value, 'base64');
+  }
+  return { current: data.current, keys };
+}
+
+/** A fresh key set (version 1, 256 bits) in its stored JSON form. */
+export function newPseudonymKeys(): { current: number; keys: Record<string, string> } {
+  return { current: 1, keys: { '1': randomBytes(32).toString('base64') } };
+}

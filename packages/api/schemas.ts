@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { closedObject, instruments, toFieldErrors } from '../instruments';
+import { ValidationError } from '../instruments/errors';
+import { SUBJECT_ID_PATTERN } from './pseudonymizer';
+
+/**
+ * Request and response schemas of the HTTP contract. Instrument-specific parts come from each
+ * instrument's `inputSchema`, so a new instrument appears in validation, the union types and the
+ * OpenAPI document without an edit here.
+ */
+
+/** Closed list instead of free text: a behaviour name could otherwise carry identifying detail. */
+export const TARGET_BEHAVIORS = [
+  'alcohol',
+  'tobacco',
+  'cannabis',
+  'opioids',
+  'stimulants',
+  'sedatives',
+  'other-drugs',
+  'gambling',
+  'other',
+] as const;
+
+const envelope = {
+  subject: closedObject({
+    ref: z.string().min(1).max(128).meta({ description: 'Clinic-issued opaque reference; only its keyed HMAC is stored.' }),
+  }),
+  administeredOn: z.iso.date().meta({ description: 'Day the instrument was administered (YYYY-MM-DD).' }),
+  targetBehavior: z.enum(TARGET_BEHAVIORS).optional(),
+};
+
+type Options = [z.ZodObject, ...z.ZodObject[]];
+const union = (options: z.ZodObject[]) => z.discriminatedUnion('instrument', options as Options);
+
+export const scoreRequest = union(
+  instruments.map((i) => i.inputSchema.safeExtend({ targetBehavior: envelope.targetBehavior })),
+).meta({ id: 'ScoreRequest' });
+
+export const assessmentRequest = union(instruments.map((i) => i.inputSchema.safeExtend(envelope))).meta({
+  id: 'AssessmentRequest',
+});
+
+export type ScoreRequest = z.infer<typeof scoreRequest>;
+export type AssessmentRequest = z.infer<typeof assessmentRequest>;
+
+export const MAX_BATCH = 25;
+export const idempotencyKey = z.string().min(1).max(255);
+
+/** Items are validated one by one so that one bad item does not reject the others. */
+export const batchRequest = z
+  .strictObject({
+    items: z
+      .array(closedObject({ idempotencyKey, assessment: z.record(z.string(), z.unknown()) }))
+      .min(1)
+      .max(MAX_BATCH),
+  })
+  .meta({ id: 'BatchRequest' });
+
+export const subjectSearchRequest = z
+  .strictObject({
+    ref: envelope.subject.shape.ref,
+    limit: z.number().int().min(1).max(100).optional(),
+    cursor: z.string().min(1).max(1024).optional(),
+  })
+  .meta({ id: 'SubjectSearchRequest' });
+
+export const pageQuery = closedObject({
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+  cursor: z.string().min(1).max(1024).optional(),
+});
+
+export const assessmentIdParam = closedObject({ id: z.string().regex(/^asm_[A-Za-z0-9_-]{22}$/) });
+export const subjectIdParam = closedObject({ subjectId: z.string().regex(SUBJECT_ID_PATTERN) });
+
+/**
+ * Turns zod issues into the contract's `errors` list (one entry per problem, paths only, no
+ * submitted values). Problems confined to `instrument` and `responses` are 422 (the answers
+ * cannot be scored); anything else in the envelope is 400.
+ * @example toValidationError(schema.safeParse(body).error!) // ValidationError { kind: 'unprocessable', errors: [...] }
+ */
+export function toValidationError(error: z.core.$ZodError): ValidationError {
+  const answersOnly = error.issues.every((i) => i.path[0] === 'responses' || i.path[0] === 'instrument');
+  const errors = toFieldErrors(error.issues).map((e) =>
+    e.path === 'instrument' ? { path: e.path, message: 'Unknown instrument; see GET /v1/instruments.' } : e,
+  );
+  return new ValidationError(errors, answersOnly ? 'unprocessable' : 'malformed');
+}
+
+// Response shapes, for the OpenAPI document (responses are built by code, not parsed).
+const guidance = z.object({
+  principle: z.enum(['express-empathy', 'develop-discrepancy', 'avoid-argument', 'roll-with-resistance', 'support-self-efficacy']),
+  focus: z.string(),
+  prompt: z.string(),
+});
+
+export const scoredResult = z
+  .object({
+    instrument: z.object({ id: z.string(), version: z.string() }),
+    complete: z.boolean(),
+    missing: z.array(z.string()),
+    scores: z.record(z.string(), z.number().nullable()).meta({ description: 'Unrounded; null when an item it needs is missing.' }),
+    interpretation: z.record(z.string(), z.unknown()),
+    guidance: z.array(guidance),
+    provenance: z.object({ algorithm: z.string(), algorithmVersion: z.string(), definitionHash: z.string() }),
+  })
+  .meta({ id: 'ScoredResult' });
+
+export const assessmentView = scoredResult
+  .extend({
+    id: z.string(),
+    subjectId: z.string(),
+    administeredOn: z.iso.date(),
+    targetBehavior: z.enum(TARGET_BEHAVIORS).optional(),
+  })
+  .meta({ id: 'Assessment' });
+
+export const assessmentPage = z
+  .object({ subjectId: z.string(), items: z.array(assessmentView), next: z.string().optional() })
+  .meta({ id: 'AssessmentPage' });
+
+export const batchResponse = z
+  .object({
+    results: z.array(
+      z.object({
+        index: z.number().int(),
+        status: z.number().int(),
+        replayed: z.boolean(),
+        body: z.union([assessmentView, z.lazy(() => problemSchema)]),
+      }),
+    ),
+  })
+  .meta({ id: 'BatchResponse' });
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: 'Problem' });

@@ -1,0 +1,78 @@
+import type { ItemInstrumentDefinition, Licence, ResponseScale } from './definition';
+import type { Instrument, Provenance } from './types';
+
+/** One row of `GET /v1/instruments`. */
+export interface CatalogSummary {
+  id: string;
+  version: string;
+  title: string;
+  licence: Licence['status'];
+}
+
+const scaleJson = ({ min, max, anchors }: ResponseScale) => ({
+  min,
+  max,
+  anchors: anchors.map(({ value, label }) => ({ value, label })),
+});
+
+/**
+ * The catalog entry of an item-based instrument, built only from its definition data.
+ * Item wording is included only when the licence allows it.
+ * @example itemCatalog(definition, provenance, scoreRanges(definition)).items[0] // { id: '1', label: '…' }
+ */
+export function itemCatalog(
+  definition: ItemInstrumentDefinition,
+  provenance: Provenance,
+  ranges: Record<string, { min: number; max: number }>,
+): Record<string, unknown> {
+  const { licence } = definition;
+  return {
+    id: definition.id,
+    version: definition.version,
+    title: definition.title,
+    description: definition.description,
+    responseScale: scaleJson(definition.responseScale),
+    ...(definition.variants && {
+      responseScaleVariants: {
+        field: 'scale',
+        default: definition.variants.default,
+        scales: Object.fromEntries(Object.entries(definition.variants.scales).map(([k, v]) => [k, scaleJson(v)])),
+      },
+    }),
+    ...(definition.minAnswered ? { minAnswered: definition.minAnswered } : {}),
+    items: definition.items.map((item) => ({
+      id: item.id,
+      label: item.label,
+      ...(licence.itemText && item.text !== undefined ? { text: item.text } : {}),
+      scored: item.scored ?? true,
+      ...(item.anchors ? { anchors: item.anchors.map(({ value, label }) => ({ value, label })) } : {}),
+    })),
+    scales: definition.scales.map((scale) => ({
+      id: scale.id,
+      items: [...scale.items],
+      method: scale.method,
+      range: ranges[scale.id],
+    })),
+    derivedScores: (definition.derived ?? []).map((derived) => ({
+      id: derived.id,
+      plus: [...derived.plus],
+      minus: [...derived.minus],
+      range: ranges[derived.id],
+    })),
+    scoring: [...definition.scoring],
+    interpretation: [...definition.interpretationRules],
+    licence: { status: licence.status, itemText: licence.itemText, note: licence.note },
+    sources: definition.sources.map((source) => ({ ...source })),
+    ourRules: definition.ourRules.map((rule) => ({ ...rule })),
+    provenance: { ...provenance },
+  };
+}
+
+/**
+ * The list-endpoint row for an instrument, read from its catalog entry.
+ * @example catalogSummary(getInstrument('readiness-ruler')!) // { id: 'readiness-ruler', version: '1.0.0', title: 'Readiness Ruler', licence: 'generic' }
+ */
+export function catalogSummary(instrument: Instrument): CatalogSummary {
+  const licence = instrument.catalog['licence'] as Licence;
+  return { id: instrument.id, version: instrument.version, title: instrument.title, licence: licence.status };
+}

@@ -1,0 +1,40 @@
+import type { Source } from './definition';
+import { prosConsDefinition } from './decisional-balance-scale';
+import { defineItemInstrument } from './engine';
+
+// why: TIP 35 Appendix B key, as printed by habitslab.umbc.edu/decisional-balance-scoring and sacada.org.
+export const TIP35_PROS = [2, 4, 7, 9, 11, 14, 16, 17, 19, 20] as const;
+export const TIP35_CONS = [1, 3, 5, 6, 8, 10, 12, 13, 15, 18] as const;
+
+export const TIP35_SOURCES: readonly Source[] = [
+  { citation: 'SAMHSA Treatment Improvement Protocol (TIP) 35, Appendix B: Alcohol (and Illegal Drugs) Decisional Balance Scale' },
+  { citation: 'HABITS Lab, UMBC: Decisional Balance scoring', url: 'https://habitslab.umbc.edu/decisional-balance-scoring' },
+  { citation: 'sacada.org: Alcohol and Drugs Decisional Balance Scale (same key)' },
+];
+
+export const TIP35_SCORING = [
+  // why: pros and cons are each the item sum divided by 10 (habitslab.umbc.edu; sacada.org).
+  `pros = sum of items ${TIP35_PROS.join(', ')} ÷ 10.`,
+  `cons = sum of items ${TIP35_CONS.join(', ')} ÷ 10.`,
+];
+
+const LICENCE_NOTE = 'No licence for the item wording was found: the catalog carries item ids and our own neutral labels only.';
+
+/** Data of the 20-item alcohol decisional balance scale (TIP 35). */
+export const decisionalBalanceAlcoholDefinition = prosConsDefinition({
+  id: 'decisional-balance-alcohol',
+  title: 'Alcohol Decisional Balance Scale',
+  description:
+    'Twenty statements about drinking, each rated 1 (not important at all) to 5 (extremely important); mean importance of the pros and of the cons of drinking.',
+  algorithm: 'decisional-balance-alcohol-20',
+  behaviour: 'drinking',
+  itemCount: 20,
+  pros: TIP35_PROS,
+  cons: TIP35_CONS,
+  scoring: TIP35_SCORING,
+  sources: TIP35_SOURCES,
+  licenceNote: LICENCE_NOTE,
+});
+
+/** The alcohol decisional balance instrument. */
+export const decisionalBalanceAlcohol = defineItemInstrument(decisionalBalanceAlcoholDefinition);

@@ -1,0 +1,23 @@
+import { TIP35_CONS, TIP35_PROS, TIP35_SCORING, TIP35_SOURCES } from './decisional-balance-alcohol';
+import { prosConsDefinition } from './decisional-balance-scale';
+import { defineItemInstrument } from './engine';
+
+/** Data of the 20-item drugs decisional balance scale: the TIP 35 alcohol key applied to drug use. */
+export const decisionalBalanceDrugsDefinition = prosConsDefinition({
+  id: 'decisional-balance-drugs',
+  title: 'Drugs Decisional Balance Scale',
+  description:
+    'Twenty statements about using drugs, each rated 1 (not important at all) to 5 (extremely important); mean importance of the pros and of the cons of using.',
+  algorithm: 'decisional-balance-drugs-20',
+  behaviour: 'using drugs',
+  itemCount: 20,
+  // why: TIP 35 publishes one "Alcohol (and Illegal Drugs)" scale; the key is shared (habitslab.umbc.edu; sacada.org).
+  pros: TIP35_PROS,
+  cons: TIP35_CONS,
+  scoring: TIP35_SCORING,
+  sources: TIP35_SOURCES,
+  licenceNote: 'No licence for the item wording was found: the catalog carries item ids and our own neutral labels only.',
+});
+
+/** The drugs decisional balance instrument. */
+export const decisionalBalanceDrugs = defineItemInstrument(decisionalBalanceDrugsDefinition);

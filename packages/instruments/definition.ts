@@ -1,0 +1,134 @@
+import type { Guidance } from './types';
+
+/** Plain JSON data: what definitions are made of, so they can be hashed and published. */
+export type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
+
+export interface Anchor {
+  value: number;
+  label: string;
+}
+
+/** The integer answers an item accepts, with the published anchor wording (ours where unlicensed). */
+export interface ResponseScale {
+  min: number;
+  max: number;
+  anchors: readonly Anchor[];
+}
+
+export interface ItemDefinition {
+  id: string;
+  /** Short neutral label in our own words; always safe to publish. */
+  label: string;
+  /** Item wording, present only where the licence allows shipping it. */
+  text?: string;
+  /** `false` for items that are administered but never scored (they never affect any output). */
+  scored?: false;
+  /** Item-specific anchors where they differ from the instrument's response scale. */
+  anchors?: readonly Anchor[];
+}
+
+/** A score computed from a fixed list of items: their sum, or their sum divided by the item count. */
+export interface ScaleDefinition {
+  id: string;
+  items: readonly string[];
+  method: 'sum' | 'mean';
+}
+
+/** A score derived from other scores: the sum of `plus` minus the sum of `minus`. */
+export interface DerivedDefinition {
+  id: string;
+  plus: readonly string[];
+  minus: readonly string[];
+}
+
+export interface Source {
+  citation: string;
+  url?: string;
+}
+
+export type LicenceStatus = 'public-domain' | 'generic' | 'own-wording' | 'none-found' | 'copyrighted';
+
+export interface Licence {
+  status: LicenceStatus;
+  /** Whether the catalog may carry item wording. */
+  itemText: boolean;
+  note: string;
+}
+
+/** A rule no source publishes: the product's decision, labelled as such in the catalog. */
+export interface OurRule {
+  id: string;
+  rule: string;
+}
+
+export type Scores = Record<string, number | null>;
+export type Interpretation = Record<string, unknown>;
+
+export interface RuleContext {
+  /** The response scale the answers were given on (the chosen variant's, if any). */
+  responseScale: ResponseScale;
+}
+
+/**
+ * An item-based instrument as data plus two small rule functions. The engine derives the input
+ * schema, scoring, catalog and definition hash from it; adding an instrument is one such object.
+ */
+export interface ItemInstrumentDefinition {
+  id: string;
+  version: string;
+  title: string;
+  description: string;
+  /** Provenance algorithm id, e.g. `decisional-balance-alcohol-20`. */
+  algorithm: string;
+  responseScale: ResponseScale;
+  /** Alternative response scales chosen by the request's top-level `scale`; answers are never rescaled. */
+  variants?: { default: string; scales: Readonly<Record<string, ResponseScale>> };
+  items: readonly ItemDefinition[];
+  scales: readonly ScaleDefinition[];
+  derived?: readonly DerivedDefinition[];
+  /** Fewest answered items a request must carry (default 0). */
+  minAnswered?: number;
+  /** `null` (default): an incomplete score is `null`; `omit`: its key is left out. */
+  missingScores?: 'null' | 'omit';
+  /** Cut-offs, bands, norms and tie rules the interpretation reads: hashed with the rest. */
+  rules: { readonly [key: string]: Json };
+  /** Human-readable scoring summary for the catalog. */
+  scoring: readonly string[];
+  /** Human-readable interpretation rules for the catalog. */
+  interpretationRules: readonly string[];
+  ourRules: readonly OurRule[];
+  licence: Licence;
+  sources: readonly Source[];
+  interpret(scores: Scores, context: RuleContext): Interpretation;
+  guide(scores: Scores, interpretation: Interpretation, context: RuleContext): Guidance[];
+}
+
+/** An inclusive band of values with a name, e.g. `{ label: 'low', min: 0, max: 3 }`. */
+export interface Band {
+  label: string;
+  min: number;
+  max: number;
+}
+
+/**
+ * The band containing `value`, or `null` for a null value or one outside every band.
+ * @example bandOf(5, [{ label: 'low', min: 0, max: 3 }, { label: 'moderate', min: 4, max: 6 }]) // 'moderate'
+ */
+export function bandOf(value: number | null | undefined, bands: readonly Band[]): string | null {
+  if (value === null || value === undefined) return null;
+  return bands.find((band) => value >= band.min && value <= band.max)?.label ?? null;
+}
+
+/**
+ * `positive`, `negative` or `zero` label for the sign of a value; `null` stays `null`.
+ * @example signLabel(-1.1, { positive: 'pros', negative: 'cons', zero: 'balanced' }) // 'cons'
+ */
+export function signLabel<T extends string>(
+  value: number | null | undefined,
+  labels: { positive: T; negative: T; zero: T },
+): T | null {
+  if (value === null || value === undefined) return null;
+  if (value > 0) return labels.positive;
+  if (value < 0) return labels.negative;
+  return labels.zero;
+}

@@ -1,0 +1,180 @@
+import { z } from 'zod';
+import { itemCatalog } from './catalog';
+import type { ItemInstrumentDefinition, Json, ResponseScale, Scores } from './definition';
+import { definitionHash } from './hash';
+import type { Instrument, InstrumentInput, Provenance, ScoredResult } from './types';
+import { UNKNOWN_ITEM, answer, closedObject } from './validation';
+
+/**
+ * The response scale answers are read on: the chosen variant's, else the default.
+ * @example responseScaleFor(readinessRulerDefinition, '1-10') // { min: 1, max: 10, anchors: [...] }
+ */
+export function responseScaleFor(definition: ItemInstrumentDefinition, variant?: string): ResponseScale {
+  if (!definition.variants) return definition.responseScale;
+  return definition.variants.scales[variant ?? definition.variants.default] ?? definition.responseScale;
+}
+
+/**
+ * The data part of a definition that decides a score: ids, ranges, keys, methods, rules, version.
+ * Prose (title, labels, anchors, sources, licence) is left out so rewording never changes the hash.
+ * @example definitionHash(hashedData(urica))
+ */
+export function hashedData(definition: ItemInstrumentDefinition): Json {
+  const range = ({ min, max }: ResponseScale) => ({ min, max });
+  const variants = definition.variants;
+  return {
+    id: definition.id,
+    version: definition.version,
+    algorithm: definition.algorithm,
+    responseScale: range(definition.responseScale),
+    variants: variants
+      ? { default: variants.default, scales: Object.fromEntries(Object.entries(variants.scales).map(([k, v]) => [k, range(v)])) }
+      : null,
+    items: definition.items.map((item) => ({ id: item.id, scored: item.scored ?? true })),
+    scales: definition.scales.map((scale) => ({ ...scale, items: [...scale.items] })),
+    derived: (definition.derived ?? []).map((d) => ({ id: d.id, plus: [...d.plus], minus: [...d.minus] })),
+    minAnswered: definition.minAnswered ?? 0,
+    missingScores: definition.missingScores ?? 'null',
+    rules: definition.rules,
+  };
+}
+
+/**
+ * Theoretical minimum and maximum of every score on a response scale.
+ * @example scoreRanges(decisionalBalanceAlcoholDefinition) // { pros: { min: 1, max: 5 }, cons: {...}, difference: { min: -4, max: 4 } }
+ */
+export function scoreRanges(
+  definition: ItemInstrumentDefinition,
+  variant?: string,
+): Record<string, { min: number; max: number }> {
+  const { min, max } = responseScaleFor(definition, variant);
+  const ranges: Record<string, { min: number; max: number }> = {};
+  for (const scale of definition.scales) {
+    const n = scale.method === 'sum' ? scale.items.length : 1;
+    ranges[scale.id] = { min: n * min, max: n * max };
+  }
+  for (const derived of definition.derived ?? []) {
+    const of = (id: string) => ranges[id] ?? { min: 0, max: 0 };
+    const total = (ids: readonly string[], bound: 'min' | 'max') => ids.reduce((acc, id) => acc + of(id)[bound], 0);
+    ranges[derived.id] = {
+      min: total(derived.plus, 'min') - total(derived.minus, 'max'),
+      max: total(derived.plus, 'max') - total(derived.minus, 'min'),
+    };
+  }
+  return ranges;
+}
+
+function buildInputSchema(definition: ItemInstrumentDefinition) {
+  const variantScales = definition.variants ? Object.values(definition.variants.scales) : [definition.responseScale];
+  const lo = Math.min(...variantScales.map((s) => s.min));
+  const hi = Math.max(...variantScales.map((s) => s.max));
+  const shape = Object.fromEntries(definition.items.map((item) => [item.id, answer(lo, hi)]));
+  const minAnswered = definition.minAnswered ?? 0;
+  const responses = closedObject(shape, UNKNOWN_ITEM).check((ctx) => {
+    const answered = Object.values(ctx.value).filter((v) => v !== undefined).length;
+    if (answered < minAnswered) {
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value,
+        message: minAnswered === 1 ? 'At least one item must be answered.' : `At least ${minAnswered} items must be answered.`,
+      });
+    }
+  });
+  if (!definition.variants) return closedObject({ instrument: z.literal(definition.id), responses });
+  const names = Object.keys(definition.variants.scales) as [string, ...string[]];
+  return closedObject({ instrument: z.literal(definition.id), responses, scale: z.enum(names).optional() }).check(
+    (ctx) => {
+      const { min, max } = responseScaleFor(definition, ctx.value.scale);
+      for (const [id, value] of Object.entries(ctx.value.responses ?? {})) {
+        // The item schema already reports non-integers and values outside every variant's range.
+        if (typeof value !== 'number' || !Number.isInteger(value) || value < lo || value > hi) continue;
+        if (value < min) {
+          ctx.issues.push({ code: 'too_small', origin: 'number', minimum: min, inclusive: true, input: value, path: ['responses', id], message: `Too small: expected number to be >=${min}` });
+        } else if (value > max) {
+          ctx.issues.push({ code: 'too_big', origin: 'number', maximum: max, inclusive: true, input: value, path: ['responses', id], message: `Too big: expected number to be <=${max}` });
+        }
+      }
+    },
+  );
+}
+
+function computeScores(definition: ItemInstrumentDefinition, answers: Readonly<Record<string, unknown>>): Scores {
+  const scores: Scores = {};
+  for (const scale of definition.scales) {
+    const values = scale.items.map((id) => answers[id]);
+    // why: OUR RULE (instruments.md, common rules) — never prorate, never treat a missing item as 0.
+    if (values.some((v) => typeof v !== 'number')) {
+      scores[scale.id] = null;
+      continue;
+    }
+    const sum = (values as number[]).reduce((acc, v) => acc + v, 0);
+    scores[scale.id] = scale.method === 'sum' ? sum : sum / values.length;
+  }
+  for (const derived of definition.derived ?? []) {
+    const parts = [...derived.plus, ...derived.minus].map((id) => scores[id]);
+    // why: OUR RULE — anything derived from a null score is null.
+    if (parts.some((p) => p === null || p === undefined)) {
+      scores[derived.id] = null;
+      continue;
+    }
+    const total = (ids: readonly string[]) => ids.reduce((acc, id) => acc + (scores[id] as number), 0);
+    scores[derived.id] = total(derived.plus) - total(derived.minus);
+  }
+  if (definition.missingScores === 'omit') {
+    for (const [key, value] of Object.entries(scores)) if (value === null) delete scores[key];
+  }
+  return scores;
+}
+
+/**
+ * Scores one already-validated input: unrounded scores, missing items in definition order,
+ * interpretation and guidance from the definition's rules.
+ * @example scoreItems(definition, provenance, { instrument: 'decisional-balance-smoking-short', responses: { '1': 4 } })
+ */
+export function scoreItems(
+  definition: ItemInstrumentDefinition,
+  provenance: Provenance,
+  input: InstrumentInput,
+): ScoredResult {
+  const context = { responseScale: responseScaleFor(definition, input.scale) };
+  const answers = input.responses;
+  const missing = definition.items
+    .filter((item) => item.scored !== false && typeof answers[item.id] !== 'number')
+    .map((item) => item.id);
+  const scores = computeScores(definition, answers);
+  const interpretation = definition.interpret(scores, context);
+  return {
+    instrument: { id: definition.id, version: definition.version },
+    complete: missing.length === 0,
+    missing,
+    scores,
+    interpretation,
+    guidance: definition.guide(scores, interpretation, context),
+    provenance: { ...provenance },
+  };
+}
+
+/**
+ * Turns an item-based definition into an `Instrument`; the hash and catalog are computed once, here.
+ * @example export const urica = defineItemInstrument(uricaDefinition);
+ */
+export function defineItemInstrument(definition: ItemInstrumentDefinition): Instrument {
+  const provenance: Provenance = Object.freeze({
+    algorithm: definition.algorithm,
+    algorithmVersion: definition.version,
+    definitionHash: definitionHash(hashedData(definition)),
+  });
+  return {
+    id: definition.id,
+    version: definition.version,
+    title: definition.title,
+    inputSchema: buildInputSchema(definition),
+    score: (input) => scoreItems(definition, provenance, input),
+    redact: (input) => ({
+      instrument: input.instrument,
+      responses: { ...input.responses },
+      ...(input.scale === undefined ? {} : { scale: input.scale }),
+    }),
+    catalog: itemCatalog(definition, provenance, scoreRanges(definition)),
+  };
+}

@@ -1,0 +1,45 @@
+import { type CatalogSummary, catalogSummary } from './catalog';
+import { decisionalBalance } from './decisional-balance';
+import { decisionalBalanceAlcohol } from './decisional-balance-alcohol';
+import { decisionalBalanceDrugs } from './decisional-balance-drugs';
+import { decisionalBalanceSmoking } from './decisional-balance-smoking';
+import { decisionalBalanceSmokingShort } from './decisional-balance-smoking-short';
+import { readinessRuler } from './readiness-ruler';
+import type { Instrument } from './types';
+
+export * from './errors';
+export type * from './types';
+export type * from './definition';
+export { type CatalogSummary, catalogSummary } from './catalog';
+export { bandOf, signLabel } from './definition';
+export { defineItemInstrument, hashedData, responseScaleFor, scoreRanges } from './engine';
+export { canonicalJson, definitionHash } from './hash';
+export { UNKNOWN_FIELD, UNKNOWN_ITEM, closedObject, toFieldErrors } from './validation';
+
+/** Every instrument the API serves, in catalog order. */
+export const instruments: readonly Instrument[] = Object.freeze([
+  readinessRuler,
+  decisionalBalance,
+  decisionalBalanceAlcohol,
+  decisionalBalanceDrugs,
+  decisionalBalanceSmoking,
+  decisionalBalanceSmokingShort,
+]);
+
+const byId = new Map(instruments.map((instrument) => [instrument.id, instrument]));
+
+/**
+ * The instrument with this id, or `undefined` for an unknown id.
+ * @example getInstrument('readiness-ruler')?.score({ instrument: 'readiness-ruler', responses: { importance: 7 } })
+ */
+export function getInstrument(id: string): Instrument | undefined {
+  return byId.get(id);
+}
+
+/**
+ * The rows of `GET /v1/instruments`: id, version, title and licence status of every instrument.
+ * @example listCatalog()[0] // { id: 'readiness-ruler', version: '1.0.0', title: 'Readiness Ruler', licence: 'generic' }
+ */
+export function listCatalog(): CatalogSummary[] {
+  return instruments.map(catalogSummary);
+}

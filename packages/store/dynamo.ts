@@ -1,0 +1,310 @@
+import { createHash } from 'node:crypto';
+import {
+  ConditionalCheckFailedException,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  ScanCommand,
+  TransactionCanceledException,
+  TransactWriteItemsCommand,
+  UpdateItemCommand,
+  type AttributeValue,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import {
+  Conflict,
+  IdempotencyInFlight,
+  IdempotencyMismatch,
+  NotFound,
+  Unavailable,
+  ValidationError,
+} from '../instruments/errors';
+import { retryAfterFor, translateError } from './errors';
+import type { ApiKeyRecord, CreateAssessment, CreateOutcome, Page, StoredAssessment, Store } from './port';
+import {
+  GSI1,
+  ItemType,
+  PING_KEY,
+  apiKeyIndexKey,
+  apiKeyKey,
+  assessmentKey,
+  clinicKeysPartition,
+  idempotencyKey,
+  subjectPartition,
+  subjectSortKey,
+  type TableKey,
+} from './schema';
+
+export interface DynamoStoreOptions {
+  client: DynamoDBClient;
+  tableName: string;
+  now?: () => Date;
+  /** How long a replay answers the original response; at least 24 (product.md §4). */
+  idempotencyTtlHours?: number;
+}
+
+type Item = Record<string, unknown>;
+type IdempotencyItem = { requestHash: string; responseStatus: number; responseBody: string; expiresAt: number };
+
+const MAX_PAGE = 100;
+const badCursor = () => new ValidationError([{ path: 'cursor', message: 'The cursor is not valid.' }], 'malformed');
+
+/**
+ * The DynamoDB adapter of the storage port (single table, see schema.ts).
+ * @example
+ * const store = createDynamoStore({ client: createDynamoClient(), tableName: 'mi-assessments' });
+ * const outcome = await store.createAssessment(input);
+ */
+export function createDynamoStore(options: DynamoStoreOptions): Store {
+  const { client, tableName: TableName, now = () => new Date(), idempotencyTtlHours = 48 } = options;
+  if (idempotencyTtlHours < 24) throw new Error('idempotencyTtlHours must be at least 24.');
+
+  async function guard<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      throw translateError(error);
+    }
+  }
+
+  const get = async (Key: TableKey, ConsistentRead = false): Promise<Item | undefined> => {
+    const { Item } = await guard(() => client.send(new GetItemCommand({ TableName, Key: marshall(Key), ConsistentRead })));
+    return Item && unmarshall(Item);
+  };
+
+  async function resolveExisting(input: CreateAssessment, existing: Item | undefined): Promise<CreateOutcome> {
+    const nowSeconds = Math.floor(now().getTime() / 1000);
+    const record = existing as IdempotencyItem | undefined;
+    if (!record || record.expiresAt < nowSeconds) {
+      throw new IdempotencyInFlight('A request with this idempotency key is still in progress.');
+    }
+    if (record.requestHash !== input.requestHash) {
+      throw new IdempotencyMismatch('This idempotency key was already used with a different request.');
+    }
+    return { kind: 'replayed', response: { status: record.responseStatus, body: JSON.parse(record.responseBody) } };
+  }
+
+  return {
+    async createAssessment(input) {
+      const { clinicId, assessment: a } = input;
+      const at = now();
+      const nowSeconds = Math.floor(at.getTime() / 1000);
+      const idemKey = idempotencyKey(clinicId, createHash('sha256').update(input.idempotencyKey).digest('hex'));
+      const idemItem = {
+        ...idemKey,
+        type: ItemType.idempotency,
+        requestHash: input.requestHash,
+        assessmentId: a.id,
+        responseStatus: input.response.status,
+        responseBody: JSON.stringify(input.response.body),
+        createdAt: at.toISOString(),
+        expiresAt: nowSeconds + idempotencyTtlHours * 3600,
+      };
+      try {
+        const idemPut = {
+          TableName,
+          Item: marshall(idemItem),
+          ConditionExpression: 'attribute_not_exists(PK) OR expiresAt < :now',
+          ExpressionAttributeValues: marshall({ ':now': nowSeconds }),
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+        };
+        const assessmentPut = {
+          TableName,
+          Item: marshall(toAssessmentItem(clinicId, a)),
+          ConditionExpression: 'attribute_not_exists(PK)',
+        };
+        await guard(() =>
+          client.send(new TransactWriteItemsCommand({ TransactItems: [{ Put: idemPut }, { Put: assessmentPut }] })),
+        );
+        return { kind: 'created' };
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        const [idem, asm] = error.CancellationReasons ?? [];
+        const retryAfter = retryAfterFor(idem?.Code) ?? retryAfterFor(asm?.Code);
+        if (retryAfter !== undefined) throw new Unavailable('Storage is throttling requests.', retryAfter, { cause: error });
+        if (idem?.Code === 'ConditionalCheckFailed') {
+          return resolveExisting(input, idem.Item ? unmarshall(idem.Item) : await get(idemKey, true));
+        }
+        if (idem?.Code === 'TransactionConflict' || asm?.Code === 'TransactionConflict') {
+          return resolveExisting(input, await get(idemKey, true));
+        }
+        if (asm?.Code === 'ConditionalCheckFailed') {
+          throw new Conflict('An assessment with this id already exists.', { cause: error });
+        }
+        throw error;
+      }
+    },
+
+    async getAssessment(clinicId, id) {
+      const item = await get(assessmentKey(clinicId, id));
+      return item && fromAssessmentItem(item);
+    },
+
+    async listSubjectAssessments(clinicId, subjectId, page) {
+      if (!Number.isInteger(page.limit) || page.limit < 1 || page.limit > MAX_PAGE) {
+        const message = `The limit must be an integer from 1 to ${MAX_PAGE}.`;
+        throw new ValidationError([{ path: 'limit', message }], 'malformed');
+      }
+      const partition = subjectPartition(clinicId, subjectId);
+      const start = page.cursor === undefined ? undefined : decodeCursor(page.cursor);
+      const query = new QueryCommand({
+        TableName,
+        IndexName: GSI1,
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: marshall({ ':pk': partition }),
+        ScanIndexForward: false,
+        Limit: page.limit + 1,
+        ...(start && {
+          ExclusiveStartKey: marshall({ ...assessmentKey(clinicId, start.id), GSI1PK: partition, GSI1SK: start.sk }),
+        }),
+      });
+      const { Items = [] } = await guard(() => client.send(query));
+      const items = Items.slice(0, page.limit).map((raw) => fromAssessmentItem(unmarshall(raw)));
+      const last = items.at(-1);
+      return Items.length > page.limit && last ? { items, cursor: encodeCursor(last) } : { items };
+    },
+
+    async putApiKey(record) {
+      const item = {
+        ...apiKeyKey(record.keyId),
+        ...apiKeyIndexKey(record.clinicId, record.createdAt, record.keyId),
+        type: ItemType.apiKey,
+        ...record,
+      };
+      const put = new PutItemCommand({
+        TableName,
+        Item: marshall(item, { removeUndefinedValues: true }),
+        ConditionExpression: 'attribute_not_exists(PK)',
+      });
+      try {
+        await guard(() => client.send(put));
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) throw new Conflict('An API key with this id already exists.');
+        throw error;
+      }
+    },
+
+    async getApiKey(keyId) {
+      const item = await get(apiKeyKey(keyId), true);
+      return item && fromApiKeyItem(item);
+    },
+
+    async listApiKeys(clinicId) {
+      const items: Item[] = [];
+      let ExclusiveStartKey: Record<string, AttributeValue> | undefined;
+      do {
+        const command =
+          clinicId === undefined
+            ? new ScanCommand({
+                TableName,
+                FilterExpression: '#type = :type',
+                ExpressionAttributeNames: { '#type': 'type' },
+                ExpressionAttributeValues: marshall({ ':type': ItemType.apiKey }),
+                ExclusiveStartKey,
+              })
+            : new QueryCommand({
+                TableName,
+                IndexName: GSI1,
+                KeyConditionExpression: 'GSI1PK = :pk',
+                ExpressionAttributeValues: marshall({ ':pk': clinicKeysPartition(clinicId) }),
+                ExclusiveStartKey,
+              });
+        const page = await guard(() => (command instanceof ScanCommand ? client.send(command) : client.send(command)));
+        items.push(...(page.Items ?? []).map((raw) => unmarshall(raw)));
+        ExclusiveStartKey = page.LastEvaluatedKey;
+      } while (ExclusiveStartKey);
+      return items
+        .map(fromApiKeyItem)
+        .sort((x, y) => compare(x.clinicId, y.clinicId) || compare(x.createdAt, y.createdAt) || compare(x.keyId, y.keyId));
+    },
+
+    async revokeApiKey(keyId, at) {
+      try {
+        const update = new UpdateItemCommand({
+          TableName,
+          Key: marshall(apiKeyKey(keyId)),
+          UpdateExpression: 'SET revokedAt = if_not_exists(revokedAt, :at)',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: marshall({ ':at': at }),
+          ReturnValues: 'ALL_NEW',
+        });
+        const { Attributes } = await guard(() => client.send(update));
+        return fromApiKeyItem(unmarshall(Attributes ?? {}));
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) throw new NotFound('No such API key.');
+        throw error;
+      }
+    },
+
+    async ping() {
+      await get(PING_KEY);
+    },
+  };
+}
+
+const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+function toAssessmentItem(clinicId: string, a: StoredAssessment): Item {
+  return {
+    ...assessmentKey(clinicId, a.id),
+    GSI1PK: subjectPartition(clinicId, a.subjectId),
+    GSI1SK: subjectSortKey(a.administeredOn, a.createdAt, a.id),
+    type: ItemType.assessment,
+    clinicId,
+    id: a.id,
+    subjectId: a.subjectId,
+    keyVersion: a.keyVersion,
+    instrumentId: a.instrumentId,
+    instrumentVersion: a.instrumentVersion,
+    administeredOn: a.administeredOn,
+    createdAt: a.createdAt,
+    answers: JSON.stringify(a.answers),
+    view: JSON.stringify(a.view),
+  };
+}
+
+function fromAssessmentItem(item: Item): StoredAssessment {
+  return {
+    id: item.id as string,
+    clinicId: item.clinicId as string,
+    subjectId: item.subjectId as string,
+    keyVersion: item.keyVersion as string,
+    instrumentId: item.instrumentId as string,
+    instrumentVersion: item.instrumentVersion as string,
+    administeredOn: item.administeredOn as string,
+    createdAt: item.createdAt as string,
+    answers: JSON.parse(item.answers as string) as StoredAssessment['answers'],
+    view: JSON.parse(item.view as string) as StoredAssessment['view'],
+  };
+}
+
+function fromApiKeyItem(item: Item): ApiKeyRecord {
+  const record: ApiKeyRecord = {
+    keyId: item.keyId as string,
+    clinicId: item.clinicId as string,
+    scopes: item.scopes as ApiKeyRecord['scopes'],
+    secretHash: item.secretHash as string,
+    createdAt: item.createdAt as string,
+  };
+  if (typeof item.revokedAt === 'string') record.revokedAt = item.revokedAt;
+  return record;
+}
+
+function encodeCursor(last: StoredAssessment): string {
+  const sk = subjectSortKey(last.administeredOn, last.createdAt, last.id);
+  return Buffer.from(JSON.stringify({ sk, id: last.id })).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { sk: string; id: string } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw badCursor();
+  }
+  const { sk, id } = (parsed ?? {}) as { sk?: unknown; id?: unknown };
+  const valid = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 1024;
+  if (!valid(sk) || !valid(id) || !sk.endsWith(`#${id}`)) throw badCursor();
+  return { sk, id };
+}

@@ -1,0 +1,133 @@
+import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+
+/**
+ * The single-table key schema: attribute names, the one GSI and every key builder.
+ * Pure data so the CDK stack, the adapter and the tests share one definition.
+ * Key components are joined with `#`; clinic ids must therefore never contain it (the builders
+ * throw), so no clinic's prefix can be a prefix of another's.
+ */
+
+export const PK = 'PK';
+export const SK = 'SK';
+export const GSI1 = 'GSI1';
+export const GSI1PK = 'GSI1PK';
+export const GSI1SK = 'GSI1SK';
+/** Epoch seconds; DynamoDB TTL deletes the item some time after it passes. */
+export const TTL_ATTRIBUTE = 'expiresAt';
+/** Discriminator stored on every item, for analytics and operator scans. */
+export const TYPE_ATTRIBUTE = 'type';
+
+export const ItemType = {
+  assessment: 'assessment',
+  idempotency: 'idempotency',
+  apiKey: 'apiKey',
+} as const;
+export type ItemType = (typeof ItemType)[keyof typeof ItemType];
+
+export interface TableKey {
+  PK: string;
+  SK: string;
+}
+
+export interface Gsi1Key {
+  GSI1PK: string;
+  GSI1SK: string;
+}
+
+const SEPARATOR = '#';
+
+function component(value: string, what: string): string {
+  if (value.length === 0 || value.includes(SEPARATOR)) {
+    throw new Error(`A ${what} used in a key must be non-empty and must not contain "${SEPARATOR}".`);
+  }
+  return value;
+}
+
+/**
+ * Primary key of one assessment. Scoped by clinic, so another clinic's id simply misses.
+ * @example assessmentKey('demo', 'asm_1') // { PK: 'C#demo#ASM#asm_1', SK: 'ASM' }
+ */
+export function assessmentKey(clinicId: string, assessmentId: string): TableKey {
+  return { PK: `C#${component(clinicId, 'clinic id')}#ASM#${assessmentId}`, SK: 'ASM' };
+}
+
+/**
+ * GSI1 partition holding one subject's history within one clinic.
+ * @example subjectPartition('demo', 'sub_x') // 'C#demo#SUB#sub_x'
+ */
+export function subjectPartition(clinicId: string, subjectId: string): string {
+  return `C#${component(clinicId, 'clinic id')}#SUB#${subjectId}`;
+}
+
+/**
+ * GSI1 sort key of an assessment; sorting it descending gives newest first.
+ * @example subjectSortKey('2026-11-20', '2026-11-20T10:00:00.000Z', 'asm_1')
+ * // '2026-11-20#2026-11-20T10:00:00.000Z#asm_1'
+ */
+export function subjectSortKey(administeredOn: string, createdAt: string, assessmentId: string): string {
+  return `${administeredOn}#${createdAt}#${assessmentId}`;
+}
+
+/**
+ * Primary key of an idempotency record. `keyHash` is the sha256 hex of the client's key;
+ * the raw key is never stored.
+ * @example idempotencyKey('demo', 'ab12…') // { PK: 'C#demo#IDEM#ab12…', SK: 'IDEM' }
+ */
+export function idempotencyKey(clinicId: string, keyHash: string): TableKey {
+  return { PK: `C#${component(clinicId, 'clinic id')}#IDEM#${keyHash}`, SK: 'IDEM' };
+}
+
+/**
+ * Primary key of an API key record (looked up by key id before the clinic is known).
+ * @example apiKeyKey('key_3f9c') // { PK: 'KEY#key_3f9c', SK: 'KEY' }
+ */
+export function apiKeyKey(keyId: string): TableKey {
+  return { PK: `KEY#${keyId}`, SK: 'KEY' };
+}
+
+/**
+ * GSI1 key listing a clinic's API keys, oldest first.
+ * @example apiKeyIndexKey('demo', '2026-11-20T10:00:00.000Z', 'key_1')
+ * // { GSI1PK: 'KEYS#demo', GSI1SK: '2026-11-20T10:00:00.000Z#key_1' }
+ */
+export function apiKeyIndexKey(clinicId: string, createdAt: string, keyId: string): Gsi1Key {
+  return { GSI1PK: clinicKeysPartition(clinicId), GSI1SK: `${createdAt}#${keyId}` };
+}
+
+/**
+ * GSI1 partition of a clinic's API keys.
+ * @example clinicKeysPartition('demo') // 'KEYS#demo'
+ */
+export function clinicKeysPartition(clinicId: string): string {
+  return `KEYS#${component(clinicId, 'clinic id')}`;
+}
+
+/** Key of the item `ping()` reads; it never exists. */
+export const PING_KEY: TableKey = { PK: 'PING', SK: 'PING' };
+
+/**
+ * The table as CreateTable takes it: on-demand billing, string keys, GSI1 projecting all.
+ * TTL is enabled separately (UpdateTimeToLive on `TTL_ATTRIBUTE`).
+ * @example await client.send(new CreateTableCommand(tableDefinition('mi-assessments')));
+ */
+export function tableDefinition(tableName: string): CreateTableCommandInput {
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [PK, SK, GSI1PK, GSI1SK].map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
+    KeySchema: [
+      { AttributeName: PK, KeyType: 'HASH' },
+      { AttributeName: SK, KeyType: 'RANGE' },
+    ],
+    GlobalSecondaryIndexes: [
+      {
+        IndexName: GSI1,
+        KeySchema: [
+          { AttributeName: GSI1PK, KeyType: 'HASH' },
+          { AttributeName: GSI1SK, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      },
+    ],
+  };
+}

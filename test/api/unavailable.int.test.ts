@@ -1,0 +1,59 @@
+import { DynamoDBServiceException, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../packages/api/app';
+import { createDynamoStore } from '../../packages/store/dynamo';
+import { createDynamoClient } from '../../packages/store/local';
+import { NOW, pseudonymizer, smokingShort, testApi, type TestApi } from '../support/api';
+import { mockClient } from 'aws-sdk-client-mock';
+
+describe('storage faults', () => {
+  it('answers 503 with Retry-After when DynamoDB cannot be reached', async () => {
+    const client = createDynamoClient({ endpoint: 'http://127.0.0.1:1', maxAttempts: 1, requestTimeoutMs: 500 });
+    const logs: Record<string, unknown>[] = [];
+    const app = createApp({ store: createDynamoStore({ client, tableName: 'absent' }), pseudonymizer, now: () => NOW, log: (e) => logs.push(e) });
+
+    const res = await app.request('/v1/instruments', { headers: { authorization: `Bearer mia_0123456789abcdef${'A'.repeat(43)}` } });
+
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    expect(await res.json()).toEqual({
+      type: '/problems/storage-unavailable',
+      title: 'Storage temporarily unavailable',
+      status: 503,
+      detail: 'Storage is temporarily unavailable; retry later.',
+    });
+    expect(logs).toEqual([{ level: 'error', msg: 'request', method: 'GET', route: '/v1/instruments', status: 503, ms: expect.any(Number) }]);
+  });
+
+  describe('when DynamoDB throttles the write (a fault DynamoDB Local cannot produce)', () => {
+    let api: TestApi;
+    let key: string;
+    beforeAll(async () => {
+      api = await testApi();
+      key = await api.keyFor('clinic-a');
+    });
+    afterAll(() => api.table.drop());
+
+    it('answers 503 with Retry-After and stores nothing', async () => {
+      expect((await api.call('GET', '/v1/instruments', { key })).status).toBe(200); // key now in the auth cache
+      const before = await api.table.scanAll();
+      const mock = mockClient(api.table.client);
+      mock.on(TransactWriteItemsCommand).rejects(
+        new DynamoDBServiceException({ name: 'ThrottlingException', $fault: 'client', $metadata: { httpStatusCode: 400 }, message: 'Rate exceeded' }),
+      );
+      let res: Awaited<ReturnType<TestApi['call']>>;
+      try {
+        res = await api.call('POST', '/v1/assessments', { key, body: smokingShort(), headers: { 'idempotency-key': 'throttled' } });
+      } finally {
+        mock.restore();
+      }
+
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(res.body.type).toBe('/problems/storage-unavailable');
+      expect(mock.commandCalls(TransactWriteItemsCommand)).toHaveLength(1);
+      expect(await api.table.scanAll()).toEqual(before);
+    });
+  });
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../functions/config';
+
+describe('parseConfig', () => {
+  it('applies the documented defaults', () => {
+    expect(parseConfig({})).toEqual({
+      PORT: 3000,
+      TABLE_NAME: 'mi-assessments',
+      DYNAMODB_LOCAL_PORT: 8000,
+      DATA_DIR: '.data',
+      AWS_REGION: 'us-east-1',
+      AUTH_CACHE_SECONDS: 30,
+    });
+  });
+
+  it('is frozen', () => {
+    expect(Object.isFrozen(parseConfig({ PORT: '8080' }))).toBe(true);
+  });
+
+  it('fails fast naming every bad variable without echoing its value', () => {
+    const attempt = () => parseConfig({ PORT: 'eighty', DYNAMODB_ENDPOINT: 'not a url', TABLE_NAME: 'x' });
+    expect(attempt).toThrow(/^Invalid configuration:\n  PORT: .+\n  TABLE_NAME: .+\n  DYNAMODB_ENDPOINT: .+$/);
+    expect(attempt).not.toThrow(/eighty|not a url/);
+  });
+});

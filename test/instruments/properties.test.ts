@@ -1,0 +1,129 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decisionalBalance } from '../../packages/instruments/decisional-balance';
+import { decisionalBalanceAlcoholDefinition } from '../../packages/instruments/decisional-balance-alcohol';
+import { decisionalBalanceDrugsDefinition } from '../../packages/instruments/decisional-balance-drugs';
+import { decisionalBalanceSmokingDefinition } from '../../packages/instruments/decisional-balance-smoking';
+import { decisionalBalanceSmokingShortDefinition } from '../../packages/instruments/decisional-balance-smoking-short';
+import type { ItemInstrumentDefinition } from '../../packages/instruments/definition';
+import { responseScaleFor, scoreRanges } from '../../packages/instruments/engine';
+import { getInstrument } from '../../packages/instruments/index';
+import { readinessRulerDefinition } from '../../packages/instruments/readiness-ruler';
+import type { InstrumentInput } from '../../packages/instruments/types';
+
+const DEFINITIONS: readonly ItemInstrumentDefinition[] = [
+  readinessRulerDefinition,
+  decisionalBalanceAlcoholDefinition,
+  decisionalBalanceDrugsDefinition,
+  decisionalBalanceSmokingDefinition,
+  decisionalBalanceSmokingShortDefinition,
+];
+
+/** Valid inputs: any subset of items answered in range, at least `minAnswered`, on any variant. */
+function validInput(definition: ItemInstrumentDefinition): fc.Arbitrary<InstrumentInput> {
+  const variants = definition.variants ? Object.keys(definition.variants.scales) : [undefined];
+  return fc.constantFrom(...variants).chain((variant) => {
+    const { min, max } = responseScaleFor(definition, variant);
+    const model = Object.fromEntries(definition.items.map((item) => [item.id, fc.integer({ min, max })]));
+    return fc
+      .record(model, { requiredKeys: [] })
+      .filter((responses) => Object.keys(responses).length >= (definition.minAnswered ?? 0))
+      .map((responses) => ({ instrument: definition.id, responses, ...(variant ? { scale: variant } : {}) }));
+  });
+}
+
+const entry = fc.record({ label: fc.string({ maxLength: 200 }), weight: fc.integer({ min: 1, max: 5 }) }, { requiredKeys: [] });
+const worksheetInput: fc.Arbitrary<InstrumentInput> = fc
+  .record(
+    {
+      benefitsOfChange: fc.array(entry, { maxLength: 50 }),
+      costsOfChange: fc.array(entry, { maxLength: 50 }),
+      benefitsOfStatusQuo: fc.array(entry, { maxLength: 50 }),
+      costsOfStatusQuo: fc.array(entry, { maxLength: 50 }),
+    },
+    { requiredKeys: [] },
+  )
+  .map((responses) => ({ instrument: 'decisional-balance', responses }));
+
+describe.each(DEFINITIONS.map((d) => [d.id, d] as const))('%s properties', (id, definition) => {
+  const instrument = getInstrument(id)!;
+
+  it('accepts and scores any in-range answer set, every score within its theoretical range', () => {
+    fc.assert(
+      fc.property(validInput(definition), (input) => {
+        expect(instrument.inputSchema.safeParse(input).success).toBe(true);
+        const result = instrument.score(input);
+        const ranges = scoreRanges(definition, input.scale);
+        for (const [key, value] of Object.entries(result.scores)) {
+          if (value === null) continue;
+          expect(value).toBeGreaterThanOrEqual(ranges[key]!.min - 1e-12);
+          expect(value).toBeLessThanOrEqual(ranges[key]!.max + 1e-12);
+        }
+        expect(result.complete).toBe(result.missing.length === 0);
+      }),
+    );
+  });
+
+  it('never gives confrontational "why not a 10" guidance', () => {
+    fc.assert(
+      fc.property(validInput(definition), (input) => {
+        const text = instrument.score(input).guidance.map((g) => g.prompt).join(' ').toLowerCase();
+        expect(text).not.toMatch(/why not|not a 10|not at 10|not 10/);
+      }),
+    );
+  });
+
+  it('scores the redacted input exactly as the original', () => {
+    fc.assert(
+      fc.property(validInput(definition), (input) => {
+        expect(instrument.score(instrument.redact(input))).toEqual(instrument.score(input));
+      }),
+    );
+  });
+
+  it.each(definition.scales.map((s) => [s.id, s] as const))('never changes %s when its answers are permuted', (scaleId, scale) => {
+    const { min, max } = definition.responseScale;
+    const complete = fc.tuple(...definition.items.map(() => fc.integer({ min, max })));
+    fc.assert(
+      fc.property(
+        complete.chain((values) => {
+          const inScale = scale.items.map((item) => values[definition.items.findIndex((i) => i.id === item)]!);
+          return fc.tuple(fc.constant(values), fc.shuffledSubarray(inScale, { minLength: inScale.length, maxLength: inScale.length }));
+        }),
+        ([values, permuted]) => {
+          const responses = Object.fromEntries(definition.items.map((item, i) => [item.id, values[i]!]));
+          const shuffled = { ...responses, ...Object.fromEntries(scale.items.map((item, i) => [item, permuted[i]!])) };
+          const score = (r: Record<string, number>) => instrument.score({ instrument: id, responses: r }).scores[scaleId];
+          expect(score(shuffled)).toBe(score(responses));
+        },
+      ),
+    );
+  });
+});
+
+describe('decisional-balance worksheet properties', () => {
+  it('keeps proportion and weightedProportion within [0, 1]', () => {
+    fc.assert(
+      fc.property(worksheetInput, (input) => {
+        expect(decisionalBalance.inputSchema.safeParse(input).success).toBe(true);
+        const { scores } = decisionalBalance.score(input);
+        for (const key of ['proportion', 'weightedProportion']) {
+          const value = scores[key];
+          if (value === null || value === undefined) continue;
+          expect(value).toBeGreaterThanOrEqual(0);
+          expect(value).toBeLessThanOrEqual(1);
+        }
+      }),
+    );
+  });
+
+  it('scores the redacted worksheet exactly as the original and keeps no label', () => {
+    fc.assert(
+      fc.property(worksheetInput, (input) => {
+        const redacted = decisionalBalance.redact(input);
+        expect(decisionalBalance.score(redacted)).toEqual(decisionalBalance.score(input));
+        expect(JSON.stringify(redacted)).not.toContain('"label"');
+      }),
+    );
+  });
+});

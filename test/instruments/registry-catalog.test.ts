@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { decisionalBalanceData } from '../../packages/instruments/decisional-balance';
+import { decisionalBalanceAlcoholDefinition } from '../../packages/instruments/decisional-balance-alcohol';
+import { defineItemInstrument, hashedData } from '../../packages/instruments/engine';
+import { canonicalJson, definitionHash } from '../../packages/instruments/hash';
+import { getInstrument, instruments, listCatalog } from '../../packages/instruments/index';
+
+const IDS = [
+  'readiness-ruler',
+  'decisional-balance',
+  'decisional-balance-alcohol',
+  'decisional-balance-drugs',
+  'decisional-balance-smoking',
+  'decisional-balance-smoking-short',
+];
+
+describe('instrument registry', () => {
+  it('serves the six instruments of this release, all at version 1.0.0', () => {
+    expect(instruments.map((i) => i.id)).toEqual(IDS);
+    expect(new Set(instruments.map((i) => i.version))).toEqual(new Set(['1.0.0']));
+  });
+
+  it('finds an instrument by id and returns undefined for an unknown id', () => {
+    expect(getInstrument('decisional-balance-drugs')?.title).toBe('Drugs Decisional Balance Scale');
+    expect(getInstrument('urica-x')).toBeUndefined();
+  });
+
+  it('lists id, version, title and licence status for the list endpoint', () => {
+    expect(listCatalog()[0]).toEqual({ id: 'readiness-ruler', version: '1.0.0', title: 'Readiness Ruler', licence: 'generic' });
+    expect(listCatalog().map((row) => row.licence)).toEqual(['generic', 'own-wording', 'none-found', 'none-found', 'none-found', 'none-found']);
+  });
+});
+
+describe('catalog', () => {
+  it.each(IDS)('%s: is plain JSON with provenance equal to what scoring reports', (id) => {
+    const instrument = getInstrument(id)!;
+    const catalog = instrument.catalog;
+
+    expect(JSON.parse(JSON.stringify(catalog))).toEqual(catalog);
+    expect(Object.keys(catalog)).toEqual(expect.arrayContaining(['id', 'version', 'title', 'description', 'responseScale', 'items', 'scales', 'scoring', 'interpretation', 'licence', 'sources', 'ourRules', 'provenance']));
+    expect(catalog['provenance']).toEqual(instrument.score(instrument.redact({ instrument: id, responses: id === 'readiness-ruler' ? { importance: 5 } : {} })).provenance);
+    expect((catalog['ourRules'] as unknown[]).length).toBeGreaterThan(0);
+  });
+
+  it.each(['decisional-balance-alcohol', 'decisional-balance-drugs', 'decisional-balance-smoking', 'decisional-balance-smoking-short'])(
+    '%s: carries labels but no item text, licence itemText false',
+    (id) => {
+      const catalog = getInstrument(id)!.catalog;
+      const items = catalog['items'] as Array<Record<string, unknown>>;
+
+      expect(items.every((item) => typeof item['label'] === 'string' && !('text' in item))).toBe(true);
+      expect(catalog['licence']).toEqual(expect.objectContaining({ status: 'none-found', itemText: false }));
+    },
+  );
+
+  it('publishes the alcohol key and method with score ranges', () => {
+    const catalog = getInstrument('decisional-balance-alcohol')!.catalog;
+
+    expect(catalog['scales']).toEqual([
+      { id: 'pros', items: ['2', '4', '7', '9', '11', '14', '16', '17', '19', '20'], method: 'mean', range: { min: 1, max: 5 } },
+      { id: 'cons', items: ['1', '3', '5', '6', '8', '10', '12', '13', '15', '18'], method: 'mean', range: { min: 1, max: 5 } },
+    ]);
+    expect(catalog['derivedScores']).toEqual([{ id: 'difference', plus: ['pros'], minus: ['cons'], range: { min: -4, max: 4 } }]);
+  });
+
+  it('ships the readiness ruler question text and both response-scale variants', () => {
+    const catalog = getInstrument('readiness-ruler')!.catalog;
+
+    expect((catalog['items'] as Array<{ text?: string }>)[0]?.text).toBe('How important is it right now for you to make this change?');
+    expect(catalog['responseScaleVariants']).toEqual(expect.objectContaining({ field: 'scale', default: '0-10' }));
+  });
+});
+
+describe('definitionHash', () => {
+  it('sorts keys canonically at every depth', () => {
+    expect(canonicalJson({ b: 1, a: [{ d: 2, c: 3 }] })).toBe('{"a":[{"c":3,"d":2}],"b":1}');
+    expect(definitionHash({ b: 1, a: 2 })).toBe(definitionHash({ a: 2, b: 1 }));
+  });
+
+  it('is stable: recomputing from the definition gives the hash every result carries', () => {
+    const hash = definitionHash(hashedData(decisionalBalanceAlcoholDefinition));
+
+    expect(hash).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(defineItemInstrument(decisionalBalanceAlcoholDefinition).catalog['provenance']).toEqual(
+      expect.objectContaining({ definitionHash: hash }),
+    );
+    expect(getInstrument('decisional-balance-alcohol')!.score({ instrument: 'decisional-balance-alcohol', responses: {} }).provenance.definitionHash).toBe(hash);
+  });
+
+  it('changes when a key changes', () => {
+    const [pros, cons] = decisionalBalanceAlcoholDefinition.scales;
+    const swapped = {
+      ...decisionalBalanceAlcoholDefinition,
+      scales: [
+        { ...pros!, items: [...pros!.items.slice(1), cons!.items[0]!] },
+        { ...cons!, items: [...cons!.items.slice(1), pros!.items[0]!] },
+      ],
+    };
+
+    expect(definitionHash(hashedData(swapped))).not.toBe(definitionHash(hashedData(decisionalBalanceAlcoholDefinition)));
+  });
+
+  it('changes when a cut point or the version changes, but not when a label is reworded', () => {
+    const base = definitionHash(hashedData(decisionalBalanceAlcoholDefinition));
+    const bumped = { ...decisionalBalanceAlcoholDefinition, version: '1.0.1' };
+    const relabelled = {
+      ...decisionalBalanceAlcoholDefinition,
+      items: decisionalBalanceAlcoholDefinition.items.map((item) => ({ ...item, label: `${item.label}!` })),
+    };
+
+    expect(definitionHash(hashedData(bumped))).not.toBe(base);
+    expect(definitionHash(hashedData(relabelled))).toBe(base);
+  });
+
+  it('gives every instrument its own hash and the worksheet a hash of its data', () => {
+    const hashes = instruments.map((i) => (i.catalog['provenance'] as { definitionHash: string }).definitionHash);
+
+    expect(new Set(hashes).size).toBe(instruments.length);
+    expect(hashes[1]).toBe(definitionHash(decisionalBalanceData));
+  });
+});

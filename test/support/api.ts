@@ -1,0 +1,80 @@
+import { createApp } from '../../packages/api/app';
+import { generateApiKey } from '../../packages/api/api-keys';
+import { createPseudonymizer } from '../../packages/api/pseudonymizer';
+import { SCOPES, type Scope, type Store } from '../../packages/store/port';
+import { testTable, type TestTable } from './dynamo';
+
+/** A fixed 32-byte pseudonym key, so tests can compute expected subject ids. */
+export const TEST_PSEUDONYM_KEYS = { current: 1, keys: { '1': Buffer.alloc(32, 7) } };
+export const pseudonymizer = createPseudonymizer(TEST_PSEUDONYM_KEYS);
+
+/** 2026-11-25T12:00:00Z: every test sees the same "today". */
+export const NOW = new Date('2026-11-25T12:00:00Z');
+
+export interface TestApi {
+  table: TestTable;
+  app: ReturnType<typeof createApp>;
+  logs: Record<string, unknown>[];
+  /** Creates and stores a key for `clinicId` with `scopes`; returns the full key. */
+  keyFor(clinicId: string, scopes?: Scope[]): Promise<string>;
+  /** Sends JSON (or a raw string body) with a bearer key and returns status, headers and parsed body. */
+  call(
+    method: string,
+    path: string,
+    options?: { key?: string; body?: unknown; raw?: string; headers?: Record<string, string> },
+  ): Promise<{ status: number; headers: Headers; body: any; text: string }>;
+}
+
+/**
+ * The app on its own DynamoDB Local table, with captured logs.
+ * @example const api = await testApi(); const key = await api.keyFor('clinic-a');
+ */
+export async function testApi(options: { store?: (t: TestTable) => Store } = {}): Promise<TestApi> {
+  const table = await testTable();
+  const logs: Record<string, unknown>[] = [];
+  const app = createApp({
+    store: options.store ? options.store(table) : table.store,
+    pseudonymizer,
+    now: () => NOW,
+    log: (entry) => logs.push(entry),
+  });
+  return {
+    table,
+    app,
+    logs,
+    async keyFor(clinicId, scopes = [...SCOPES]) {
+      const { key, record } = generateApiKey(clinicId, scopes, NOW);
+      await table.store.putApiKey(record);
+      return key;
+    },
+    async call(method, path, { key, body, raw, headers = {} } = {}) {
+      const init: RequestInit = {
+        method,
+        headers: {
+          ...(key ? { authorization: `Bearer ${key}` } : {}),
+          ...(body !== undefined || raw !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...headers,
+        },
+        ...(raw !== undefined ? { body: raw } : body !== undefined ? { body: JSON.stringify(body) } : {}),
+      };
+      const res = await app.request(path, init);
+      const text = await res.text();
+      let parsed: unknown = undefined;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        parsed = undefined;
+      }
+      return { status: res.status, headers: res.headers, body: parsed, text };
+    },
+  };
+}
+
+/** A complete `decisional-balance-smoking-short` request (the worked example of instruments.md). */
+export const smokingShort = (ref = 'clinic-ref-0001', administeredOn = '2026-11-20') => ({
+  instrument: 'decisional-balance-smoking-short',
+  subject: { ref },
+  administeredOn,
+  targetBehavior: 'tobacco',
+  responses: { '1': 4, '2': 2, '3': 3, '4': 1, '5': 5, '6': 2 },
+});

@@ -1,0 +1,38 @@
+import { createServer } from 'node:net';
+import type { TestProject } from 'vitest/node';
+import { startDynamoLocal } from '../../packages/store/local';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    dynamoEndpoint: string;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts one in-memory DynamoDB Local for the whole run and provides its endpoint as
+ * `inject('dynamoEndpoint')`; each test file creates its own table (test/support/dynamo.ts).
+ * @example // vitest.config.ts
+ * test: { globalSetup: ['test/support/dynamo-global-setup.ts'] }
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const local = await startDynamoLocal({ port: await freePort() });
+  const stopOnExit = () => void local.stop();
+  process.once('exit', stopOnExit);
+  project.provide('dynamoEndpoint', local.endpoint);
+  return async () => {
+    process.off('exit', stopOnExit);
+    await local.stop();
+  };
+}
