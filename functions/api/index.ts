@@ -1,8 +1,8 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { handle } from 'hono/aws-lambda';
 import { createApp } from '../../packages/api/app';
 import { createPseudonymizer, parsePseudonymKeys } from '../../packages/api/pseudonymizer';
+import { createDynamoClient } from '../../packages/store/client';
 import { createDynamoStore } from '../../packages/store/dynamo';
 import { config } from '../config';
 
@@ -14,7 +14,7 @@ if (!cfg.PSEUDONYM_KEY_SECRET_ARN) throw new Error('Invalid configuration:\n  PS
 const secret = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: cfg.PSEUDONYM_KEY_SECRET_ARN }));
 if (!secret.SecretString) throw new Error('The pseudonym key secret has no string value.');
 
-const client = new DynamoDBClient(cfg.DYNAMODB_ENDPOINT ? { endpoint: cfg.DYNAMODB_ENDPOINT } : {});
+const client = createDynamoClient(cfg.DYNAMODB_ENDPOINT ? { endpoint: cfg.DYNAMODB_ENDPOINT } : {});
 
 export const app = createApp({
   store: createDynamoStore({ client, tableName: cfg.TABLE_NAME }),

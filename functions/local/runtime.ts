@@ -3,7 +3,8 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createPseudonymizer, newPseudonymKeys, parsePseudonymKeys, type Pseudonymizer } from '../../packages/api/pseudonymizer';
 import { createDynamoStore } from '../../packages/store/dynamo';
-import { createDynamoClient, ensureTable, startDynamoLocal } from '../../packages/store/local';
+import { createDynamoClient } from '../../packages/store/client';
+import { ensureTable, startDynamoLocal } from '../../packages/store/local';
 import type { Store } from '../../packages/store/port';
 import type { Config } from '../config';
 

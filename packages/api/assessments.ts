@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { getInstrument } from '../instruments';
+import { canonicalJson, getInstrument } from '../instruments';
 import { ValidationError, type FieldError } from '../instruments/errors';
 import type { InstrumentInput, ScoredResult } from '../instruments/types';
 import type { AssessmentView, Store } from '../store/port';
@@ -16,18 +16,6 @@ export interface AssessmentDeps {
 
 /** `asm_` + 128 random bits, base64url. */
 export const newAssessmentId = (): string => `asm_${randomBytes(16).toString('base64url')}`;
-
-/** JSON with object keys sorted, so that two equal bodies always fingerprint alike. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 function scoreInput(input: InstrumentInput): ScoredResult {
   const instrument = getInstrument(input.instrument);
@@ -96,7 +84,7 @@ export async function createAssessment(
   const outcome = await deps.store.createAssessment({
     clinicId,
     idempotencyKey,
-    requestHash: deps.pseudonymizer.fingerprint(canonicalJson(body)),
+    requestHash: deps.pseudonymizer.fingerprint(canonicalJson(body as Parameters<typeof canonicalJson>[0])),
     response,
     assessment: {
       id,

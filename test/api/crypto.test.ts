@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateApiKey, hashSecret, parseApiKey, secretMatches } from '../../packages/api/api-keys';
 import { createPseudonymizer, newPseudonymKeys, parsePseudonymKeys, SUBJECT_ID_PATTERN } from '../../packages/api/pseudonymizer';
-import { canonicalJson } from '../../packages/api/assessments';
+import { canonicalJson } from '../../packages/instruments';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 

@@ -2,7 +2,7 @@ import { DynamoDBServiceException, TransactWriteItemsCommand } from '@aws-sdk/cl
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../packages/api/app';
 import { createDynamoStore } from '../../packages/store/dynamo';
-import { createDynamoClient } from '../../packages/store/local';
+import { createDynamoClient } from '../../packages/store/client';
 import { NOW, pseudonymizer, smokingShort, testApi, type TestApi } from '../support/api';
 import { mockClient } from 'aws-sdk-client-mock';
 

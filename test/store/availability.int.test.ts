@@ -2,7 +2,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Unavailable } from '../../packages/instruments/errors';
 import { createDynamoStore } from '../../packages/store/dynamo';
-import { createDynamoClient } from '../../packages/store/local';
+import { createDynamoClient } from '../../packages/store/client';
 import { testTable, type TestTable } from '../support/dynamo';
 import { createInput } from '../support/store-fixtures';
 

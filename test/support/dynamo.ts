@@ -3,7 +3,8 @@ import { DeleteTableCommand, ScanCommand, type AttributeValue, type DynamoDBClie
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { inject } from 'vitest';
 import { createDynamoStore, type DynamoStoreOptions } from '../../packages/store/dynamo';
-import { createDynamoClient, ensureTable } from '../../packages/store/local';
+import { createDynamoClient } from '../../packages/store/client';
+import { ensureTable } from '../../packages/store/local';
 import type { Store } from '../../packages/store/port';
 
 export interface TestTable {
