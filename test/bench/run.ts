@@ -1,0 +1,262 @@
+/**
+ * `npm run bench`: (a) in-process POST /v1/score versus a bare Hono echo, and (b) POST
+ * /v1/assessments over HTTP versus the same DynamoDB writes issued directly, all on 127.0.0.1
+ * against one in-memory DynamoDB Local. BENCH_SECONDS (default 5) sets the measured window of
+ * (a); (b) measures twice as long. Figures go to stdout and `.bench/results.json`.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import type { Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { cpus } from 'node:os';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { generateApiKey } from '../../packages/api/api-keys';
+import { createApp } from '../../packages/api/app';
+import { createPseudonymizer } from '../../packages/api/pseudonymizer';
+import { createDynamoClient } from '../../packages/store/client';
+import { createDynamoStore } from '../../packages/store/dynamo';
+import { ensureTable, startDynamoLocal } from '../../packages/store/local';
+import { SCOPES } from '../../packages/store/port';
+import { countByClinic, freePort } from './dynamo';
+import { assessmentBody, capturedCreateInput, directInput, scoreBody } from './fixtures';
+import { httpLoad, type HttpRound } from './http-load';
+import { drive, figures, pool, type Measured, type RoundStats } from './stats';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const RESULTS_FILE = resolve(ROOT, '.bench/results.json');
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+if (!(SECONDS > 0 && SECONDS <= 60)) throw new Error('BENCH_SECONDS must be a number of seconds above 0 and at most 60.');
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+if (!(Number.isInteger(ROUNDS) && ROUNDS >= 1 && ROUNDS <= 6)) throw new Error('BENCH_ROUNDS must be an integer from 1 to 6.');
+const CONCURRENCY = 16;
+const WARMUP_SECONDS = 1;
+const A_SECONDS = SECONDS;
+const B_SECONDS = 2 * SECONDS;
+/** DynamoDB Local's JVM keeps speeding up for a minute or more; a head start flattens the curve. */
+const PREWARM_SECONDS = Math.min(15, 3 * SECONDS);
+const SCORE_TARGET = 0.5;
+const API_TARGET = 0.75;
+const API_CLINIC = 'bench-api';
+const DIRECT_CLINIC = 'bench-direct';
+const TABLE = 'bench';
+
+const fmt = (value: number, digits: number) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
+const pct = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
+const verdict = (ratio: number, target: number) => (ratio >= target ? 'PASS' : 'BELOW TARGET');
+
+async function main(): Promise<void> {
+  const started = new Date();
+  const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
+  const cores = cpus().length;
+
+  const local = await startDynamoLocal({ port: await freePort() });
+  const stopOnExit = () => void local.stop();
+  process.once('exit', stopOnExit);
+  const stopOnSignal = () => void local.stop().finally(() => process.exit(130));
+  process.once('SIGINT', stopOnSignal);
+  process.once('SIGTERM', stopOnSignal);
+  const client = createDynamoClient({ endpoint: local.endpoint });
+  try {
+    await ensureTable(client, TABLE);
+    const store = createDynamoStore({ client, tableName: TABLE });
+    const pseudonymizer = createPseudonymizer({ current: 1, keys: { '1': randomBytes(32) } });
+    const { key, record } = generateApiKey(API_CLINIC, [...SCOPES], new Date());
+    await store.putApiKey(record);
+
+    // The app's log line is still built and serialized per request; only the stdout write is
+    // skipped. Its status field gives the server-side count of created assessments.
+    const served: Record<string, number> = {};
+    let logBytes = 0;
+    const app = createApp({
+      store,
+      pseudonymizer,
+      log: (entry) => {
+        logBytes += JSON.stringify(entry).length;
+        const name = `${String(entry.method)} ${String(entry.route)} ${String(entry.status)}`;
+        served[name] = (served[name] ?? 0) + 1;
+      },
+    });
+    const bare = new Hono().post('/echo', async (c) => c.json(await c.req.json()));
+
+    // content-length as any HTTP client (and @hono/node-server) supplies it: without it Hono's
+    // bodyLimit buffers the body and rebuilds the Request, which real traffic never pays.
+    const headers = {
+      authorization: `Bearer ${key}`,
+      'content-type': 'application/json',
+      'content-length': String(Buffer.byteLength(scoreBody)),
+    };
+    const post = (target: { fetch: (request: Request) => Response | Promise<Response> }, path: string) => async () => {
+      const res = await target.fetch(new Request(`http://127.0.0.1${path}`, { method: 'POST', headers, body: scoreBody }));
+      await res.arrayBuffer();
+      return res.status === 200;
+    };
+    const scoreOp = post(app, '/v1/score');
+    const bareOp = post(bare, '/echo');
+
+    // Sanity check, and it warms the key cache (one DynamoDB read, then 30 s cached).
+    const check = await app.fetch(new Request('http://127.0.0.1/v1/score', { method: 'POST', headers, body: scoreBody }));
+    const checkBody = (await check.json()) as { scores?: Record<string, unknown> };
+    if (check.status !== 200 || !checkBody.scores) throw new Error(`POST /v1/score answered ${check.status}.`);
+
+    // (a) in process; rounds ordered bare, score, score, bare, … so drift weighs on both alike.
+    const bareRounds: Measured[] = [];
+    const scoreRounds: Measured[] = [];
+    const aOptions = { concurrency: CONCURRENCY, warmupSeconds: WARMUP_SECONDS, seconds: A_SECONDS };
+    for (let round = 0; round < ROUNDS; round++) {
+      const runBare = async () => void bareRounds.push(await drive(bareOp, aOptions));
+      const runScore = async () => void scoreRounds.push(await drive(scoreOp, aOptions));
+      for (const run of round % 2 === 0 ? [runBare, runScore] : [runScore, runBare]) await run();
+    }
+
+    // (b) HTTP API versus the store called directly; rounds ordered direct, api, api, direct, …
+    // Requests in flight are tracked so the final count waits for handlers whose client has
+    // already hung up at the end of a round (their writes still land).
+    let inFlight = 0;
+    const tracked = async (request: Request) => {
+      inFlight++;
+      try {
+        return await app.fetch(request);
+      } finally {
+        inFlight--;
+      }
+    };
+    const port = await freePort();
+    const server = await new Promise<ReturnType<typeof serve>>((resolveServer) => {
+      const s = serve({ fetch: tracked, port, hostname: '127.0.0.1' }, () => resolveServer(s));
+    });
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const template = await capturedCreateInput(pseudonymizer, DIRECT_CLINIC);
+    const bodyTemplate = JSON.stringify(assessmentBody('__REF__'));
+    const directRounds: (Measured & { okTotal: number })[] = [];
+    const apiRounds: HttpRound[] = [];
+    const bOptions = { concurrency: CONCURRENCY, warmupSeconds: WARMUP_SECONDS, seconds: B_SECONDS };
+    const directOp = (prefix: string) => async (n: number) => {
+      const input = directInput(template, pseudonymizer, `${prefix}-${n}`, `${prefix}-${n}`);
+      return (await store.createAssessment(input)).kind === 'created';
+    };
+    // DynamoDB Local's JIT is cold for transactions: warm it before the first measured round.
+    const prewarm = await drive(directOp('direct-prewarm'), { concurrency: CONCURRENCY, warmupSeconds: 0, seconds: PREWARM_SECONDS });
+    for (let round = 0; round < ROUNDS; round++) {
+      const runDirect = async () => void directRounds.push(await drive(directOp(`direct-r${round}`), bOptions));
+      const runApi = async () =>
+        void apiRounds.push(
+          await httpLoad({ url, key, connections: CONCURRENCY, ...bOptions, prefix: `api-r${round}`, bodyTemplate }),
+        );
+      for (const run of round % 2 === 0 ? [runDirect, runApi] : [runApi, runDirect]) await run();
+    }
+    const closed = new Promise<void>((resolveClose) => server.close(() => resolveClose()));
+    (server as HttpServer).closeAllConnections();
+    await closed;
+    while (inFlight > 0) await new Promise((r) => setTimeout(r, 20));
+
+    // Accounting: every 201 the server sent is one assessment plus one idempotency record.
+    const counts = await countByClinic(client, TABLE);
+    const api201 = served['POST /v1/assessments 201'] ?? 0;
+    const apiOther = Object.entries(served)
+      .filter(([name]) => name.startsWith('POST /v1/assessments ') && !name.endsWith(' 201'))
+      .reduce((sum, [, count]) => sum + count, 0);
+    const client2xx = apiRounds.reduce((sum, r) => sum + (r.statusCounts['201'] ?? 0), 0);
+    const directCreated = directRounds.reduce((sum, r) => sum + r.okTotal, prewarm.okTotal);
+    const apiStored = counts[API_CLINIC] ?? { assessments: 0, idempotency: 0 };
+    const directStored = counts[DIRECT_CLINIC] ?? { assessments: 0, idempotency: 0 };
+    const apiExact = apiOther === 0 && apiStored.assessments === api201 && apiStored.idempotency === api201;
+    const directExact = directStored.assessments === directCreated && directStored.idempotency === directCreated;
+
+    const a = { bare: pool(bareRounds), score: pool(scoreRounds) };
+    const b = { direct: pool(directRounds), api: pool(apiRounds) };
+    const scoreRatio = a.score.rps / a.bare.rps;
+    const apiRatio = b.api.rps / b.direct.rps;
+
+    const rows: [string, RoundStats, Measured[]][] = [
+      ['(a) bare Hono echo', a.bare, bareRounds],
+      ['(a) POST /v1/score', a.score, scoreRounds],
+      ['(b) direct store.createAssessment', b.direct, directRounds],
+      ['(b) POST /v1/assessments (HTTP)', b.api, apiRounds],
+    ];
+    const line = (cells: string[]) =>
+      `${cells[0]!.padEnd(36)}${cells.slice(1, 5).map((c) => c.padStart(10)).join('')}  ${cells[5]}`;
+    const out = [
+      'MI Assessments API benchmark',
+      `node ${process.version} · ${cpu} · ${cores} cores · BENCH_SECONDS=${SECONDS} · ${started.toISOString()}`,
+      'Everything on 127.0.0.1 on this machine: Node (app, load generators) and DynamoDB Local (Java, in memory) share the cores.',
+      '',
+      `(a) in process, app.fetch(new Request(…)), ${CONCURRENCY} in flight, ${WARMUP_SECONDS} s warm-up + ${A_SECONDS} s per round;`,
+      `    20-item decisional-balance-alcohol body with content-length, valid bearer key (auth cache warm);`,
+      `    bare = Hono route echoing the parsed JSON, same Request.`,
+      `(b) ${CONCURRENCY} concurrent, ${WARMUP_SECONDS} s warm-up + ${B_SECONDS} s per round (after ${PREWARM_SECONDS} s of direct writes to warm DynamoDB Local's JVM: ${fmt(prewarm.rps, 0)} req/s); api = @hono/node-server + autocannon (worker thread),`,
+      `    unique Idempotency-Key and subject per request; direct = the store's own TransactWriteItems (assessment + idempotency record).`,
+      `${ROUNDS} rounds per contender, alternated A B B A (bare/score; direct/api) so a steady drift weighs on both alike;`,
+      `each row pools its rounds (requests over the summed windows, percentiles over all latencies).`,
+      '',
+      line(['contender', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'req/s by round, in run order']),
+      ...rows.map(([name, s, rounds]) =>
+        line([name, fmt(s.rps, 0), fmt(s.p50, 2), fmt(s.p99, 2), String(s.errors), rounds.map((r) => fmt(r.rps, 0)).join(' / ')]),
+      ),
+      '',
+      `score/bare = ${pct(scoreRatio)} (target ≥ ${pct(SCORE_TARGET)}) ${verdict(scoreRatio, SCORE_TARGET)}`,
+      `api/direct = ${pct(apiRatio)} (target ≥ ${pct(API_TARGET)}) ${verdict(apiRatio, API_TARGET)}`,
+      '',
+      `stored (api):    ${api201} × 201 served (${apiOther} other statuses; autocannon received ${client2xx}, the rest were cut off at round ends)` +
+        ` → ${apiStored.assessments} assessments, ${apiStored.idempotency} idempotency records: ${apiExact ? 'exactly one per request' : 'MISMATCH'}`,
+      `stored (direct): ${directCreated} created → ${directStored.assessments} assessments, ${directStored.idempotency} idempotency records: ` +
+        `${directExact ? 'exactly one per request' : 'MISMATCH'}`,
+      `results: ${relative(process.cwd(), RESULTS_FILE)}`,
+    ];
+    console.log(out.join('\n'));
+
+    const results = {
+      startedAt: started.toISOString(),
+      node: process.version,
+      cpu,
+      cores,
+      benchSeconds: SECONDS,
+      rounds: ROUNDS,
+      concurrency: CONCURRENCY,
+      warmupSeconds: WARMUP_SECONDS,
+      dynamoPrewarm: { ...figures(prewarm), created: prewarm.okTotal },
+      selection: 'rounds ordered A B B A; each contender pools its rounds (requests / summed seconds, percentiles over all latencies)',
+      inProcess: {
+        seconds: A_SECONDS,
+        bare: { pooled: a.bare, rounds: bareRounds.map(figures) },
+        score: { pooled: a.score, rounds: scoreRounds.map(figures) },
+        ratio: scoreRatio,
+        target: SCORE_TARGET,
+        pass: scoreRatio >= SCORE_TARGET,
+      },
+      assessments: {
+        seconds: B_SECONDS,
+        direct: { pooled: b.direct, rounds: directRounds.map((r) => ({ ...figures(r), created: r.okTotal })) },
+        api: {
+          pooled: b.api,
+          rounds: apiRounds.map((r) => ({ ...figures(r), statusCounts: r.statusCounts, connectionErrors: r.connectionErrors })),
+        },
+        ratio: apiRatio,
+        target: API_TARGET,
+        pass: apiRatio >= API_TARGET,
+        stored: {
+          api: { served201: api201, otherStatuses: apiOther, client2xx, ...apiStored, exact: apiExact },
+          direct: { created: directCreated, ...directStored, exact: directExact },
+        },
+      },
+      logBytes,
+    };
+    await mkdir(dirname(RESULTS_FILE), { recursive: true });
+    await writeFile(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+  } finally {
+    client.destroy();
+    await local.stop();
+    process.off('exit', stopOnExit);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
