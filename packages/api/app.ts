@@ -6,13 +6,14 @@ import { routePath } from 'hono/route';
 import type { ZodType } from 'zod';
 import { getInstrument, instruments } from '../instruments';
 import { NotFound, ValidationError } from '../instruments/errors';
-import type { Store } from '../store/port';
+import type { AssessmentView, Store } from '../store/port';
 import { createAssessment, newAssessmentId, scoreOnly, type AssessmentDeps } from './assessments';
 import { authenticate, requireScope, type AuthEnv } from './auth';
 import { docsPage } from './docs';
 import { openApiDocument } from './openapi';
 import { errorToProblem, problem, problemResponse } from './problem';
 import type { Pseudonymizer } from './pseudonymizer';
+import { buildTrajectory } from './trajectory';
 import {
   assessmentIdParam,
   assessmentRequest,
@@ -37,6 +38,8 @@ export interface AppDeps {
 }
 
 export const DEFAULT_PAGE_SIZE = 20;
+/** A trajectory reads at most this many assessments, newest first; beyond it `truncated` is true. */
+export const MAX_TRAJECTORY = 1000;
 
 const stdoutLog = (entry: Record<string, unknown>) => console.log(JSON.stringify(entry));
 
@@ -191,6 +194,20 @@ export function createApp(deps: AppDeps) {
       });
       if (page.items.length === 0 && !cursor) throw new NotFound('No subject with this id.');
       return c.json({ subjectId, items: page.items.map((a) => a.view), ...(page.cursor ? { next: page.cursor } : {}) });
+    })
+    .get('/v1/subjects/:subjectId/trajectory', requireScope('assessments:read'), async (c) => {
+      const { subjectId } = c.req.param();
+      if (!subjectIdParam.safeParse({ subjectId }).success) throw new NotFound('No subject with this id.');
+      const clinicId = c.get('auth').clinicId;
+      const views: AssessmentView[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await deps.store.listSubjectAssessments(clinicId, subjectId, { limit: 100, ...(cursor ? { cursor } : {}) });
+        views.push(...page.items.map((a) => a.view));
+        cursor = page.cursor;
+      } while (cursor && views.length < MAX_TRAJECTORY);
+      if (views.length === 0) throw new NotFound('No subject with this id.');
+      return c.json({ subjectId, truncated: Boolean(cursor), instruments: buildTrajectory(views) });
     });
 
   return routes;

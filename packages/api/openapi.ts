@@ -10,6 +10,7 @@ import {
   scoredResult,
   scoreRequest,
   subjectSearchRequest,
+  trajectoryResponse,
 } from './schemas';
 
 type Method = 'get' | 'post';
@@ -100,6 +101,15 @@ export const ROUTES: RouteDoc[] = [
     response: assessmentPage,
     params: [{ name: 'subjectId', in: 'path', description: 'Pseudonymous subject id (`sub_…`)' }, ...page],
     errors: [...auth, 'not-found', 'validation-error'],
+  },
+  {
+    method: 'get',
+    path: '/v1/subjects/{subjectId}/trajectory',
+    summary: 'Stage and score changes over time, per instrument, oldest first; backward moves out of maintenance flagged',
+    scope: 'assessments:read',
+    response: trajectoryResponse,
+    params: [{ name: 'subjectId', in: 'path', description: 'Pseudonymous subject id (`sub_…`)' }],
+    errors: [...auth, 'not-found'],
   },
 ];
 

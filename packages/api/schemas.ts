@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { closedObject, instruments, toFieldErrors } from '../instruments';
 import { ValidationError } from '../instruments/errors';
+import { STAGES } from '../instruments/stages';
 import { SUBJECT_ID_PATTERN } from './pseudonymizer';
 
 /**
@@ -141,3 +142,46 @@ export const problemSchema = z
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   })
   .meta({ id: 'Problem' });
+
+const change = z.record(z.string(), z.number().nullable()).nullable();
+const stage = z.enum(STAGES).nullable();
+
+export const trajectoryResponse = z
+  .object({
+    subjectId: z.string(),
+    truncated: z.boolean().meta({ description: 'More than 1,000 assessments: the oldest were left out.' }),
+    instruments: z.array(
+      z.object({
+        instrument: z.string(),
+        status: z.enum(['ok', 'insufficient-data']),
+        detail: z.string().optional(),
+        count: z.number().int(),
+        points: z.array(
+          z.object({
+            id: z.string(),
+            administeredOn: z.iso.date(),
+            instrumentVersion: z.string(),
+            scores: z.record(z.string(), z.number().nullable()),
+            stage,
+            changeFromPrevious: change,
+            changeFromFirst: change,
+            transition: z
+              .object({ from: z.enum(STAGES), to: z.enum(STAGES), direction: z.enum(['forward', 'backward', 'unchanged']), relapseSignal: z.boolean() })
+              .nullable(),
+          }),
+        ),
+        summary: z.object({
+          firstOn: z.iso.date(),
+          latestOn: z.iso.date(),
+          firstStage: stage,
+          latestStage: stage,
+          change,
+          forwardMoves: z.number().int(),
+          backwardMoves: z.number().int(),
+          relapseSignal: z.boolean(),
+          stageStatus: z.enum(['ok', 'insufficient-data', 'not-staged']),
+        }),
+      }),
+    ),
+  })
+  .meta({ id: 'Trajectory' });
