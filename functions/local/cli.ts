@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import { generateApiKey } from '../../packages/api/api-keys';
+import { rescore } from '../../packages/api/rescore';
+import { getInstrument } from '../../packages/instruments';
 import { NotFound } from '../../packages/instruments/errors';
 import { SCOPES, type Scope } from '../../packages/store/port';
 import { config } from '../config';
@@ -9,6 +11,9 @@ const USAGE = `Usage:
   npm run cli -- keys create --clinic <id> --scopes <scope,scope>   (prints the key last; shown once)
   npm run cli -- keys list [--clinic <id>]
   npm run cli -- keys revoke <keyId>
+  npm run cli -- rescore --instrument <id> [--apply] [--examples <n>]
+      previews what the instrument's current definition would change in stored assessments;
+      --apply stores the new scores beside the old ones, with their provenance
 Scopes: ${SCOPES.join(', ')}`;
 
 const CLINIC_ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
@@ -27,14 +32,34 @@ function exitWithUsage(message: string): never {
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { clinic: { type: 'string' }, scopes: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  options: {
+    clinic: { type: 'string' },
+    scopes: { type: 'string' },
+    instrument: { type: 'string' },
+    apply: { type: 'boolean' },
+    examples: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
 });
 const [group, command, arg] = positionals;
-if (values.help || group !== 'keys' || !command) exitWithUsage(values.help ? '' : 'Unknown command.');
+if (values.help || !(group === 'rescore' || (group === 'keys' && command))) exitWithUsage(values.help ? '' : 'Unknown command.');
 
 const runtime = await startLocalRuntime(config());
 try {
-  if (command === 'create') {
+  if (group === 'rescore') {
+    const instrument = getInstrument(values.instrument ?? fail('--instrument is required.')) ?? fail('Unknown instrument.');
+    const report = await rescore(runtime.store, instrument, {
+      apply: values.apply ?? false,
+      now: () => new Date(),
+      examples: Number(values.examples ?? 5),
+      onProgress: (n) => process.stderr.write(`\rscanned ${n}`),
+    });
+    process.stderr.write('\n');
+    console.log(JSON.stringify(report, null, 2));
+    if (!values.apply && report.scanned > report.current + report.unscorable) {
+      console.log(`Preview only. Run again with --apply to store ${report.scanned - report.current - report.unscorable} new scorings.`);
+    }
+  } else if (command === 'create') {
     const clinic = values.clinic ?? fail('--clinic is required.');
     if (!CLINIC_ID.test(clinic)) fail('--clinic must be 2–63 of a-z, 0-9 and -, starting with a letter or digit.');
     const scopes = (values.scopes ?? fail('--scopes is required.')).split(',').map((s) => s.trim());

@@ -172,7 +172,8 @@ export function createApp(deps: AppDeps) {
         ? await deps.store.getAssessment(c.get('auth').clinicId, id)
         : undefined;
       if (!found) throw new NotFound('No assessment with this id.');
-      return c.json(found.view);
+      // The stored result is returned as scored; later re-scorings ride beside it, never over it.
+      return c.json(found.rescores ? { ...found.view, rescores: found.rescores } : found.view);
     })
     .post('/v1/subjects/search', requireScope('assessments:read'), jsonBody, valid('json', subjectSearchRequest), async (c) => {
       const { ref, limit, cursor } = c.req.valid('json');

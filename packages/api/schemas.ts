@@ -113,6 +113,10 @@ export const assessmentView = scoredResult
     subjectId: z.string(),
     administeredOn: z.iso.date(),
     targetBehavior: z.enum(TARGET_BEHAVIORS).optional(),
+    rescores: z
+      .array(scoredResult.extend({ rescoredAt: z.iso.datetime() }))
+      .optional()
+      .meta({ description: 'Re-scorings under newer definitions, oldest first (GET only); the fields above stay as first scored.' }),
   })
   .meta({ id: 'Assessment' });
 

@@ -173,6 +173,7 @@ export const decisionalBalance: Instrument = {
   id: decisionalBalanceData.id,
   version: decisionalBalanceData.version,
   title: catalog.title,
+  provenance,
   inputSchema: closedObject({
     instrument: z.literal(decisionalBalanceData.id),
     responses: closedObject(Object.fromEntries(WORKSHEET_LISTS.map((l) => [l, listSchema])), UNKNOWN_ITEM),

@@ -168,6 +168,7 @@ export function defineItemInstrument(definition: ItemInstrumentDefinition): Inst
     id: definition.id,
     version: definition.version,
     title: definition.title,
+    provenance,
     inputSchema: buildInputSchema(definition),
     score: (input) => scoreItems(definition, provenance, input),
     redact: (input) => ({

@@ -53,6 +53,8 @@ export interface Instrument {
   id: string;
   version: string;
   title: string;
+  /** What every result scored by this definition carries; a stored result with another hash came from another definition. */
+  provenance: Provenance;
   /**
    * Closed (strict) zod object: `{ instrument: z.literal(id), responses: <strict object>, scale?: ... }`.
    * Unknown item ids, non-integers and out-of-range answers each produce their own zod issue whose

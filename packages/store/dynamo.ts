@@ -21,7 +21,7 @@ import {
   ValidationError,
 } from '../instruments/errors';
 import { retryAfterFor, translateError } from './errors';
-import type { ApiKeyRecord, CreateAssessment, CreateOutcome, Page, StoredAssessment, Store } from './port';
+import type { ApiKeyRecord, CreateAssessment, CreateOutcome, Page, Rescore, StoredAssessment, Store } from './port';
 import {
   GSI1,
   ItemType,
@@ -165,6 +165,62 @@ export function createDynamoStore(options: DynamoStoreOptions): Store {
       return Items.length > page.limit && last ? { items, cursor: encodeCursor(last) } : { items };
     },
 
+    async scanAssessments(instrumentId, page) {
+      let start: Record<string, AttributeValue> | undefined;
+      if (page.cursor !== undefined) {
+        try {
+          start = marshall(JSON.parse(Buffer.from(page.cursor, 'base64url').toString('utf8')) as TableKey);
+        } catch {
+          throw badCursor();
+        }
+      }
+      const { Items = [], LastEvaluatedKey } = await guard(() =>
+        client.send(
+          new ScanCommand({
+            TableName,
+            FilterExpression: '#type = :type AND instrumentId = :instrument',
+            ExpressionAttributeNames: { '#type': 'type' },
+            ExpressionAttributeValues: marshall({ ':type': ItemType.assessment, ':instrument': instrumentId }),
+            Limit: page.limit,
+            ...(start && { ExclusiveStartKey: start }),
+          }),
+        ),
+      );
+      const items = Items.map((raw) => fromAssessmentItem(unmarshall(raw)));
+      const cursor = LastEvaluatedKey && Buffer.from(JSON.stringify(unmarshall(LastEvaluatedKey))).toString('base64url');
+      return cursor ? { items, cursor } : { items };
+    },
+
+    async addRescore(clinicId, id, rescore) {
+      const hash = rescore.provenance.definitionHash;
+      try {
+        await guard(() =>
+          client.send(
+            new UpdateItemCommand({
+              TableName,
+              Key: marshall(assessmentKey(clinicId, id)),
+              UpdateExpression: 'SET rescores = list_append(if_not_exists(rescores, :empty), :entry) ADD rescoreHashes :hashes',
+              ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(rescoreHashes) OR NOT contains(rescoreHashes, :hash))',
+              ExpressionAttributeValues: marshall({
+                ':empty': [],
+                ':entry': [JSON.stringify(rescore)],
+                ':hashes': new Set([hash]),
+                ':hash': hash,
+              }),
+              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+            }),
+          ),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) {
+          if (!error.Item) throw new NotFound('No assessment with this id.');
+          return false;
+        }
+        throw error;
+      }
+    },
+
     async putApiKey(record) {
       const item = {
         ...apiKeyKey(record.keyId),
@@ -276,6 +332,7 @@ function fromAssessmentItem(item: Item): StoredAssessment {
     createdAt: item.createdAt as string,
     answers: JSON.parse(item.answers as string) as StoredAssessment['answers'],
     view: JSON.parse(item.view as string) as StoredAssessment['view'],
+    ...(Array.isArray(item.rescores) && { rescores: item.rescores.map((r) => JSON.parse(r as string) as Rescore) }),
   };
 }
 

@@ -27,7 +27,14 @@ export interface StoredAssessment {
   /** The redacted instrument input (`{ instrument, responses, scale? }`), kept for re-scoring. */
   answers: Record<string, unknown>;
   view: AssessmentView;
+  /** Later scorings under newer definitions, oldest first; `view` is never rewritten. */
+  rescores?: Rescore[];
 }
+
+/** A re-scoring stored beside the original result, with the provenance that produced it. */
+export type Rescore = Pick<ScoredResult, 'instrument' | 'complete' | 'missing' | 'scores' | 'interpretation' | 'guidance' | 'provenance'> & {
+  rescoredAt: string;
+};
 
 export interface CreateAssessment {
   clinicId: string;
@@ -80,6 +87,14 @@ export interface Store {
     subjectId: string,
     page: { limit: number; cursor?: string },
   ): Promise<Page<StoredAssessment>>;
+
+  /** Operator use: every clinic's assessments of one instrument, in no particular order. */
+  scanAssessments(instrumentId: string, page: { limit: number; cursor?: string }): Promise<Page<StoredAssessment>>;
+  /**
+   * Appends a re-scoring. Returns false (and changes nothing) when a re-scoring with the same
+   * definition hash is already stored, so applying twice is harmless. `NotFound` if absent.
+   */
+  addRescore(clinicId: string, id: string, rescore: Rescore): Promise<boolean>;
 
   putApiKey(record: ApiKeyRecord): Promise<void>;
   getApiKey(keyId: string): Promise<ApiKeyRecord | undefined>;
