@@ -59,8 +59,18 @@ export function itemCatalog(
       minus: [...derived.minus],
       range: ranges[derived.id],
     })),
+    ...(definition.norms && {
+      norms: {
+        id: definition.norms.id,
+        statistic: definition.norms.statistic,
+        sample: definition.norms.sample,
+        description: definition.norms.description,
+        scales: Object.fromEntries(Object.entries(definition.norms.scales).map(([id, rows]) => [id, rows.map((row) => ({ ...row }))])),
+      },
+    }),
     scoring: [...definition.scoring],
     interpretation: [...definition.interpretationRules],
+    ...(definition.notes && { notes: [...definition.notes] }),
     licence: { status: licence.status, itemText: licence.itemText, note: licence.note },
     sources: definition.sources.map((source) => ({ ...source })),
     ourRules: definition.ourRules.map((rule) => ({ ...rule })),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Json, signLabel } from './definition';
 import { definitionHash } from './hash';
 import type { Guidance, Instrument, InstrumentInput, Provenance, ScoredResult } from './types';

@@ -41,6 +41,30 @@ export interface DerivedDefinition {
   minus: readonly string[];
 }
 
+/** One row of a norm table: the scores from `min` to `max` (inclusive) fall at `value`, e.g. decile 70. */
+export interface NormRow {
+  value: number;
+  /** Descriptive word printed beside some rows, e.g. `high`; prose, not hashed. */
+  label?: string;
+  min: number;
+  max: number;
+}
+
+/**
+ * A published norm table (deciles, percentiles) per scale. Hashed and published with the
+ * definition, so a new table gives a new definition hash.
+ */
+export interface NormTable {
+  id: string;
+  /** What `NormRow.value` is, e.g. `decile`. */
+  statistic: string;
+  /** The normative sample, as labelled in results, e.g. `alcohol-sample`. */
+  sample: string;
+  description: string;
+  /** Rows per scale id, highest value first; together they must cover the scale's range exactly. */
+  scales: { readonly [scaleId: string]: readonly NormRow[] };
+}
+
 export interface Source {
   citation: string;
   url?: string;
@@ -90,13 +114,17 @@ export interface ItemInstrumentDefinition {
   minAnswered?: number;
   /** `null` (default): an incomplete score is `null`; `omit`: its key is left out. */
   missingScores?: 'null' | 'omit';
-  /** Cut-offs, bands, norms and tie rules the interpretation reads: hashed with the rest. */
+  /** Cut-offs, bands, group means and tie rules the interpretation reads: hashed with the rest. */
   rules: { readonly [key: string]: Json };
+  /** Published norm table the interpretation reads (hashed, and shown in the catalog). */
+  norms?: NormTable;
   /** Human-readable scoring summary for the catalog. */
   scoring: readonly string[];
   /** Human-readable interpretation rules for the catalog. */
   interpretationRules: readonly string[];
   ourRules: readonly OurRule[];
+  /** Notes a clinician must see in the catalog (e.g. a key still to be confirmed, borrowed norms). */
+  notes?: readonly string[];
   licence: Licence;
   sources: readonly Source[];
   interpret(scores: Scores, context: RuleContext): Interpretation;
@@ -131,4 +159,59 @@ export function signLabel<T extends string>(
   if (value > 0) return labels.positive;
   if (value < 0) return labels.negative;
   return labels.zero;
+}
+
+/**
+ * The norm value (e.g. decile) of the row containing `value`; `null` for a null value or one
+ * outside every row.
+ * @example normOf(32, [{ value: 60, min: 34, max: 34 }, { value: 50, min: 32, max: 33 }]) // 50
+ */
+export function normOf(value: number | null | undefined, rows: readonly NormRow[]): number | null {
+  if (value === null || value === undefined) return null;
+  return rows.find((row) => value >= row.min && value <= row.max)?.value ?? null;
+}
+
+/** A published group mean to stage against, e.g. `{ label: 'contemplation', mean: 11.0 }`. */
+export interface GroupMean {
+  label: string;
+  mean: number;
+}
+
+/** Distances closer than this count as equal, so float noise never decides a tie. */
+const TIE_TOLERANCE = 1e-9;
+
+/**
+ * The label of the group mean nearest to `value`. An exact tie between two means goes to the
+ * `earlier` or `later` of them in the order of `means`. `null` stays `null`.
+ * @example nearestMean(7.86, [{ label: 'precontemplation', mean: 9.3 }, { label: 'contemplation', mean: 11 }], 'earlier') // 'precontemplation'
+ */
+export function nearestMean(
+  value: number | null | undefined,
+  means: readonly GroupMean[],
+  tie: 'earlier' | 'later',
+): string | null {
+  if (value === null || value === undefined || means.length === 0) return null;
+  let best = 0;
+  for (let i = 1; i < means.length; i += 1) {
+    const d = Math.abs(value - means[i]!.mean) - Math.abs(value - means[best]!.mean);
+    if (d < -TIE_TOLERANCE || (Math.abs(d) <= TIE_TOLERANCE && tie === 'later')) best = i;
+  }
+  return means[best]!.label;
+}
+
+/**
+ * The id of the highest of `ids` in `scores`. A tie goes to the `earlier` or `later` id in the
+ * order of `ids`. `null` when any of the scores is null or absent (never staged on part of the data).
+ * @example highestOf({ precontemplation: -7, contemplation: 5, action: 5 }, ['precontemplation', 'contemplation', 'action'], 'later') // 'action'
+ */
+export function highestOf(scores: Scores, ids: readonly string[], tie: 'earlier' | 'later'): string | null {
+  const values = ids.map((id) => scores[id]);
+  if (ids.length === 0 || values.some((v) => typeof v !== 'number')) return null;
+  let best = 0;
+  for (let i = 1; i < ids.length; i += 1) {
+    const v = values[i] as number;
+    const top = values[best] as number;
+    if (v > top || (v === top && tie === 'later')) best = i;
+  }
+  return ids[best]!;
 }

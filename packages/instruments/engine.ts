@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { itemCatalog } from './catalog';
-import type { ItemInstrumentDefinition, Json, ResponseScale, Scores } from './definition';
+import type { ItemInstrumentDefinition, Json, NormTable, ResponseScale, Scores } from './definition';
 import { definitionHash } from './hash';
 import type { Instrument, InstrumentInput, Provenance, ScoredResult } from './types';
 import { UNKNOWN_ITEM, answer, closedObject } from './validation';
@@ -36,7 +36,58 @@ export function hashedData(definition: ItemInstrumentDefinition): Json {
     minAnswered: definition.minAnswered ?? 0,
     missingScores: definition.missingScores ?? 'null',
     rules: definition.rules,
+    // Added only when present, so definitions without norms keep the hash they always had.
+    ...(definition.norms ? { norms: normsData(definition.norms) } : {}),
   };
+}
+
+function normsData(norms: NormTable): Json {
+  return {
+    id: norms.id,
+    statistic: norms.statistic,
+    sample: norms.sample,
+    scales: Object.fromEntries(
+      Object.entries(norms.scales).map(([id, rows]) => [id, rows.map(({ value, min, max }) => ({ value, min, max }))]),
+    ),
+  };
+}
+
+/**
+ * Throws when a definition contradicts itself: a scale naming an unknown or unscored item, a
+ * derived score naming an unknown score, or a norm table that does not cover its scale's range
+ * exactly once. Runs once when the instrument is defined, so a typo fails at start-up.
+ * @example checkDefinition(uricaDefinition) // no throw
+ */
+export function checkDefinition(definition: ItemInstrumentDefinition): void {
+  const fail = (why: string) => {
+    throw new Error(`Instrument ${definition.id}: ${why}`);
+  };
+  const items = new Map(definition.items.map((item) => [item.id, item]));
+  if (items.size !== definition.items.length) fail('duplicate item id');
+  for (const scale of definition.scales) {
+    for (const id of scale.items) {
+      const item = items.get(id);
+      if (!item) fail(`scale ${scale.id} names unknown item ${id}`);
+      if (item?.scored === false) fail(`scale ${scale.id} names unscored item ${id}`);
+    }
+  }
+  const known = new Set(definition.scales.map((s) => s.id));
+  for (const derived of definition.derived ?? []) {
+    for (const id of [...derived.plus, ...derived.minus]) if (!known.has(id)) fail(`derived ${derived.id} names unknown score ${id}`);
+    known.add(derived.id);
+  }
+  if (!definition.norms) return;
+  const ranges = scoreRanges(definition);
+  for (const [id, rows] of Object.entries(definition.norms.scales)) {
+    const range = ranges[id];
+    if (!range) fail(`norms name unknown score ${id}`);
+    const scale = definition.scales.find((s) => s.id === id);
+    if (scale?.method !== 'sum') fail(`norms for ${id} need an integer (sum) scale`);
+    for (let v = range!.min; v <= range!.max; v += 1) {
+      const hits = rows.filter((row) => v >= row.min && v <= row.max).length;
+      if (hits !== 1) fail(`norms for ${id} cover ${v} ${hits} times`);
+    }
+  }
 }
 
 /**
@@ -138,6 +189,8 @@ export function scoreItems(
 ): ScoredResult {
   const context = { responseScale: responseScaleFor(definition, input.scale) };
   const answers = input.responses;
+  // why: instruments.md — items administered but not scored never affect any output, so an
+  // unanswered one is not listed in `missing` and never makes a result incomplete.
   const missing = definition.items
     .filter((item) => item.scored !== false && typeof answers[item.id] !== 'number')
     .map((item) => item.id);
@@ -159,6 +212,7 @@ export function scoreItems(
  * @example export const urica = defineItemInstrument(uricaDefinition);
  */
 export function defineItemInstrument(definition: ItemInstrumentDefinition): Instrument {
+  checkDefinition(definition);
   const provenance: Provenance = Object.freeze({
     algorithm: definition.algorithm,
     algorithmVersion: definition.version,

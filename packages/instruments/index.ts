@@ -1,18 +1,23 @@
 import { type CatalogSummary, catalogSummary } from './catalog';
+import { contemplationLadder } from './contemplation-ladder';
 import { decisionalBalance } from './decisional-balance';
 import { decisionalBalanceAlcohol } from './decisional-balance-alcohol';
 import { decisionalBalanceDrugs } from './decisional-balance-drugs';
 import { decisionalBalanceSmoking } from './decisional-balance-smoking';
 import { decisionalBalanceSmokingShort } from './decisional-balance-smoking-short';
+import { rcq } from './rcq';
 import { readinessRuler } from './readiness-ruler';
+import { socrates8a } from './socrates-8a';
+import { socrates8d } from './socrates-8d';
 import type { Instrument } from './types';
+import { urica } from './urica';
 
 export * from './errors';
 export type * from './types';
 export type * from './definition';
 export { type CatalogSummary, catalogSummary } from './catalog';
-export { bandOf, signLabel } from './definition';
-export { defineItemInstrument, hashedData, responseScaleFor, scoreRanges } from './engine';
+export { bandOf, highestOf, nearestMean, normOf, signLabel } from './definition';
+export { checkDefinition, defineItemInstrument, hashedData, responseScaleFor, scoreRanges } from './engine';
 export { canonicalJson, definitionHash } from './hash';
 export { UNKNOWN_FIELD, UNKNOWN_ITEM, closedObject, toFieldErrors } from './validation';
 
@@ -24,6 +29,11 @@ export const instruments: readonly Instrument[] = Object.freeze([
   decisionalBalanceDrugs,
   decisionalBalanceSmoking,
   decisionalBalanceSmokingShort,
+  urica,
+  socrates8a,
+  socrates8d,
+  rcq,
+  contemplationLadder,
 ]);
 
 const byId = new Map(instruments.map((instrument) => [instrument.id, instrument]));

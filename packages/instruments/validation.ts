@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FieldError } from './errors';
 
 /** Message for an unknown key inside `responses`; never names the key or its value. */

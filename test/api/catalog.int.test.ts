@@ -23,6 +23,11 @@ describe('catalog', () => {
       'decisional-balance-drugs',
       'decisional-balance-smoking',
       'decisional-balance-smoking-short',
+      'urica',
+      'socrates-8a',
+      'socrates-8d',
+      'rcq',
+      'contemplation-ladder',
     ]);
   });
 

@@ -8,7 +8,12 @@ import { decisionalBalanceSmokingShortDefinition } from '../../packages/instrume
 import type { ItemInstrumentDefinition } from '../../packages/instruments/definition';
 import { responseScaleFor, scoreRanges } from '../../packages/instruments/engine';
 import { getInstrument } from '../../packages/instruments/index';
+import { contemplationLadderDefinition } from '../../packages/instruments/contemplation-ladder';
+import { rcqDefinition } from '../../packages/instruments/rcq';
 import { readinessRulerDefinition } from '../../packages/instruments/readiness-ruler';
+import { socrates8aDefinition } from '../../packages/instruments/socrates-8a';
+import { socrates8dDefinition } from '../../packages/instruments/socrates-8d';
+import { uricaDefinition } from '../../packages/instruments/urica';
 import type { InstrumentInput } from '../../packages/instruments/types';
 
 const DEFINITIONS: readonly ItemInstrumentDefinition[] = [
@@ -17,6 +22,11 @@ const DEFINITIONS: readonly ItemInstrumentDefinition[] = [
   decisionalBalanceDrugsDefinition,
   decisionalBalanceSmokingDefinition,
   decisionalBalanceSmokingShortDefinition,
+  uricaDefinition,
+  socrates8aDefinition,
+  socrates8dDefinition,
+  rcqDefinition,
+  contemplationLadderDefinition,
 ];
 
 /** Valid inputs: any subset of items answered in range, at least `minAnswered`, on any variant. */
@@ -73,6 +83,30 @@ describe.each(DEFINITIONS.map((d) => [d.id, d] as const))('%s properties', (id, 
     );
   });
 
+  it('asks only open questions and never labels or lectures', () => {
+    fc.assert(
+      fc.property(validInput(definition), (input) => {
+        for (const { prompt } of instrument.score(input).guidance) {
+          expect(prompt).toMatch(/\?$/);
+          expect(prompt).not.toMatch(/\b(alcoholic|addict|denial|admit|you must|you should|you need to)\b/i);
+        }
+      }),
+    );
+  });
+
+  it('nulls every score that depends on a missing item, and only those', () => {
+    fc.assert(
+      fc.property(validInput(definition), (input) => {
+        const result = instrument.score(input);
+        for (const scale of definition.scales) {
+          const incomplete = scale.items.some((item) => result.missing.includes(item));
+          if (definition.missingScores === 'omit') expect(scale.id in result.scores).toBe(!incomplete);
+          else expect(result.scores[scale.id] === null).toBe(incomplete);
+        }
+      }),
+    );
+  });
+
   it('scores the redacted input exactly as the original', () => {
     fc.assert(
       fc.property(validInput(definition), (input) => {
@@ -97,6 +131,74 @@ describe.each(DEFINITIONS.map((d) => [d.id, d] as const))('%s properties', (id, 
           expect(score(shuffled)).toBe(score(responses));
         },
       ),
+    );
+  });
+});
+
+describe('urica unscored items', () => {
+  const urica = getInstrument('urica')!;
+  const unscored = uricaDefinition.items.filter((item) => item.scored === false).map((item) => item.id);
+  const unscoredAnswers = fc.record(Object.fromEntries(unscored.map((id) => [id, fc.integer({ min: 1, max: 5 })])), { requiredKeys: [] });
+
+  it('are exactly items 4, 9, 20 and 31', () => {
+    expect(unscored).toEqual(['4', '9', '20', '31']);
+  });
+
+  it('never change anything, whatever their values and whether present or absent', () => {
+    fc.assert(
+      fc.property(validInput(uricaDefinition), unscoredAnswers, (input, replacement) => {
+        const scoredOnly = Object.fromEntries(Object.entries(input.responses).filter(([id]) => !unscored.includes(id)));
+        const result = urica.score(input);
+
+        expect(urica.score({ instrument: 'urica', responses: { ...scoredOnly, ...replacement } })).toEqual(result);
+        expect(urica.score({ instrument: 'urica', responses: scoredOnly })).toEqual(result);
+        expect(result.missing.some((id) => unscored.includes(id))).toBe(false);
+      }),
+    );
+  });
+});
+
+describe('staged and normed questionnaires', () => {
+  const complete = (definition: ItemInstrumentDefinition) => {
+    const { min, max } = definition.responseScale;
+    return fc
+      .tuple(...definition.items.map(() => fc.integer({ min, max })))
+      .map((values) => Object.fromEntries(definition.items.map((item, i) => [item.id, values[i]!])));
+  };
+
+  it.each([socrates8aDefinition, socrates8dDefinition].map((d) => [d.id, d] as const))('%s: every complete answer set has a decile for every scale', (id, definition) => {
+    fc.assert(
+      fc.property(complete(definition), (responses) => {
+        const deciles = getInstrument(id)!.score({ instrument: id, responses }).interpretation['deciles'] as Record<string, number | null>;
+        for (const scale of definition.scales) expect([10, 20, 30, 40, 50, 60, 70, 80, 90]).toContain(deciles[scale.id]);
+      }),
+    );
+  });
+
+  it('rcq: every complete answer set is staged at a highest scale, and never behind another highest one', () => {
+    const order = ['precontemplation', 'contemplation', 'action'];
+    fc.assert(
+      fc.property(complete(rcqDefinition), (responses) => {
+        const { scores, interpretation } = getInstrument('rcq')!.score({ instrument: 'rcq', responses });
+        const top = Math.max(...order.map((s) => scores[s] as number));
+        const stage = interpretation['stage'] as string;
+        expect(scores[stage]).toBe(top);
+        for (const later of order.slice(order.indexOf(stage) + 1)) expect(scores[later]).toBeLessThan(top);
+      }),
+    );
+  });
+
+  it('urica: every complete answer set is staged at the nearest group mean (never maintenance)', () => {
+    const means = { precontemplation: 9.3, contemplation: 11, action: 12.6 } as Record<string, number>;
+    fc.assert(
+      fc.property(complete(uricaDefinition), (responses) => {
+        const { scores, interpretation } = getInstrument('urica')!.score({ instrument: 'urica', responses });
+        const readiness = scores['readiness'] as number;
+        const stage = interpretation['stage'] as string;
+        for (const mean of Object.values(means)) {
+          expect(Math.abs(readiness - means[stage]!)).toBeLessThanOrEqual(Math.abs(readiness - mean) + 1e-12);
+        }
+      }),
     );
   });
 });

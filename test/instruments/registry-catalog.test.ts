@@ -12,10 +12,15 @@ const IDS = [
   'decisional-balance-drugs',
   'decisional-balance-smoking',
   'decisional-balance-smoking-short',
+  'urica',
+  'socrates-8a',
+  'socrates-8d',
+  'rcq',
+  'contemplation-ladder',
 ];
 
 describe('instrument registry', () => {
-  it('serves the six instruments of this release, all at version 1.0.0', () => {
+  it('serves the eleven instruments of this release, all at version 1.0.0', () => {
     expect(instruments.map((i) => i.id)).toEqual(IDS);
     expect(new Set(instruments.map((i) => i.version))).toEqual(new Set(['1.0.0']));
   });
@@ -27,7 +32,19 @@ describe('instrument registry', () => {
 
   it('lists id, version, title and licence status for the list endpoint', () => {
     expect(listCatalog()[0]).toEqual({ id: 'readiness-ruler', version: '1.0.0', title: 'Readiness Ruler', licence: 'generic' });
-    expect(listCatalog().map((row) => row.licence)).toEqual(['generic', 'own-wording', 'none-found', 'none-found', 'none-found', 'none-found']);
+    expect(listCatalog().map((row) => row.licence)).toEqual([
+      'generic',
+      'own-wording',
+      'none-found',
+      'none-found',
+      'none-found',
+      'none-found',
+      'copyrighted',
+      'public-domain',
+      'public-domain',
+      'copyrighted',
+      'copyrighted',
+    ]);
   });
 });
 
@@ -61,6 +78,14 @@ describe('catalog', () => {
       { id: 'cons', items: ['1', '3', '5', '6', '8', '10', '12', '13', '15', '18'], method: 'mean', range: { min: 1, max: 5 } },
     ]);
     expect(catalog['derivedScores']).toEqual([{ id: 'difference', plus: ['pros'], minus: ['cons'], range: { min: -4, max: 4 } }]);
+  });
+
+  it.each(['urica', 'rcq', 'contemplation-ladder'])('%s: carries labels but no item text, licence copyrighted', (id) => {
+    const catalog = getInstrument(id)!.catalog;
+    const items = catalog['items'] as Array<Record<string, unknown>>;
+
+    expect(items.every((item) => typeof item['label'] === 'string' && !('text' in item))).toBe(true);
+    expect(catalog['licence']).toEqual(expect.objectContaining({ status: 'copyrighted', itemText: false }));
   });
 
   it('ships the readiness ruler question text and both response-scale variants', () => {
