@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PROBLEMS, PROBLEM_CONTENT_TYPE } from './problem';
 import {
   assessmentPage,

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 
 /** Versioned pseudonym keys; `current` signs new subject ids, older versions stay readable. */
 export interface PseudonymKeys {
@@ -44,21 +44,34 @@ export function createPseudonymizer(keys: PseudonymKeys): Pseudonymizer {
   };
 }
 
+const SHAPE = 'Pseudonym keys must look like {"current": 1, "keys": {"1": "<base64 of ≥ 32 bytes>"}} or {"current": 1, "key_1": "<random ≥ 43 chars>"}.';
+
 /**
- * Reads the stored form of the keys (local `.data/pseudonym-keys.json` or the Secrets Manager
- * secret): `{ "current": 1, "keys": { "1": "<base64 of ≥ 32 bytes>" } }`.
+ * Reads the stored form of the keys. Two shapes, mixable for rotation:
+ * - local `.data/pseudonym-keys.json`: `{ "current": 1, "keys": { "1": "<base64 of ≥ 32 bytes>" } }`;
+ * - the Secrets Manager secret the stack generates (it can only add a top-level random string):
+ *   `{ "current": 1, "key_1": "<≥ 43 random characters>" }`, the key being sha256 of that string.
  * @example parsePseudonymKeys(JSON.stringify(newPseudonymKeys())).current // 1
  */
 export function parsePseudonymKeys(text: string): PseudonymKeys {
-  const data = JSON.parse(text) as { current?: unknown; keys?: Record<string, unknown> };
-  if (typeof data.current !== 'number' || !data.keys || typeof data.keys !== 'object') {
-    throw new Error('Pseudonym keys must look like {"current": 1, "keys": {"1": "<base64>"}}.');
+  const data = JSON.parse(text) as { current?: unknown; keys?: unknown } & Record<string, unknown>;
+  const nested = data.keys;
+  if (typeof data.current !== 'number' || (nested !== undefined && (typeof nested !== 'object' || nested === null))) {
+    throw new Error(SHAPE);
   }
   const keys: Record<string, Buffer> = {};
-  for (const [version, value] of Object.entries(data.keys)) {
+  for (const [version, value] of Object.entries((nested ?? {}) as Record<string, unknown>)) {
     if (typeof value !== 'string') throw new Error(`Pseudonym key version ${version} is not a base64 string.`);
     keys[version] = Buffer.from(value, 'base64');
   }
+  for (const [field, value] of Object.entries(data)) {
+    const version = /^key_(\d{1,6})$/.exec(field)?.[1];
+    if (version === undefined) continue;
+    if (typeof value !== 'string' || value.length < 43) throw new Error(`Pseudonym key ${field} must be a string of at least 43 characters.`);
+    if (keys[version]) throw new Error(`Pseudonym key version ${version} is defined twice.`);
+    keys[version] = createHash('sha256').update(value, 'utf8').digest();
+  }
+  if (Object.keys(keys).length === 0) throw new Error(SHAPE);
   return { current: data.current, keys };
 }
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { closedObject, instruments, toFieldErrors } from '../instruments';
 import { ValidationError } from '../instruments/errors';
 import { STAGES } from '../instruments/stages';

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { generateApiKey, hashSecret, parseApiKey, secretMatches } from '../../packages/api/api-keys';
 import { createPseudonymizer, newPseudonymKeys, parsePseudonymKeys, SUBJECT_ID_PATTERN } from '../../packages/api/pseudonymizer';
@@ -63,6 +64,16 @@ describe('pseudonymizer', () => {
     expect(() => createPseudonymizer({ current: 2, keys: { '1': Buffer.alloc(32) } })).toThrow('version 2 is missing');
     expect(() => createPseudonymizer({ current: 1, keys: { '1': Buffer.alloc(16) } })).toThrow('shorter than 32 bytes');
     expect(() => parsePseudonymKeys('{"keys":{}}')).toThrow('Pseudonym keys must look like');
+    expect(() => parsePseudonymKeys('{"current":1}')).toThrow('Pseudonym keys must look like');
+  });
+
+  it('reads the shape the stack generates in Secrets Manager: key = sha256 of key_<n>', () => {
+    const secret = 'Q7'.repeat(32);
+    const keys = parsePseudonymKeys(JSON.stringify({ current: 1, key_1: secret }));
+
+    expect(keys.keys['1']).toEqual(createHash('sha256').update(secret).digest());
+    expect(() => parsePseudonymKeys(JSON.stringify({ current: 1, key_1: 'short' }))).toThrow('at least 43 characters');
+    expect(() => parsePseudonymKeys(JSON.stringify({ current: 1, key_1: secret, keys: { '1': 'AAAA' } }))).toThrow('defined twice');
   });
 });
 

@@ -1,0 +1,88 @@
+import { Duration } from 'aws-cdk-lib';
+import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Construct } from 'constructs';
+
+export interface ApiAlarmsProps {
+  fn: lambda.IFunction;
+  httpApi: apigw.HttpApi;
+  /** Encrypts the alarm topic; CloudWatch is allowed to use it. */
+  topicKey: kms.Key;
+  api5xxRatePercent: number;
+  alarmEmail?: string;
+}
+
+const FIVE_MINUTES = Duration.minutes(5);
+
+/**
+ * The three alarms an operator needs, all notifying one encrypted SNS topic (and back when OK):
+ * - `FunctionErrors`: the function crashed, timed out or failed to start (app errors are 500
+ *   responses, not function errors), at least once in 5 minutes.
+ * - `FunctionThrottles`: a request found the reserved concurrency used up, at least once in 5 minutes.
+ * - `Api5xxRate`: more than `api5xxRatePercent` % of requests in 5 minutes answered 5xx.
+ * @example new ApiAlarms(this, 'Alarms', { fn, httpApi, topicKey, api5xxRatePercent: 5 });
+ */
+export class ApiAlarms extends Construct {
+  readonly topic: sns.Topic;
+  readonly alarms: cloudwatch.Alarm[];
+
+  constructor(scope: Construct, id: string, props: ApiAlarmsProps) {
+    super(scope, id);
+    this.topic = new sns.Topic(this, 'Topic', { masterKey: props.topicKey, enforceSSL: true, displayName: 'MI Assessments alarms' });
+    if (props.alarmEmail) this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
+    // CloudWatch publishes to the encrypted topic, so it needs the key (AWS's documented statement).
+    props.topicKey.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'CloudWatchAlarmsPublishToTheEncryptedTopic',
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+      }),
+    );
+
+    const requests = props.httpApi.metricCount({ statistic: 'Sum', period: FIVE_MINUTES });
+    const serverErrors = props.httpApi.metricServerError({ statistic: 'Sum', period: FIVE_MINUTES });
+    this.alarms = [
+      new cloudwatch.Alarm(this, 'FunctionErrors', {
+        alarmDescription: 'The API function crashed, timed out or failed to initialise (see its log group).',
+        metric: props.fn.metricErrors({ statistic: 'Sum', period: FIVE_MINUTES }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+      new cloudwatch.Alarm(this, 'FunctionThrottles', {
+        alarmDescription: 'Requests were refused because the reserved concurrency was used up.',
+        metric: props.fn.metricThrottles({ statistic: 'Sum', period: FIVE_MINUTES }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+      new cloudwatch.Alarm(this, 'Api5xxRate', {
+        alarmDescription: `More than ${props.api5xxRatePercent}% of API requests in 5 minutes answered 5xx.`,
+        metric: new cloudwatch.MathExpression({
+          expression: 'IF(requests > 0, 100 * errors / requests, 0)',
+          usingMetrics: { requests, errors: serverErrors },
+          period: FIVE_MINUTES,
+          label: '5xx rate (%)',
+        }),
+        threshold: props.api5xxRatePercent,
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+    ];
+    const action = new SnsAction(this.topic);
+    for (const alarm of this.alarms) {
+      alarm.addAlarmAction(action);
+      alarm.addOkAction(action);
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import { Architecture } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { API_BUNDLING, LAMBDA_RUNTIME } from './bundling';
+
+export interface ApiFunctionProps {
+  /** Entry file, relative to the repository root. */
+  entry: string;
+  /** Name of the function's log group (explicit, so the logs key policy can name it). */
+  logGroupName: string;
+  /** Encrypts the log group. */
+  logsKey: kms.IKey;
+  logRetention: logs.RetentionDays;
+  memorySize: number;
+  timeout: Duration;
+  reservedConcurrency: number;
+  environment: Record<string, string>;
+  /** Data-access statements; each must name its resources (no `*`). */
+  statements: iam.PolicyStatement[];
+}
+
+/**
+ * The Lambda defaults of this project in one place: Node 22 on arm64, bundled by local esbuild
+ * with `API_BUNDLING`, an explicit encrypted and retained log group, reserved concurrency, and a
+ * role whose only policy is a customer-managed one holding exactly the given statements plus
+ * writing to its own log group.
+ * @example
+ * new ApiFunction(this, 'Api', { entry: API_ENTRY, logGroupName: '/mia/dev/api', logsKey, ... });
+ */
+export class ApiFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly logGroup: logs.LogGroup;
+  readonly role: iam.Role;
+
+  constructor(scope: Construct, id: string, props: ApiFunctionProps) {
+    super(scope, id);
+
+    this.logGroup = new logs.LogGroup(this, 'Logs', {
+      logGroupName: props.logGroupName,
+      encryptionKey: props.logsKey,
+      retention: props.logRetention,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    // A customer-managed policy rather than the AWS-managed basic execution role (which may write
+    // to any log group) or an inline policy (HIPAA IAMNoInlinePolicy).
+    const policy = new iam.ManagedPolicy(this, 'Policy', {
+      description: 'Least-privilege access of the MI Assessments API function',
+      statements: [
+        new iam.PolicyStatement({
+          sid: 'WriteOwnLogs',
+          actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          resources: [this.logGroup.logGroupArn],
+        }),
+        ...props.statements,
+      ],
+    });
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: 'Execution role of the MI Assessments API function',
+      managedPolicies: [policy],
+    });
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: props.entry,
+      handler: 'handler',
+      runtime: LAMBDA_RUNTIME,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize,
+      timeout: props.timeout,
+      reservedConcurrentExecutions: props.reservedConcurrency,
+      role: this.role,
+      logGroup: this.logGroup,
+      bundling: API_BUNDLING,
+      environment: {
+        // Stack traces point into the sources rather than the minified bundle.
+        NODE_OPTIONS: '--enable-source-maps',
+        ...props.environment,
+      },
+    });
+    // The role's policy must exist before the function can write its first log line.
+    this.function.node.addDependency(policy);
+  }
+}

@@ -1,0 +1,49 @@
+import { fileURLToPath } from 'node:url';
+import { Runtime } from 'aws-cdk-lib/aws-lambda';
+import { OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+
+/**
+ * How every function of this app is built and run. One object, used by the stack
+ * (`ApiFunction`), the artifact e2e test and the cold-start bench, so the bundle they test is the
+ * bundle Lambda runs.
+ */
+
+/** The repository root, whatever the working directory. */
+export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** The Lambda entry of the API. */
+export const API_ENTRY = fileURLToPath(new URL('../functions/api/index.ts', import.meta.url));
+
+/** Node 22 on Lambda (the Node 20 runtime is deprecated); keep esbuild's target in step. */
+export const LAMBDA_RUNTIME = Runtime.NODEJS_22_X;
+export const ESBUILD_TARGET = 'node22';
+
+/**
+ * The entry awaits the pseudonym key at top level, which only ES modules allow. Bundled CommonJS
+ * dependencies still call `require` for Node built-ins, which an ES module lacks: the banner
+ * defines it (the usual esbuild ESM-on-Lambda shim).
+ */
+export const REQUIRE_SHIM = "import{createRequire as __mia_cr}from'node:module';const require=__mia_cr(import.meta.url);";
+
+/**
+ * `NodejsFunction` bundling options. `bundleAwsSDK`: the runtime's preinstalled SDK is not the
+ * version we test against, and bundling it lets esbuild drop what we do not use.
+ * `mainFields` prefers the ES-module builds of dependencies so more of them tree-shake.
+ * `sourcesContent: false` keeps the map small; the sources are in the repository.
+ * @example new NodejsFunction(this, 'Fn', { entry: API_ENTRY, runtime: LAMBDA_RUNTIME, bundling: API_BUNDLING });
+ */
+export const API_BUNDLING: BundlingOptions = {
+  format: OutputFormat.ESM,
+  target: ESBUILD_TARGET,
+  minify: true,
+  sourceMap: true,
+  sourcesContent: false,
+  bundleAwsSDK: true,
+  externalModules: [],
+  mainFields: ['module', 'main'],
+  banner: REQUIRE_SHIM,
+  forceDockerBundling: false,
+};
+
+/** The file `NodejsFunction` writes for `format: ESM`; Lambda resolves `index.handler` to it. */
+export const BUNDLE_FILE = 'index.mjs';

@@ -1,0 +1,163 @@
+/**
+ * `npm run bench:coldstart`: size and cold-start proxy of the Lambda bundle, against a minimal
+ * Hono + DynamoDB-client bundle built the same way (NodejsFunction, API_BUNDLING) in the same run.
+ *
+ * Cold-start proxy = time, inside a fresh Node process, to import the bundle (top-level await
+ * included: the production bundle fetches its pseudonym key from a local fake Secrets Manager)
+ * plus serve its first request, a DynamoDB read on DynamoDB Local; median of RUNS processes
+ * each, interleaved, with the deployed NODE_OPTIONS. Bounded: every process has 20 s, the run
+ * gives up after 100 s.
+ */
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { generateApiKey } from '../../packages/api/api-keys';
+import { createApp } from '../../packages/api/app';
+import { createPseudonymizer, parsePseudonymKeys } from '../../packages/api/pseudonymizer';
+import { createDynamoClient } from '../../packages/store/client';
+import { createDynamoStore } from '../../packages/store/dynamo';
+import { ensureTable, startDynamoLocal } from '../../packages/store/local';
+import { bundleFunctions } from '../../infra/artifact';
+import { API_ENTRY, REPO_ROOT } from '../../infra/bundling';
+import { fakeSecretsManager, httpApiEvent } from '../e2e/artifact-harness';
+
+const RUNS = Number(process.env.COLDSTART_RUNS ?? 15);
+const TARGET_RATIO = 1.3;
+const DEADLINE = Date.now() + 100_000;
+const SECRET_ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:bench-pseudonym-key-AbC123';
+const SECRET_STRING = JSON.stringify({ current: 1, keys: { '1': Buffer.alloc(32, 5).toString('base64') } });
+/** As the stack sets it (infra/api-function.ts); override to compare, e.g. COLDSTART_NODE_OPTIONS=' '. */
+const NODE_OPTIONS = process.env.COLDSTART_NODE_OPTIONS ?? '--enable-source-maps';
+
+/** Runs in each fresh process: import, then one invocation, then report and exit. */
+const PROBE = `
+const t0 = performance.now();
+const { handler } = await import(process.argv.at(-2));
+const t1 = performance.now();
+const result = await handler(JSON.parse(process.argv.at(-1)), { awsRequestId: 'cold-1', getRemainingTimeInMillis: () => 12000 });
+const t2 = performance.now();
+process.stdout.write('\\n' + JSON.stringify({ importMs: t1 - t0, firstRequestMs: t2 - t1, status: result.statusCode }) + '\\n');
+process.exit(0);
+`;
+
+interface Sample {
+  importMs: number;
+  firstRequestMs: number;
+  totalMs: number;
+  status: number;
+}
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+function coldStart(bundle: string, event: unknown, env: Record<string, string>): Promise<Sample> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', PROBE, pathToFileURL(bundle).href, JSON.stringify(event)], {
+      env: { ...process.env, NODE_OPTIONS, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      const line = out.split('\n').reverse().find((l) => l.startsWith('{"importMs"'));
+      if (code !== 0 || !line) return reject(new Error(`cold start of ${bundle} failed (${code}):\n${out}`));
+      const s = JSON.parse(line) as Omit<Sample, 'totalMs'>;
+      resolve({ ...s, totalMs: s.importMs + s.firstRequestMs });
+    });
+  });
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+async function main() {
+  const outdir = await mkdtemp(join(tmpdir(), 'mia-coldstart-'));
+  const local = await startDynamoLocal({ port: await freePort() });
+  const secrets = await fakeSecretsManager(SECRET_ARN, SECRET_STRING);
+  try {
+    const bundles = bundleFunctions({ production: API_ENTRY, minimal: join(REPO_ROOT, 'test/bench/coldstart-minimal.ts') }, outdir);
+
+    // One table, one key and one stored assessment, so both first requests read a real item.
+    const client = createDynamoClient({ endpoint: local.endpoint });
+    const tableName = 'coldstart';
+    await ensureTable(client, tableName);
+    const store = createDynamoStore({ client, tableName });
+    const made = generateApiKey('bench', ['assessments:write', 'assessments:read'], new Date());
+    await store.putApiKey(made.record);
+    const headers = { authorization: `Bearer ${made.key}`, 'content-type': 'application/json' };
+    const app = createApp({ store, pseudonymizer: createPseudonymizer(parsePseudonymKeys(SECRET_STRING)), log: () => {} });
+    const created = await app.request('/v1/assessments', {
+      method: 'POST',
+      headers: { ...headers, 'idempotency-key': 'coldstart-1' },
+      body: JSON.stringify({ instrument: 'readiness-ruler', subject: { ref: 'bench-ref' }, administeredOn: '2026-11-20', responses: { importance: 7, confidence: 3, readiness: 5 } }),
+    });
+    const { id } = (await created.json()) as { id: string };
+    client.destroy();
+
+    const env = {
+      AWS_REGION: 'eu-west-1',
+      AWS_ACCESS_KEY_ID: 'AKIDCOLDSTART',
+      AWS_SECRET_ACCESS_KEY: 'coldstart',
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.endpoint,
+      PSEUDONYM_KEY_SECRET_ARN: SECRET_ARN,
+      TABLE_NAME: tableName,
+      DYNAMODB_ENDPOINT: local.endpoint,
+    };
+    const event = httpApiEvent('GET', `/v1/assessments/${id}`, headers);
+    const samples: Record<'production' | 'minimal', Sample[]> = { production: [], minimal: [] };
+    await coldStart(bundles.minimal, event, env); // warm the OS file cache and DynamoDB Local once
+    await coldStart(bundles.production, event, env);
+    for (let i = 0; i < RUNS && Date.now() < DEADLINE; i++) {
+      for (const name of i % 2 ? (['minimal', 'production'] as const) : (['production', 'minimal'] as const)) {
+        const sample = await coldStart(bundles[name], event, env);
+        if (sample.status !== 200) throw new Error(`${name} answered ${sample.status} to its first request`);
+        samples[name].push(sample);
+      }
+    }
+
+    const lines = ['bundle (index.mjs as NodejsFunction builds it):'];
+    const figures: Record<string, unknown> = { runs: samples.production.length, nodeOptions: NODE_OPTIONS, node: process.version };
+    for (const name of ['production', 'minimal'] as const) {
+      const code = await readFile(bundles[name]);
+      const raw = code.length;
+      const gzip = gzipSync(code, { level: 9 }).length;
+      lines.push(`  ${name.padEnd(10)} ${kb(raw).padStart(9)} raw  ${kb(gzip).padStart(9)} gzipped`);
+      figures[name] = { rawBytes: raw, gzipBytes: gzip };
+    }
+    lines.push(`cold-start proxy, median of ${samples.production.length} fresh processes (import + first request), NODE_OPTIONS=${NODE_OPTIONS}:`);
+    for (const name of ['production', 'minimal'] as const) {
+      const m = (k: keyof Sample) => median(samples[name].map((s) => s[k]));
+      lines.push(`  ${name.padEnd(10)} ${ms(m('totalMs')).padStart(9)}  (import ${ms(m('importMs'))}, first request ${ms(m('firstRequestMs'))})`);
+      Object.assign(figures[name] as object, { medianMs: m('totalMs'), importMs: m('importMs'), firstRequestMs: m('firstRequestMs') });
+    }
+    const ratio = median(samples.production.map((s) => s.totalMs)) / median(samples.minimal.map((s) => s.totalMs));
+    lines.push(`  ratio      ${ratio.toFixed(2)}×  (target ≤ ${TARGET_RATIO}×: ${ratio <= TARGET_RATIO ? 'met' : 'NOT met'})`);
+    console.log(lines.join('\n'));
+    await mkdir(join(REPO_ROOT, '.bench'), { recursive: true });
+    await writeFile(join(REPO_ROOT, '.bench/coldstart.json'), JSON.stringify({ ...figures, ratio }, null, 2) + '\n');
+  } finally {
+    await secrets.close();
+    await local.stop();
+    await rm(outdir, { recursive: true, force: true });
+  }
+}
+
+await main();

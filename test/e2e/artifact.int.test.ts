@@ -1,0 +1,123 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { generateApiKey } from '../../packages/api/api-keys';
+import { createApp } from '../../packages/api/app';
+import { createPseudonymizer, parsePseudonymKeys } from '../../packages/api/pseudonymizer';
+import { bundleFunctions } from '../../infra/artifact';
+import { API_ENTRY } from '../../infra/bundling';
+import { smokingShort } from '../support/api';
+import { testTable, type TestTable } from '../support/dynamo';
+import { fakeSecretsManager, httpApiEvent, startLambda, type FakeSecretsManager, type LambdaProcess } from './artifact-harness';
+
+/**
+ * The very file Lambda would run: functions/api bundled by NodejsFunction with the stack's own
+ * bundling options (infra/artifact.ts), started in a fresh Node process and driven with API
+ * Gateway HTTP API events against DynamoDB Local; Secrets Manager is a local fake.
+ */
+
+/** Raw bytes of index.mjs: 864.9 KB measured with `import { z } from 'zod'` (zod alone 443 KB). */
+const BUNDLE_BUDGET_BYTES = 610 * 1024; // 554.7 KB measured 2026-11-25 + 10%
+
+const SECRET_ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:mi-assessments/dev/pseudonym-key-AbC123';
+const SECRET_STRING = JSON.stringify({ current: 1, key_1: 'Q7'.repeat(32) }); // the shape the stack generates
+const CLINIC = 'clinic-artifact';
+
+describe('the Lambda artifact', () => {
+  let outdir: string;
+  let bundle: string;
+  let table: TestTable;
+  let secrets: FakeSecretsManager;
+  let lambda: LambdaProcess;
+  let headers: Record<string, string>;
+  let source: ReturnType<typeof createApp>;
+
+  beforeAll(async () => {
+    outdir = await mkdtemp(join(tmpdir(), 'mia-artifact-'));
+    ({ api: bundle } = bundleFunctions({ api: API_ENTRY }, outdir));
+    table = await testTable();
+    const made = generateApiKey(CLINIC, ['assessments:write', 'assessments:read'], new Date());
+    await table.store.putApiKey(made.record);
+    headers = { authorization: `Bearer ${made.key}`, 'content-type': 'application/json' };
+    secrets = await fakeSecretsManager(SECRET_ARN, SECRET_STRING);
+    // What Lambda sets (region, credentials) and what the stack sets (table, secret ARN); the two
+    // endpoints are the only local substitutions.
+    lambda = await startLambda(bundle, {
+      AWS_REGION: 'eu-west-1',
+      AWS_ACCESS_KEY_ID: 'AKIDARTIFACTTEST',
+      AWS_SECRET_ACCESS_KEY: 'artifact-test-secret',
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.endpoint,
+      PSEUDONYM_KEY_SECRET_ARN: SECRET_ARN,
+      TABLE_NAME: table.tableName,
+      DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
+    });
+    source = createApp({ store: table.store, pseudonymizer: createPseudonymizer(parsePseudonymKeys(SECRET_STRING)), log: () => {} });
+  });
+  afterAll(async () => {
+    await lambda?.stop();
+    await secrets?.close();
+    await table?.drop();
+    if (outdir) await rm(outdir, { recursive: true, force: true });
+  });
+
+  /** The same request through the unbundled app, as the local server serves it. */
+  async function fromSource(method: string, path: string, h: Record<string, string>, body?: string) {
+    const res = await source.request(path, { method, headers: h, ...(body === undefined ? {} : { body }) });
+    return { statusCode: res.status, contentType: res.headers.get('content-type'), body: await res.text() };
+  }
+
+  it('is an ES module bundle within its size budget, with its source map beside it', async () => {
+    const code = await readFile(bundle);
+    const map = JSON.parse(await readFile(`${bundle}.map`, 'utf8')) as { sources: string[]; sourcesContent?: unknown };
+
+    console.info(`bundle: ${(code.length / 1024).toFixed(1)} KB raw, ${(gzipSync(code).length / 1024).toFixed(1)} KB gzipped`);
+    expect(code.length).toBeLessThanOrEqual(BUNDLE_BUDGET_BYTES);
+    expect(code.toString('utf8', 0, 120)).toMatch(/^import\{createRequire as \w+\}from'node:module';const require=/);
+    expect(code.toString('utf8').trimEnd().endsWith('//# sourceMappingURL=index.mjs.map')).toBe(true);
+    expect(map.sources.some((s) => s.endsWith('functions/api/index.ts'))).toBe(true);
+    expect(map.sourcesContent).toBeUndefined();
+  });
+
+  it('read the pseudonym key from Secrets Manager once, during its cold start', () => {
+    expect(secrets.requests).toEqual([SECRET_ARN]);
+  });
+
+  it('creates, replays and fetches an assessment exactly as the local server does', async () => {
+    const body = JSON.stringify(smokingShort('artifact-ref-1'));
+    const post = { ...headers, 'idempotency-key': 'artifact-1' };
+
+    const created = await lambda.invoke(httpApiEvent('POST', '/v1/assessments', post, body));
+    const replayed = await lambda.invoke(httpApiEvent('POST', '/v1/assessments', post, body));
+    const view = JSON.parse(created.body) as { id: string; subjectId: string };
+    const fetched = await lambda.invoke(httpApiEvent('GET', `/v1/assessments/${view.id}`, headers));
+    const local = await fromSource('POST', '/v1/assessments', { ...headers, 'idempotency-key': 'artifact-local-1' }, body);
+
+    expect(created.statusCode).toBe(201);
+    expect(created.headers['content-type']).toBe(local.contentType);
+    expect(view).toEqual({ ...JSON.parse(local.body), id: view.id });
+    expect(view.subjectId).toBe(createPseudonymizer(parsePseudonymKeys(SECRET_STRING)).subjectId(CLINIC, 'artifact-ref-1'));
+    expect(replayed.statusCode).toBe(201);
+    expect(replayed.headers['idempotent-replayed']).toBe('true');
+    expect(replayed.body).toBe(created.body);
+    expect(fetched.statusCode).toBe(200);
+    expect(JSON.parse(fetched.body)).toEqual(view);
+    expect(secrets.requests).toHaveLength(1);
+  });
+
+  it.each([
+    ['an unknown assessment', 'GET', '/v1/assessments/asm_AAAAAAAAAAAAAAAAAAAAAA', undefined, 404],
+    ['responses out of range', 'POST', '/v1/assessments', JSON.stringify({ ...smokingShort(), responses: { '1': 6 } }), 422],
+  ] as const)('answers %s with the same problem as the local server', async (_, method, path, body, status) => {
+    const key = (prefix: string): Record<string, string> => (method === 'POST' ? { 'idempotency-key': `${prefix}-${status}` } : {});
+
+    const fromBundle = await lambda.invoke(httpApiEvent(method, path, { ...headers, ...key('artifact') }, body));
+    const local = await fromSource(method, path, { ...headers, ...key('local') }, body);
+
+    expect(fromBundle.statusCode).toBe(status);
+    expect(local.statusCode).toBe(status);
+    expect(fromBundle.headers['content-type']).toBe('application/problem+json');
+    expect(JSON.parse(fromBundle.body)).toEqual(JSON.parse(local.body));
+  });
+});

@@ -1,0 +1,278 @@
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { API_BUNDLING, ESBUILD_TARGET, LAMBDA_RUNTIME } from '../../infra/bundling';
+import { PSEUDONYM_SECRET_KEY_FIELD, PSEUDONYM_SECRET_TEMPLATE } from '../../infra/stack';
+import { GSI1, TTL_ATTRIBUTE, tableDefinition } from '../../packages/store/schema';
+import { synthesize, type Synthesized } from './synth';
+
+type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
+
+const only = (template: Template, type: string): [string, Resource] => {
+  const found = Object.entries(template.findResources(type)) as [string, Resource][];
+  expect(found, type).toHaveLength(1);
+  return found[0]!;
+};
+const getAtt = (logicalId: string) => ({ 'Fn::GetAtt': [logicalId, 'Arn'] });
+const ref = (logicalId: string) => ({ Ref: logicalId });
+
+describe('MiAssessmentsStack with default settings', () => {
+  let synth: Synthesized;
+  let t: Template;
+  let id: (type: string) => string;
+
+  beforeAll(() => {
+    synth = synthesize();
+    t = synth.template;
+    id = (type) => only(t, type)[0];
+  });
+
+  describe('table', () => {
+    it('has exactly the key schema, attributes and GSI of tableDefinition()', () => {
+      const def = tableDefinition('ignored');
+      const [, table] = only(t, 'AWS::DynamoDB::Table');
+
+      expect(table.Properties.KeySchema).toEqual(def.KeySchema);
+      expect(table.Properties.AttributeDefinitions).toEqual(def.AttributeDefinitions);
+      expect(table.Properties.GlobalSecondaryIndexes).toEqual(def.GlobalSecondaryIndexes);
+      expect(table.Properties.BillingMode).toBe('PAY_PER_REQUEST');
+    });
+
+    it('expires idempotency records on the TTL attribute the store writes', () => {
+      t.hasResourceProperties('AWS::DynamoDB::Table', { TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true } });
+      expect(TTL_ATTRIBUTE).toBe('expiresAt');
+    });
+
+    it('is point-in-time recoverable, deletion-protected, retained and encrypted with the rotating data key', () => {
+      const [, table] = only(t, 'AWS::DynamoDB::Table');
+      const dataKey = t.getResourceId('AWS::KMS::Key', { Properties: { Description: Match.stringLikeRegexp('assessments table') } });
+
+      expect(table.Properties.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+      expect(table.Properties.DeletionProtectionEnabled).toBe(true);
+      expect(table.Properties.SSESpecification).toEqual({ SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: getAtt(dataKey) });
+      expect([table.DeletionPolicy, table.UpdateReplacePolicy]).toEqual(['Retain', 'Retain']);
+    });
+
+    it('is in a daily AWS Backup plan', () => {
+      t.hasResourceProperties('AWS::Backup::BackupSelection', {
+        BackupSelection: { Resources: Match.arrayWith([getAtt(id('AWS::DynamoDB::Table'))]) },
+      });
+      t.hasResourceProperties('AWS::Backup::BackupPlan', {
+        BackupPlan: { BackupPlanRule: Match.arrayWith([Match.objectLike({ RuleName: 'Daily', Lifecycle: { DeleteAfterDays: 35 } })]) },
+      });
+    });
+  });
+
+  it('rotates every KMS key and retains it', () => {
+    const keys = Object.values(t.findResources('AWS::KMS::Key')) as Resource[];
+
+    expect(keys).toHaveLength(2);
+    for (const key of keys) {
+      expect(key.Properties.EnableKeyRotation).toBe(true);
+      expect(key.DeletionPolicy).toBe('Retain');
+    }
+  });
+
+  describe('function', () => {
+    it('runs Node 22 on arm64 with explicit memory, timeout and reserved concurrency', () => {
+      const [, fn] = only(t, 'AWS::Lambda::Function');
+
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        MemorySize: 1024,
+        Timeout: 12,
+        ReservedConcurrentExecutions: 10,
+      });
+    });
+
+    it('is told the table and the secret, never the key itself', () => {
+      const [, fn] = only(t, 'AWS::Lambda::Function');
+
+      expect(fn.Properties.Environment.Variables).toEqual({
+        TABLE_NAME: ref(id('AWS::DynamoDB::Table')),
+        PSEUDONYM_KEY_SECRET_ARN: ref(id('AWS::SecretsManager::Secret')),
+        AUTH_CACHE_SECONDS: '30',
+        NODE_OPTIONS: '--enable-source-maps',
+      });
+    });
+
+    it('is bundled as ESM for node22, minified, with source maps and the AWS SDK inside', () => {
+      expect(API_BUNDLING).toMatchObject({ format: 'esm', target: 'node22', minify: true, sourceMap: true, bundleAwsSDK: true, externalModules: [] });
+      expect(LAMBDA_RUNTIME.name).toBe(`nodejs${ESBUILD_TARGET.slice('node'.length)}.x`);
+    });
+  });
+
+  describe('logs', () => {
+    it('has two explicit log groups, both KMS-encrypted with the operations key and retained for a year', () => {
+      const groups = Object.values(t.findResources('AWS::Logs::LogGroup')) as Resource[];
+      const opsKey = t.getResourceId('AWS::KMS::Key', { Properties: { Description: Match.stringLikeRegexp('log groups') } });
+
+      expect(groups.map((g) => g.Properties.LogGroupName).sort()).toEqual(['/mi-assessments/dev/api-access', '/mi-assessments/dev/api-function']);
+      for (const group of groups) {
+        expect(group.Properties).toMatchObject({ KmsKeyId: getAtt(opsKey), RetentionInDays: 365 });
+        expect(group.DeletionPolicy).toBe('Retain');
+      }
+    });
+
+    it('sends the function to its own log group', () => {
+      const fnLogs = t.getResourceId('AWS::Logs::LogGroup', { Properties: { LogGroupName: '/mi-assessments/dev/api-function' } });
+      t.hasResourceProperties('AWS::Lambda::Function', { LoggingConfig: { LogGroup: ref(fnLogs) } });
+    });
+
+    it('lets CloudWatch Logs use the operations key only for these two log groups', () => {
+      const [, opsKey] = Object.entries(t.findResources('AWS::KMS::Key')).find(([, k]) => /log groups/.test(k.Properties.Description))!;
+      const statement = (opsKey as Resource).Properties.KeyPolicy.Statement.find((s: any) => s.Sid === 'CloudWatchLogsEncryptsThisStacksLogGroups');
+      const arns = JSON.stringify(statement.Condition.ArnEquals['kms:EncryptionContext:aws:logs:arn']);
+
+      expect(arns).toContain(':log-group:/mi-assessments/dev/api-function');
+      expect(arns).toContain(':log-group:/mi-assessments/dev/api-access');
+    });
+  });
+
+  describe('HTTP API', () => {
+    it('has a $default stage with throttling and JSON access logs to the encrypted log group', () => {
+      const accessLogs = t.getResourceId('AWS::Logs::LogGroup', { Properties: { LogGroupName: '/mi-assessments/dev/api-access' } });
+      const [, stage] = only(t, 'AWS::ApiGatewayV2::Stage');
+
+      expect(stage.Properties).toMatchObject({
+        StageName: '$default',
+        AutoDeploy: true,
+        DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+        AccessLogSettings: { DestinationArn: getAtt(accessLogs) },
+      });
+      expect(Object.keys(JSON.parse(stage.Properties.AccessLogSettings.Format))).toEqual(
+        expect.arrayContaining(['requestId', 'ip', 'requestTime', 'method', 'path', 'status', 'integrationError']),
+      );
+    });
+
+    it('sends every request through one $default route to the function (payload 2.0)', () => {
+      const [, route] = only(t, 'AWS::ApiGatewayV2::Route');
+      const [integrationId, integration] = only(t, 'AWS::ApiGatewayV2::Integration');
+
+      expect(route.Properties.RouteKey).toBe('$default');
+      expect(route.Properties.Target).toEqual({ 'Fn::Join': ['', ['integrations/', ref(integrationId)]] });
+      expect(integration.Properties).toMatchObject({ IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0', IntegrationUri: getAtt(id('AWS::Lambda::Function')) });
+    });
+
+    it('outputs the API URL', () => {
+      const outputs = t.findOutputs('ApiUrl');
+      expect(JSON.stringify(outputs.ApiUrl?.Value)).toContain('.execute-api.');
+    });
+  });
+
+  describe('IAM', () => {
+    it('gives the function one customer-managed policy and no inline policy', () => {
+      const [, role] = Object.entries(t.findResources('AWS::IAM::Role')).find(([, r]) => JSON.stringify(r).includes('lambda.amazonaws.com'))!;
+
+      expect((role as Resource).Properties.ManagedPolicyArns).toEqual([ref(id('AWS::IAM::ManagedPolicy'))]);
+      expect((role as Resource).Properties.Policies).toBeUndefined();
+      expect(t.findResources('AWS::IAM::Policy')).toEqual({});
+    });
+
+    it('names the table, its index, the secret and the data key in every data-access grant', () => {
+      const [, policy] = only(t, 'AWS::IAM::ManagedPolicy');
+      const dataKey = t.getResourceId('AWS::KMS::Key', { Properties: { Description: Match.stringLikeRegexp('assessments table') } });
+      const table = id('AWS::DynamoDB::Table');
+      const bySid = Object.fromEntries(policy.Properties.PolicyDocument.Statement.map((s: any) => [s.Sid, s]));
+
+      expect(Object.keys(bySid).sort()).toEqual([
+        'QuerySubjectHistory',
+        'ReadAndWriteItems',
+        'ReadPseudonymKey',
+        'UseDataKeyOnlyThroughDynamoDbAndSecretsManager',
+        'WriteOwnLogs',
+      ]);
+      expect(bySid.ReadAndWriteItems).toMatchObject({
+        Action: ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+        Resource: getAtt(table),
+      });
+      expect(bySid.QuerySubjectHistory).toMatchObject({ Action: 'dynamodb:Query', Resource: { 'Fn::Join': ['', [getAtt(table), `/index/${GSI1}`]] } });
+      expect(bySid.ReadPseudonymKey).toMatchObject({ Action: 'secretsmanager:GetSecretValue', Resource: ref(id('AWS::SecretsManager::Secret')) });
+      expect(bySid.UseDataKeyOnlyThroughDynamoDbAndSecretsManager).toMatchObject({ Resource: getAtt(dataKey) });
+      expect(Object.keys(bySid.UseDataKeyOnlyThroughDynamoDbAndSecretsManager.Condition.StringEquals)).toEqual(['kms:ViaService']);
+    });
+
+    it('has no wildcard action or resource in any identity policy of the stack', () => {
+      const statements = Object.values(t.findResources('AWS::IAM::ManagedPolicy')).flatMap((p) => p.Properties.PolicyDocument.Statement);
+
+      for (const s of statements) {
+        expect(JSON.stringify(s.Resource), s.Sid).not.toContain('*');
+        expect(JSON.stringify(s.Action), s.Sid).not.toContain('*');
+        expect(s.Effect).toBe('Allow');
+      }
+    });
+  });
+
+  it('generates the pseudonym key at deploy, encrypted with the data key and retained', () => {
+    const [, secret] = only(t, 'AWS::SecretsManager::Secret');
+    const dataKey = t.getResourceId('AWS::KMS::Key', { Properties: { Description: Match.stringLikeRegexp('pseudonym key') } });
+
+    expect(secret.Properties.SecretString).toBeUndefined();
+    expect(secret.Properties.GenerateSecretString).toEqual({
+      SecretStringTemplate: JSON.stringify(PSEUDONYM_SECRET_TEMPLATE),
+      GenerateStringKey: PSEUDONYM_SECRET_KEY_FIELD,
+      PasswordLength: 64,
+      ExcludePunctuation: true,
+      IncludeSpace: false,
+    });
+    expect(secret.Properties.KmsKeyId).toEqual(getAtt(dataKey));
+    expect(secret.DeletionPolicy).toBe('Retain');
+  });
+
+  it('alarms on function errors, throttles and the 5xx rate, notifying an encrypted topic', () => {
+    const topic = id('AWS::SNS::Topic');
+    const alarms = Object.values(t.findResources('AWS::CloudWatch::Alarm')) as Resource[];
+    const byMetric = (name: string) => alarms.find((a) => a.Properties.MetricName === name);
+    const rate = alarms.find((a) => a.Properties.Metrics);
+
+    expect(alarms).toHaveLength(3);
+    for (const alarm of alarms) expect(alarm.Properties).toMatchObject({ AlarmActions: [ref(topic)], OKActions: [ref(topic)] });
+    expect(byMetric('Errors')?.Properties).toMatchObject({ Namespace: 'AWS/Lambda', Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+    expect(byMetric('Throttles')?.Properties).toMatchObject({ Namespace: 'AWS/Lambda', Threshold: 1 });
+    expect(rate?.Properties.Threshold).toBe(5);
+    expect(rate?.Properties.Metrics.map((m: any) => m.Expression ?? m.MetricStat.Metric.MetricName)).toEqual([
+      'IF(requests > 0, 100 * errors / requests, 0)',
+      'Count',
+      '5xx',
+    ]);
+    t.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+  });
+});
+
+describe('MiAssessmentsStack with stage settings from context', () => {
+  let t: Template;
+  beforeAll(() => {
+    // As `cdk synth -c …` passes them: strings.
+    t = synthesize({
+      stage: 'prod',
+      account: '123456789012',
+      region: 'eu-west-1',
+      throttleRateLimit: '200',
+      throttleBurstLimit: '400',
+      logRetentionDays: '2192',
+      reservedConcurrency: '40',
+      memorySize: '1536',
+      api5xxRatePercent: '2',
+      alarmEmail: 'oncall@clinic.example',
+    }).template;
+  });
+
+  it('applies them to the stage, the function, the logs and the alarms', () => {
+    t.hasResourceProperties('AWS::ApiGatewayV2::Stage', { DefaultRouteSettings: { ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 } });
+    t.hasResourceProperties('AWS::Lambda::Function', { ReservedConcurrentExecutions: 40, MemorySize: 1536 });
+    t.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 2192, LogGroupName: Match.stringLikeRegexp('^/mi-assessments/prod/') });
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', { Threshold: 2 });
+    t.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'oncall@clinic.example' });
+  });
+
+  it('names the region in the log-encryption and data-key conditions', () => {
+    t.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Condition: { StringEquals: { 'kms:ViaService': ['dynamodb.eu-west-1.amazonaws.com', 'secretsmanager.eu-west-1.amazonaws.com'] } } }),
+        ]),
+      },
+    });
+  });
+});
