@@ -175,6 +175,14 @@ export function createApp(deps: AppDeps) {
       // The stored result is returned as scored; later re-scorings ride beside it, never over it.
       return c.json(found.rescores ? { ...found.view, rescores: found.rescores } : found.view);
     })
+    .delete('/v1/assessments/:id', requireScope('assessments:write'), async (c) => {
+      const { id } = c.req.param();
+      if (!assessmentIdParam.safeParse({ id }).success) throw new NotFound('No assessment with this id.');
+      // Removes the assessment and its share of the aggregates in one transaction; to correct
+      // one, delete it and post the corrected answers under a new Idempotency-Key.
+      await deps.store.deleteAssessment(c.get('auth').clinicId, id);
+      return c.body(null, 204);
+    })
     .post('/v1/subjects/search', requireScope('assessments:read'), jsonBody, valid('json', subjectSearchRequest), async (c) => {
       const { ref, limit, cursor } = c.req.valid('json');
       const clinicId = c.get('auth').clinicId;

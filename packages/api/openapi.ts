@@ -13,7 +13,7 @@ import {
   trajectoryResponse,
 } from './schemas';
 
-type Method = 'get' | 'post';
+type Method = 'get' | 'post' | 'delete';
 interface RouteDoc {
   method: Method;
   path: string;
@@ -81,6 +81,15 @@ export const ROUTES: RouteDoc[] = [
     summary: 'One stored assessment',
     scope: 'assessments:read',
     response: assessmentView,
+    params: [{ name: 'id', in: 'path', description: 'Assessment id (`asm_…`)' }],
+    errors: [...auth, 'not-found'],
+  },
+  {
+    method: 'delete',
+    path: '/v1/assessments/{id}',
+    summary: 'Delete one assessment (and its share of the aggregates); correct one by deleting and posting anew',
+    scope: 'assessments:write',
+    status: 204,
     params: [{ name: 'id', in: 'path', description: 'Assessment id (`asm_…`)' }],
     errors: [...auth, 'not-found'],
   },

@@ -20,12 +20,15 @@ import {
   Unavailable,
   ValidationError,
 } from '../instruments/errors';
+import { fromPoints, periodOf, toPoint, withPoint } from '../analytics/rollup';
 import { retryAfterFor, translateError } from './errors';
+import { rollupWrites, subjectPeriodSlots, toSubjectPeriodState, type SubjectPeriodState } from './rollups';
 import type { ApiKeyRecord, CreateAssessment, CreateOutcome, Page, Rescore, StoredAssessment, Store } from './port';
 import {
   GSI1,
   ItemType,
   PING_KEY,
+  aggregateKey,
   apiKeyIndexKey,
   apiKeyKey,
   assessmentKey,
@@ -48,6 +51,7 @@ type Item = Record<string, unknown>;
 type IdempotencyItem = { requestHash: string; responseStatus: number; responseBody: string; expiresAt: number };
 
 const MAX_PAGE = 100;
+const MAX_ROLLUP_ATTEMPTS = 5;
 const badCursor = () => new ValidationError([{ path: 'cursor', message: 'The cursor is not valid.' }], 'malformed');
 
 /**
@@ -73,6 +77,23 @@ export function createDynamoStore(options: DynamoStoreOptions): Store {
     return Item && unmarshall(Item);
   };
 
+  async function readSubjectPeriods(clinicId: string, subjectId: string, instrumentId: string, day: string) {
+    return Promise.all(
+      subjectPeriodSlots(clinicId, subjectId, instrumentId, day).map(async (slot) => toSubjectPeriodState(slot, await get(slot.key, true))),
+    );
+  }
+
+  async function allSubjectAssessments(clinicId: string, subjectId: string): Promise<StoredAssessment[]> {
+    const out: StoredAssessment[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await store.listSubjectAssessments(clinicId, subjectId, { limit: MAX_PAGE, ...(cursor ? { cursor } : {}) });
+      out.push(...page.items);
+      cursor = page.cursor;
+    } while (cursor);
+    return out;
+  }
+
   async function resolveExisting(input: CreateAssessment, existing: Item | undefined): Promise<CreateOutcome> {
     const nowSeconds = Math.floor(now().getTime() / 1000);
     const record = existing as IdempotencyItem | undefined;
@@ -85,7 +106,7 @@ export function createDynamoStore(options: DynamoStoreOptions): Store {
     return { kind: 'replayed', response: { status: record.responseStatus, body: JSON.parse(record.responseBody) } };
   }
 
-  return {
+  const store: Store = {
     async createAssessment(input) {
       const { clinicId, assessment: a } = input;
       const at = now();
@@ -101,39 +122,106 @@ export function createDynamoStore(options: DynamoStoreOptions): Store {
         createdAt: at.toISOString(),
         expiresAt: nowSeconds + idempotencyTtlHours * 3600,
       };
-      try {
-        const idemPut = {
-          TableName,
-          Item: marshall(idemItem),
-          ConditionExpression: 'attribute_not_exists(PK) OR expiresAt < :now',
-          ExpressionAttributeValues: marshall({ ':now': nowSeconds }),
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
-        };
-        const assessmentPut = {
-          TableName,
-          Item: marshall(toAssessmentItem(clinicId, a)),
-          ConditionExpression: 'attribute_not_exists(PK)',
-        };
-        await guard(() =>
-          client.send(new TransactWriteItemsCommand({ TransactItems: [{ Put: idemPut }, { Put: assessmentPut }] })),
-        );
-        return { kind: 'created' };
-      } catch (error) {
-        if (!(error instanceof TransactionCanceledException)) throw error;
-        const [idem, asm] = error.CancellationReasons ?? [];
-        const retryAfter = retryAfterFor(idem?.Code) ?? retryAfterFor(asm?.Code);
-        if (retryAfter !== undefined) throw new Unavailable('Storage is throttling requests.', retryAfter, { cause: error });
-        if (idem?.Code === 'ConditionalCheckFailed') {
-          return resolveExisting(input, idem.Item ? unmarshall(idem.Item) : await get(idemKey, true));
+      const idemPut = {
+        TableName,
+        Item: marshall(idemItem),
+        ConditionExpression: 'attribute_not_exists(PK) OR expiresAt < :now',
+        ExpressionAttributeValues: marshall({ ':now': nowSeconds }),
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+      };
+      const assessmentPut = {
+        TableName,
+        Item: marshall(toAssessmentItem(clinicId, a)),
+        ConditionExpression: 'attribute_not_exists(PK)',
+      };
+      const point = toPoint(a.view, a.createdAt);
+      // A concurrent write for the same subject and period moves its record's version: re-read and retry.
+      for (let attempt = 1; ; attempt += 1) {
+        const states = await readSubjectPeriods(clinicId, a.subjectId, a.instrumentId, a.administeredOn);
+        const rollups = rollupWrites(TableName, clinicId, a.instrumentId, states, point, 1, (st) => withPoint(st.record, point));
+        try {
+          await guard(() =>
+            client.send(
+              new TransactWriteItemsCommand({ TransactItems: [{ Put: idemPut }, { Put: assessmentPut }, ...rollups] }),
+            ),
+          );
+          return { kind: 'created' };
+        } catch (error) {
+          if (!(error instanceof TransactionCanceledException)) throw error;
+          const [idem, asm, ...rest] = error.CancellationReasons ?? [];
+          const retryAfter = [idem, asm, ...rest].map((r) => retryAfterFor(r?.Code)).find((x) => x !== undefined);
+          if (retryAfter !== undefined) throw new Unavailable('Storage is throttling requests.', retryAfter, { cause: error });
+          if (idem?.Code === 'ConditionalCheckFailed') {
+            return resolveExisting(input, idem.Item ? unmarshall(idem.Item) : await get(idemKey, true));
+          }
+          if (idem?.Code === 'TransactionConflict' || asm?.Code === 'TransactionConflict') {
+            return resolveExisting(input, await get(idemKey, true));
+          }
+          if (asm?.Code === 'ConditionalCheckFailed') {
+            throw new Conflict('An assessment with this id already exists.', { cause: error });
+          }
+          const raced = rest.some((r) => r?.Code === 'ConditionalCheckFailed' || r?.Code === 'TransactionConflict');
+          if (raced && attempt < MAX_ROLLUP_ATTEMPTS) continue;
+          if (raced) throw new Unavailable('Too many concurrent writes for this subject; retry.', 1, { cause: error });
+          throw error;
         }
-        if (idem?.Code === 'TransactionConflict' || asm?.Code === 'TransactionConflict') {
-          return resolveExisting(input, await get(idemKey, true));
-        }
-        if (asm?.Code === 'ConditionalCheckFailed') {
-          throw new Conflict('An assessment with this id already exists.', { cause: error });
-        }
-        throw error;
       }
+    },
+
+    async deleteAssessment(clinicId, id) {
+      for (let attempt = 1; ; attempt += 1) {
+        const stored = await this.getAssessment(clinicId, id);
+        if (!stored) throw new NotFound('No assessment with this id.');
+        const point = toPoint(stored.view, stored.createdAt);
+        const states = await readSubjectPeriods(clinicId, stored.subjectId, stored.instrumentId, stored.administeredOn);
+        const history = await allSubjectAssessments(clinicId, stored.subjectId);
+        const remaining = (st: SubjectPeriodState) =>
+          fromPoints(
+            history
+              .filter((h) => h.id !== id && h.instrumentId === stored.instrumentId && periodOf(h.administeredOn, st.kind) === st.period)
+              .map((h) => toPoint(h.view, h.createdAt)),
+          );
+        const rollups = rollupWrites(TableName, clinicId, stored.instrumentId, states, point, -1, remaining);
+        const remove = { Delete: { TableName, Key: marshall(assessmentKey(clinicId, id)), ConditionExpression: 'attribute_exists(PK)' } };
+        try {
+          await guard(() => client.send(new TransactWriteItemsCommand({ TransactItems: [remove, ...rollups] })));
+          return;
+        } catch (error) {
+          if (!(error instanceof TransactionCanceledException)) throw error;
+          const reasons = error.CancellationReasons ?? [];
+          const retryAfter = reasons.map((r) => retryAfterFor(r?.Code)).find((x) => x !== undefined);
+          if (retryAfter !== undefined) throw new Unavailable('Storage is throttling requests.', retryAfter, { cause: error });
+          const raced = reasons.some((r) => r?.Code === 'ConditionalCheckFailed' || r?.Code === 'TransactionConflict');
+          if (raced && attempt < MAX_ROLLUP_ATTEMPTS) continue;
+          if (raced) throw new Unavailable('Too many concurrent writes for this subject; retry.', 1, { cause: error });
+          throw error;
+        }
+      }
+    },
+
+    async listAggregates(clinicId, instrumentId, kind, from, to) {
+      const tag = kind === 'month' ? 'M' : 'Q';
+      const { PK: partition } = aggregateKey(clinicId, instrumentId, tag, from);
+      const rows: { period: string; counters: Record<string, number> }[] = [];
+      let ExclusiveStartKey: Record<string, AttributeValue> | undefined;
+      do {
+        const page = await guard(() =>
+          client.send(
+            new QueryCommand({
+              TableName,
+              KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+              ExpressionAttributeValues: marshall({ ':pk': partition, ':from': `${tag}#${from}`, ':to': `${tag}#${to}` }),
+              ...(ExclusiveStartKey && { ExclusiveStartKey }),
+            }),
+          ),
+        );
+        for (const raw of page.Items ?? []) {
+          const { PK: _pk, SK: _sk, type: _t, clinicId: _c, instrumentId: _i, period, ...counters } = unmarshall(raw);
+          rows.push({ period: period as string, counters: counters as Record<string, number> });
+        }
+        ExclusiveStartKey = page.LastEvaluatedKey;
+      } while (ExclusiveStartKey);
+      return rows;
     },
 
     async getAssessment(clinicId, id) {
@@ -297,6 +385,7 @@ export function createDynamoStore(options: DynamoStoreOptions): Store {
       await get(PING_KEY);
     },
   };
+  return store;
 }
 
 const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);

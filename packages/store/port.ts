@@ -81,6 +81,20 @@ export interface Store {
    */
   createAssessment(input: CreateAssessment): Promise<CreateOutcome>;
   getAssessment(clinicId: string, id: string): Promise<StoredAssessment | undefined>;
+  /** Deletes one assessment and takes it out of the aggregates in the same transaction. `NotFound` if absent. */
+  deleteAssessment(clinicId: string, id: string): Promise<void>;
+  /**
+   * Pre-aggregated counters (see packages/analytics/rollup.ts) of one clinic × instrument for
+   * each period from `from` to `to` inclusive (`2026-01`, or `2026-Q1` for quarters), oldest first.
+   * Costs one Query however many assessments are stored.
+   */
+  listAggregates(
+    clinicId: string,
+    instrumentId: string,
+    kind: 'month' | 'quarter',
+    from: string,
+    to: string,
+  ): Promise<{ period: string; counters: Record<string, number> }[]>;
   /** Newest first (by administeredOn, then createdAt). */
   listSubjectAssessments(
     clinicId: string,

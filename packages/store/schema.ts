@@ -21,6 +21,8 @@ export const ItemType = {
   assessment: 'assessment',
   idempotency: 'idempotency',
   apiKey: 'apiKey',
+  aggregate: 'aggregate',
+  subjectPeriod: 'subjectPeriod',
 } as const;
 export type ItemType = (typeof ItemType)[keyof typeof ItemType];
 
@@ -130,4 +132,25 @@ export function tableDefinition(tableName: string): CreateTableCommandInput {
       },
     ],
   };
+}
+
+/** `M` for months, `Q` for quarters: the two periods aggregates are kept for. */
+export type PeriodTag = 'M' | 'Q';
+
+/**
+ * Pre-aggregated counters of one clinic × instrument × period (issue 4); a range of periods
+ * is one Query on the partition.
+ * @example aggregateKey('demo', 'urica', 'M', '2026-11') // { PK: 'C#demo#AGG#urica', SK: 'M#2026-11' }
+ */
+export function aggregateKey(clinicId: string, instrumentId: string, tag: PeriodTag, period: string): TableKey {
+  return { PK: `C#${component(clinicId, 'clinic id')}#AGG#${instrumentId}`, SK: `${tag}#${period}` };
+}
+
+/**
+ * One subject's first and latest assessment of one instrument in one period, which the
+ * aggregates need for subject counts, category shares and change.
+ * @example subjectPeriodKey('demo', 'sub_1_x', 'urica', 'M', '2026-11') // { PK: 'C#demo#SP#sub_1_x', SK: 'urica#M#2026-11' }
+ */
+export function subjectPeriodKey(clinicId: string, subjectId: string, instrumentId: string, tag: PeriodTag, period: string): TableKey {
+  return { PK: `C#${component(clinicId, 'clinic id')}#SP#${subjectId}`, SK: `${instrumentId}#${tag}#${period}` };
 }

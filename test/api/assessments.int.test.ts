@@ -238,3 +238,25 @@ describe('POST /v1/assessments/batch', () => {
     expect(await api.table.scanAll()).toEqual(before);
   });
 });
+
+describe('DELETE /v1/assessments/{id}', () => {
+  it('deletes the assessment and its share of the aggregates; another clinic gets 404', async () => {
+    const created = await post(smokingShort('ref-delete', '2026-08-14'), 'idem-delete');
+    const aggregates = async () =>
+      (await api.table.scanAll()).filter((i) => i.type === 'aggregate' && String(i.SK).includes('2026-08')).map((i) => [i.SK, i.n, i.subjects]);
+    expect(await aggregates()).toEqual([['M#2026-08', 1, 1]]);
+
+    const foreign = await api.call('DELETE', `/v1/assessments/${created.body.id}`, { key: otherClinicKey });
+    const res = await api.call('DELETE', `/v1/assessments/${created.body.id}`, { key });
+    const again = await api.call('DELETE', `/v1/assessments/${created.body.id}`, { key });
+    const fetched = await api.call('GET', `/v1/assessments/${created.body.id}`, { key });
+
+    expect(foreign.status).toBe(404);
+    expect(res.status).toBe(204);
+    expect(res.text).toBe('');
+    expect(again.status).toBe(404);
+    expect(fetched.status).toBe(404);
+    expect(await aggregates()).toEqual([['M#2026-08', 0, 0]]);
+    expect((await assessments()).some((a) => a.id === created.body.id)).toBe(false);
+  });
+});

@@ -51,9 +51,15 @@ describe('privacy: nothing identifying is stored, logged or echoed', () => {
 
   const secrets = () => [...refs, label, ...idemKeys, key, key.slice(20)];
 
-  it('stores assessments and idempotency records only (plus the API key record)', async () => {
+  it('stores assessments, idempotency records, rollups and the API key record, nothing else', async () => {
     const types = (await api.table.scanAll()).map((i) => i.type).sort();
-    expect(types).toEqual(['apiKey', 'assessment', 'assessment', 'assessment', 'idempotency', 'idempotency', 'idempotency']);
+    expect(types).toEqual([
+      ...Array(4).fill('aggregate'), // 2 instruments × (month, quarter)
+      'apiKey',
+      ...Array(3).fill('assessment'),
+      ...Array(3).fill('idempotency'),
+      ...Array(6).fill('subjectPeriod'), // 3 subjects × (month, quarter)
+    ]);
   });
 
   it('keeps no ref, label, idempotency key or key secret in any stored attribute', async () => {

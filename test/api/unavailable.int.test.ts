@@ -1,4 +1,4 @@
-import { DynamoDBServiceException, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBServiceException, GetItemCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../packages/api/app';
 import { createDynamoStore } from '../../packages/store/dynamo';
@@ -39,6 +39,7 @@ describe('storage faults', () => {
       expect((await api.call('GET', '/v1/instruments', { key })).status).toBe(200); // key now in the auth cache
       const before = await api.table.scanAll();
       const mock = mockClient(api.table.client);
+      mock.on(GetItemCommand).resolves({}); // the rollup's reads of the subject's period records
       mock.on(TransactWriteItemsCommand).rejects(
         new DynamoDBServiceException({ name: 'ThrottlingException', $fault: 'client', $metadata: { httpStatusCode: 400 }, message: 'Rate exceeded' }),
       );

@@ -23,7 +23,34 @@ describe('createDynamoStore › assessments', () => {
 
       expect(await store.createAssessment(input)).toEqual({ kind: 'created' });
 
-      const items = await t.scanAll();
+      const all = await t.scanAll();
+      const items = all.filter((i) => i.type === 'assessment' || i.type === 'idempotency');
+      // The same transaction keeps the analytics rollups: a month and a quarter, counters and the subject's record.
+      expect(all.filter((i) => !items.includes(i)).map((i) => `${i.type} ${i.PK} ${i.SK}`)).toEqual([
+        'aggregate C#clinic-create#AGG#urica M#2026-11',
+        'aggregate C#clinic-create#AGG#urica Q#2026-Q4',
+        'subjectPeriod C#clinic-create#SP#sub_v1_Zm9vYmFy urica#M#2026-11',
+        'subjectPeriod C#clinic-create#SP#sub_v1_Zm9vYmFy urica#Q#2026-Q4',
+      ]);
+      expect(all.find((i) => i.SK === 'M#2026-11')).toEqual({
+        PK: 'C#clinic-create#AGG#urica',
+        SK: 'M#2026-11',
+        type: 'aggregate',
+        clinicId: 'clinic-create',
+        instrumentId: 'urica',
+        period: '2026-11',
+        n: 1,
+        subjects: 1,
+        'c:precontemplation': 1,
+        's:precontemplation': 2,
+        'q:precontemplation': 4,
+        'c:action': 1,
+        's:action': 3,
+        'q:action': 9,
+        'c:maintenance': 1,
+        's:maintenance': 2.857142857142857,
+        'q:maintenance': 2.857142857142857 ** 2,
+      });
       expect(items).toEqual([
         {
           PK: 'C#clinic-create#ASM#asm_c1',
@@ -98,7 +125,9 @@ describe('createDynamoStore › assessments', () => {
       expect(await t.store.createAssessment(a)).toEqual({ kind: 'created' });
       expect(await t.store.createAssessment(b)).toEqual({ kind: 'created' });
 
-      const keys = (await t.scanAll()).filter((i) => String(i.PK).startsWith('C#clinic-scope-')).map((i) => i.PK);
+      const keys = (await t.scanAll())
+        .filter((i) => String(i.PK).startsWith('C#clinic-scope-') && (i.type === 'assessment' || i.type === 'idempotency'))
+        .map((i) => i.PK);
       expect(keys).toEqual([
         'C#clinic-scope-a#ASM#asm_s1',
         `C#clinic-scope-a#IDEM#${sha256('shared-key')}`,
@@ -118,7 +147,9 @@ describe('createDynamoStore › assessments', () => {
 
       expect(await t.storeWith({ now: () => later }).createAssessment(second)).toEqual({ kind: 'created' });
 
-      const items = (await t.scanAll()).filter((i) => String(i.PK).startsWith('C#clinic-ttl#'));
+      const items = (await t.scanAll()).filter(
+        (i) => String(i.PK).startsWith('C#clinic-ttl#') && (i.type === 'assessment' || i.type === 'idempotency'),
+      );
       expect(items.map((i) => i.PK)).toEqual(['C#clinic-ttl#ASM#asm_t1', 'C#clinic-ttl#ASM#asm_t2', `C#clinic-ttl#IDEM#${sha256('ttl-key')}`]);
       expect(items[2]).toMatchObject({
         requestHash: 'sha256:' + 'd'.repeat(64),
@@ -156,7 +187,16 @@ describe('createDynamoStore › assessments', () => {
     const winner = inputs[outcomes.indexOf('created')]!;
     expect(replays.every((response) => JSON.stringify(response) === JSON.stringify(winner.response))).toBe(true);
     const stored = (await t.scanAll()).filter((i) => String(i.PK).startsWith('C#clinic-race#'));
-    expect(stored.map((i) => i.PK)).toEqual([`C#clinic-race#ASM#${winner.assessment.id}`, `C#clinic-race#IDEM#${sha256('race-key')}`]);
+    expect(stored.map((i) => i.PK)).toEqual([
+      'C#clinic-race#AGG#urica',
+      'C#clinic-race#AGG#urica',
+      `C#clinic-race#ASM#${winner.assessment.id}`,
+      `C#clinic-race#IDEM#${sha256('race-key')}`,
+      'C#clinic-race#SP#sub_v1_Zm9vYmFy',
+      'C#clinic-race#SP#sub_v1_Zm9vYmFy',
+    ]);
+    // Counted once, however many retries raced.
+    expect(stored.filter((i) => i.type === 'aggregate').map((i) => [i.n, i.subjects])).toEqual([[1, 1], [1, 1]]);
   });
 
   describe('tenancy', () => {

@@ -6,13 +6,16 @@ import {
   RequestLimitExceeded,
   TransactionCanceledException,
   TransactWriteItemsCommand,
+  type AttributeValue,
   type CancellationReason,
 } from '@aws-sdk/client-dynamodb';
+import { createHash } from 'node:crypto';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { IdempotencyInFlight, IdempotencyMismatch, Unavailable } from '../../packages/instruments/errors';
 import { createDynamoStore } from '../../packages/store/dynamo';
+import { idempotencyKey } from '../../packages/store/schema';
 import { createInput } from '../support/store-fixtures';
 
 const NOW = new Date('2026-11-20T10:00:00.000Z');
@@ -28,6 +31,12 @@ const cancelled = (...codes: string[]) =>
     CancellationReasons: codes.map((Code): CancellationReason => ({ Code })),
     ...meta(400),
   });
+/** Answers reads of the idempotency record with `output`; every other read (subject-period records) finds nothing. */
+const onIdempotencyRead = (input: ReturnType<typeof createInput>, output: { Item?: Record<string, AttributeValue> }) => {
+  const keyHash = createHash('sha256').update(input.idempotencyKey).digest('hex');
+  mock.on(GetItemCommand).resolves({});
+  mock.on(GetItemCommand, { Key: marshall(idempotencyKey(input.clinicId, keyHash)) }).resolves(output);
+};
 const failure = (promise: Promise<unknown>) =>
   promise.then(
     () => undefined,
@@ -73,6 +82,7 @@ describe('createDynamoStore › faults DynamoDB Local cannot produce', () => {
   });
 
   it('turns a throttled transaction into Unavailable', async () => {
+    mock.on(GetItemCommand).resolves({});
     mock.on(TransactWriteItemsCommand).rejects(cancelled('ThrottlingError', 'None'));
 
     expect(await failure(store.createAssessment(createInput()))).toMatchObject({ name: 'Unavailable', retryAfterSeconds: 1 });
@@ -94,19 +104,19 @@ describe('createDynamoStore › faults DynamoDB Local cannot produce', () => {
     });
 
     it('replays the committed response when the hash matches', async () => {
-      mock.on(GetItemCommand).resolves({ Item: record(input.requestHash) });
+      onIdempotencyRead(input, { Item: record(input.requestHash) });
 
       expect(await store.createAssessment(input)).toEqual({ kind: 'replayed', response: { status: 201, body: { id: 'asm_first' } } });
     });
 
     it('answers IdempotencyMismatch when the hash differs', async () => {
-      mock.on(GetItemCommand).resolves({ Item: record('sha256:other') });
+      onIdempotencyRead(input, { Item: record('sha256:other') });
 
       expect(await failure(store.createAssessment(input))).toBeInstanceOf(IdempotencyMismatch);
     });
 
     it('treats an expired record as not yet visible', async () => {
-      mock.on(GetItemCommand).resolves({ Item: record(input.requestHash, NOW.getTime() / 1000 - 1) });
+      onIdempotencyRead(input, { Item: record(input.requestHash, NOW.getTime() / 1000 - 1) });
 
       expect(await failure(store.createAssessment(input))).toBeInstanceOf(IdempotencyInFlight);
     });
@@ -115,7 +125,7 @@ describe('createDynamoStore › faults DynamoDB Local cannot produce', () => {
   it('reads the record when a failed condition returned no item', async () => {
     const input = createInput();
     mock.on(TransactWriteItemsCommand).rejects(cancelled('ConditionalCheckFailed', 'None'));
-    mock.on(GetItemCommand).resolves({
+    onIdempotencyRead(input, {
       Item: marshall({ requestHash: input.requestHash, responseStatus: 201, responseBody: '{"ok":true}', expiresAt: 2e9 }),
     });
 
