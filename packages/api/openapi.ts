@@ -11,6 +11,7 @@ import {
   scoreRequest,
   subjectSearchRequest,
   trajectoryResponse,
+  aggregatesResponse,
 } from './schemas';
 
 type Method = 'get' | 'post' | 'delete';
@@ -110,6 +111,20 @@ export const ROUTES: RouteDoc[] = [
     response: assessmentPage,
     params: [{ name: 'subjectId', in: 'path', description: 'Pseudonymous subject id (`sub_…`)' }, ...page],
     errors: [...auth, 'not-found', 'validation-error'],
+  },
+  {
+    method: 'get',
+    path: '/v1/analytics/aggregates',
+    summary: 'Outcomes per month or quarter for the key’s clinic: subjects, assessments, means/sds, category shares, change first → latest; small cells suppressed',
+    scope: 'analytics:read',
+    response: aggregatesResponse,
+    params: [
+      { name: 'instrument', in: 'query', description: 'Instrument id (required)' },
+      { name: 'from', in: 'query', description: 'First month, YYYY-MM (default: 11 months before `to`)' },
+      { name: 'to', in: 'query', description: 'Last month, YYYY-MM (default: this month)' },
+      { name: 'groupBy', in: 'query', description: '`month` (default) or `quarter`' },
+    ],
+    errors: [...auth, 'validation-error', 'unprocessable-responses'],
   },
   {
     method: 'get',

@@ -81,9 +81,11 @@ export const subjectIdParam = closedObject({ subjectId: z.string().regex(SUBJECT
  * @example toValidationError(schema.safeParse(body).error!) // ValidationError { kind: 'unprocessable', errors: [...] }
  */
 export function toValidationError(error: z.core.$ZodError): ValidationError {
-  const answersOnly = error.issues.every((i) => i.path[0] === 'responses' || i.path[0] === 'instrument');
+  // why: zod reports an instrument id matching no definition as an `invalid_union` on the discriminator.
+  const unknownInstrument = (i: z.core.$ZodIssue) => i.code === 'invalid_union' && i.path.length === 1 && i.path[0] === 'instrument';
+  const answersOnly = error.issues.every((i) => i.path[0] === 'responses' || unknownInstrument(i));
   const errors = toFieldErrors(error.issues).map((e) =>
-    e.path === 'instrument' ? { path: e.path, message: 'Unknown instrument; see GET /v1/instruments.' } : e,
+    e.path === 'instrument' && error.issues.some(unknownInstrument) ? { path: e.path, message: 'Unknown instrument; see GET /v1/instruments.' } : e,
   );
   return new ValidationError(errors, answersOnly ? 'unprocessable' : 'malformed');
 }
@@ -189,3 +191,36 @@ export const trajectoryResponse = z
     ),
   })
   .meta({ id: 'Trajectory' });
+
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'A month as YYYY-MM.');
+
+export const aggregatesQuery = closedObject({
+  instrument: z.string().min(1).max(64),
+  from: month.optional().meta({ description: 'First month (YYYY-MM); default 11 months before `to`.' }),
+  to: month.optional().meta({ description: 'Last month (YYYY-MM); default the current month.' }),
+  groupBy: z.enum(['month', 'quarter']).optional().meta({ description: 'Default month.' }),
+});
+
+const published = z.object({ value: z.number().nullable(), suppressed: z.boolean() });
+const publishedScores = z.record(z.string(), z.object({ mean: published, sd: published }));
+const publishedDistribution = z.object({ threshold: z.number(), total: published, cells: z.record(z.string(), published) });
+
+export const aggregatesResponse = z
+  .object({
+    instrument: z.string(),
+    groupBy: z.enum(['month', 'quarter']),
+    from: month,
+    to: month,
+    suppression: z.object({ threshold: z.number().int(), rule: z.string() }),
+    groups: z.array(
+      z.object({
+        period: z.string(),
+        subjects: published,
+        assessments: published,
+        scores: publishedScores,
+        distributions: z.record(z.string(), publishedDistribution),
+        change: z.object({ subjects: published, scores: publishedScores, outcome: publishedDistribution.nullable() }),
+      }),
+    ),
+  })
+  .meta({ id: 'Aggregates' });
