@@ -14,7 +14,8 @@ const USAGE = `Usage:
   npm run cli -- rescore --instrument <id> [--apply] [--examples <n>]
       previews what the instrument's current definition would change in stored assessments;
       --apply stores the new scores beside the old ones, with their provenance
-Scopes: ${SCOPES.join(', ')}`;
+Scopes: ${SCOPES.join(', ')}
+Add --aws to work on the deployed table (TABLE_NAME, AWS_REGION, your AWS credentials) instead of .data/.`;
 
 const CLINIC_ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
 
@@ -37,6 +38,7 @@ const { values, positionals } = parseArgs({
     scopes: { type: 'string' },
     instrument: { type: 'string' },
     apply: { type: 'boolean' },
+    aws: { type: 'boolean' },
     examples: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
@@ -44,7 +46,7 @@ const { values, positionals } = parseArgs({
 const [group, command, arg] = positionals;
 if (values.help || !(group === 'rescore' || (group === 'keys' && command))) exitWithUsage(values.help ? '' : 'Unknown command.');
 
-const runtime = await startLocalRuntime(config());
+const runtime = await startLocalRuntime(config(), { aws: values.aws ?? false });
 try {
   if (group === 'rescore') {
     const instrument = getInstrument(values.instrument ?? fail('--instrument is required.')) ?? fail('Unknown instrument.');

@@ -10,7 +10,7 @@ import type { Config } from '../config';
 
 export interface LocalRuntime {
   store: Store;
-  pseudonymizer: Pseudonymizer;
+  /** Where the store points, for the start-up banner. */
   endpoint: string;
   dataDir: string;
   /** Stops the embedded DynamoDB Local if this runtime started it. */
@@ -26,7 +26,14 @@ async function answers(endpoint: string): Promise<boolean> {
   }
 }
 
-/** Reads `.data/pseudonym-keys.json`, creating it (mode 600) on first run. */
+/**
+ * The local pseudonymizer: `.data/pseudonym-keys.json`, created (mode 600) on first run.
+ * @example const p = await localPseudonymizer(resolve('.data'));
+ */
+export async function localPseudonymizer(dataDir: string): Promise<Pseudonymizer> {
+  return createPseudonymizer(await loadOrCreateKeys(dataDir));
+}
+
 async function loadOrCreateKeys(dataDir: string) {
   const file = resolve(dataDir, 'pseudonym-keys.json');
   try {
@@ -41,13 +48,18 @@ async function loadOrCreateKeys(dataDir: string) {
 }
 
 /**
- * What `npm start` and the CLI share: DynamoDB (the configured endpoint, an embedded DynamoDB
- * Local already running for this data dir, or a new one), the table, the store and the
- * pseudonym key under `.data/`.
+ * What `npm start` and the CLI share: the store on DynamoDB — the configured endpoint, an
+ * embedded DynamoDB Local already running for this data dir, or a new one (table created). With
+ * `aws`, the deployed table in `AWS_REGION` with the operator's AWS credentials (the CLI's
+ * `--aws`); the table is the stack's and is never created here.
  * @example const rt = await startLocalRuntime(config()); …; await rt.stop();
  */
-export async function startLocalRuntime(cfg: Config): Promise<LocalRuntime> {
+export async function startLocalRuntime(cfg: Config, options: { aws?: boolean } = {}): Promise<LocalRuntime> {
   const dataDir = resolve(cfg.DATA_DIR);
+  if (options.aws) {
+    const client = createDynamoClient({ region: cfg.AWS_REGION });
+    return { store: createDynamoStore({ client, tableName: cfg.TABLE_NAME }), endpoint: `aws:${cfg.AWS_REGION}`, dataDir, stop: async () => {} };
+  }
   await mkdir(resolve(dataDir, 'dynamodb'), { recursive: true });
   let endpoint = cfg.DYNAMODB_ENDPOINT;
   let stop = async () => {};
@@ -62,7 +74,6 @@ export async function startLocalRuntime(cfg: Config): Promise<LocalRuntime> {
   await ensureTable(client, cfg.TABLE_NAME);
   return {
     store: createDynamoStore({ client, tableName: cfg.TABLE_NAME }),
-    pseudonymizer: createPseudonymizer(await loadOrCreateKeys(dataDir)),
     endpoint,
     dataDir,
     stop,

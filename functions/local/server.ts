@@ -5,7 +5,7 @@ import { generateApiKey, parseApiKey, secretMatches } from '../../packages/api/a
 import { createApp } from '../../packages/api/app';
 import { SCOPES, type Store } from '../../packages/store/port';
 import { config } from '../config';
-import { startLocalRuntime } from './runtime';
+import { localPseudonymizer, startLocalRuntime } from './runtime';
 
 const DEMO_CLINIC = 'demo';
 
@@ -24,7 +24,7 @@ async function devKey(store: Store, file: string): Promise<string> {
 const cfg = config();
 const runtime = await startLocalRuntime(cfg);
 const key = await devKey(runtime.store, resolve(runtime.dataDir, 'dev-api-key'));
-const app = createApp({ store: runtime.store, pseudonymizer: runtime.pseudonymizer, authCacheSeconds: cfg.AUTH_CACHE_SECONDS });
+const app = createApp({ store: runtime.store, pseudonymizer: await localPseudonymizer(runtime.dataDir), authCacheSeconds: cfg.AUTH_CACHE_SECONDS });
 
 const server = serve({ fetch: app.fetch, port: cfg.PORT, hostname: '127.0.0.1' }, (info) => {
   console.error(
