@@ -13,6 +13,10 @@ const schema = z.object({
   AWS_REGION: z.string().min(1).default('us-east-1'),
   AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   PSEUDONYM_KEY_SECRET_ARN: z.string().startsWith('arn:').optional(),
+  /** Set by the AWS Parameters and Secrets Lambda Extension layer's configuration (the stack); its default is 2773. */
+  PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** Set by the Lambda runtime; the extension accepts it as the caller's proof of being this function. */
+  AWS_SESSION_TOKEN: z.string().min(1).optional(),
 });
 
 export type Config = Readonly<z.infer<typeof schema>>;

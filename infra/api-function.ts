@@ -1,7 +1,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
-import { Architecture } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, ParamsAndSecretsLayerVersion, ParamsAndSecretsLogLevel, ParamsAndSecretsVersions } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -23,11 +23,28 @@ export interface ApiFunctionProps {
   statements: iam.PolicyStatement[];
 }
 
+/** The AWS Parameters and Secrets Lambda Extension's local HTTP port (its own default). */
+export const SECRETS_EXTENSION_PORT = 2773;
+
+/**
+ * The AWS Parameters and Secrets Lambda Extension, as an AWS-published layer (the arm64 build,
+ * chosen by CDK from the function's architecture). The function reads its secret once per cold
+ * start through it, instead of bundling the Secrets Manager SDK client. The extension calls
+ * GetSecretValue with the function's role, so the role's grants are unchanged. Its own call to
+ * Secrets Manager gives up after 3 s, before the function's deadline (functions/api/index.ts).
+ */
+export const SECRETS_EXTENSION = ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103, {
+  cacheEnabled: true,
+  httpPort: SECRETS_EXTENSION_PORT,
+  secretsManagerTimeout: Duration.seconds(3),
+  logLevel: ParamsAndSecretsLogLevel.WARN,
+});
+
 /**
  * The Lambda defaults of this project in one place: Node 22 on arm64, bundled by local esbuild
- * with `API_BUNDLING`, an explicit encrypted and retained log group, reserved concurrency, and a
- * role whose only policy is a customer-managed one holding exactly the given statements plus
- * writing to its own log group.
+ * with `API_BUNDLING`, the Parameters and Secrets extension layer, an explicit encrypted and
+ * retained log group, reserved concurrency, and a role whose only policy is a customer-managed
+ * one holding exactly the given statements plus writing to its own log group.
  * @example
  * new ApiFunction(this, 'Api', { entry: API_ENTRY, logGroupName: '/mia/dev/api', logsKey, ... });
  */
@@ -76,6 +93,7 @@ export class ApiFunction extends Construct {
       role: this.role,
       logGroup: this.logGroup,
       bundling: API_BUNDLING,
+      paramsAndSecrets: SECRETS_EXTENSION,
       environment: {
         // Stack traces point into the sources rather than the minified bundle.
         NODE_OPTIONS: '--enable-source-maps',

@@ -9,7 +9,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secrets from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct, IConstruct } from 'constructs';
-import { GSI1, TTL_ATTRIBUTE, tableDefinition } from '../packages/store/schema';
+import { GSI1, GSI2, TTL_ATTRIBUTE, tableDefinition } from '../packages/store/schema';
 import { ApiAlarms } from './alarms';
 import { ApiFunction } from './api-function';
 import { API_ENTRY } from './bundling';
@@ -143,6 +143,12 @@ export class MiAssessmentsStack extends Stack {
           sid: 'QuerySubjectHistory',
           actions: ['dynamodb:Query'],
           resources: [`${this.table.tableArn}/index/${GSI1}`],
+        }),
+        new iam.PolicyStatement({
+          sid: 'QueryExportIndex',
+          // De-identified exports walk one clinic × instrument by day (GSI2).
+          actions: ['dynamodb:Query'],
+          resources: [`${this.table.tableArn}/index/${GSI2}`],
         }),
         new iam.PolicyStatement({
           sid: 'ReadPseudonymKey',

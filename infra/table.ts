@@ -40,9 +40,13 @@ export function tableShape(def: CreateTableCommandInput): TableShape {
     billingMode: BillingMode.PAY_PER_REQUEST,
     ...keys(def.KeySchema),
     globalSecondaryIndexes: (def.GlobalSecondaryIndexes ?? []).map((gsi) => {
-      if (gsi.Projection?.ProjectionType !== 'ALL') throw new Error(`GSI ${gsi.IndexName} must project ALL.`);
       if (!gsi.IndexName) throw new Error('A GSI has no name.');
-      return { indexName: gsi.IndexName, ...keys(gsi.KeySchema), projectionType: ProjectionType.ALL };
+      const { ProjectionType: type, NonKeyAttributes: include } = gsi.Projection ?? {};
+      if (type === 'ALL' && include === undefined) return { indexName: gsi.IndexName, ...keys(gsi.KeySchema), projectionType: ProjectionType.ALL };
+      if (type === 'INCLUDE' && include && include.length > 0) {
+        return { indexName: gsi.IndexName, ...keys(gsi.KeySchema), projectionType: ProjectionType.INCLUDE, nonKeyAttributes: [...include] };
+      }
+      throw new Error(`GSI ${gsi.IndexName} must project ALL, or INCLUDE with its attributes listed.`);
     }),
   };
 }

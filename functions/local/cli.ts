@@ -1,11 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { generateApiKey } from '../../packages/api/api-keys';
+import { createPseudonymizer } from '../../packages/api/pseudonymizer';
 import { rescore } from '../../packages/api/rescore';
 import { getInstrument } from '../../packages/instruments';
-import { NotFound } from '../../packages/instruments/errors';
+import { NotFound, ValidationError } from '../../packages/instruments/errors';
 import { SCOPES, type Scope } from '../../packages/store/port';
 import { config } from '../config';
-import { startLocalRuntime } from './runtime';
+import { exportToFile, progressLine } from './export-file';
+import { localPseudonymizer, startLocalRuntime } from './runtime';
 
 const USAGE = `Usage:
   npm run cli -- keys create --clinic <id> --scopes <scope,scope>   (prints the key last; shown once)
@@ -14,6 +17,11 @@ const USAGE = `Usage:
   npm run cli -- rescore --instrument <id> [--apply] [--examples <n>]
       previews what the instrument's current definition would change in stored assessments;
       --apply stores the new scores beside the old ones, with their provenance
+  npm run cli -- export --clinic <id> --instrument <id> [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+      [--format ndjson|csv] --out <file>
+      writes a de-identified export (as GET /v1/analytics/export), audited as cli:operator
+  npm run cli -- backfill-export-index
+      once after upgrading a deployed table (use --aws): indexes assessments stored before exports existed
 Scopes: ${SCOPES.join(', ')}
 Add --aws to work on the deployed table (TABLE_NAME, AWS_REGION, your AWS credentials) instead of .data/.`;
 
@@ -40,11 +48,16 @@ const { values, positionals } = parseArgs({
     apply: { type: 'boolean' },
     aws: { type: 'boolean' },
     examples: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 const [group, command, arg] = positionals;
-if (values.help || !(group === 'rescore' || (group === 'keys' && command))) exitWithUsage(values.help ? '' : 'Unknown command.');
+const GROUPS = ['rescore', 'export', 'backfill-export-index'];
+if (values.help || !(GROUPS.includes(group ?? '') || (group === 'keys' && command))) exitWithUsage(values.help ? '' : 'Unknown command.');
 
 const runtime = await startLocalRuntime(config(), { aws: values.aws ?? false });
 try {
@@ -61,6 +74,31 @@ try {
     if (!values.apply && report.scanned > report.current + report.unscorable) {
       console.log(`Preview only. Run again with --apply to store ${report.scanned - report.current - report.unscorable} new scorings.`);
     }
+  } else if (group === 'export') {
+    const clinicId = values.clinic ?? fail('--clinic is required.');
+    if (!CLINIC_ID.test(clinicId)) fail('--clinic must be 2–63 of a-z, 0-9 and -, starting with a letter or digit.');
+    const instrument = values.instrument ?? fail('--instrument is required.');
+    const out = values.out ?? fail('--out is required.');
+    const format = values.format ?? 'ndjson';
+    if (format !== 'ndjson' && format !== 'csv') fail('--format must be ndjson or csv.');
+    for (const day of [values.from, values.to]) if (day !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(day)) fail('--from and --to are days, YYYY-MM-DD.');
+    // why: the per-export key only has to be secret and server-side; on --aws the deployed key stays in
+    // Secrets Manager and a fresh random one serves (the cursor never leaves this process).
+    const pseudonymizer = values.aws
+      ? createPseudonymizer({ current: 1, keys: { '1': randomBytes(32) } })
+      : await localPseudonymizer(runtime.dataDir);
+    let tick = 0;
+    const done = await exportToFile(
+      { store: runtime.store, pseudonymizer, now: () => new Date() },
+      clinicId,
+      { instrument, format, ...(values.from ? { from: values.from } : {}), ...(values.to ? { to: values.to } : {}) },
+      out,
+      { onProgress: (p) => process.stderr.write(`\r${progressLine(p, (tick += 1))}`) },
+    );
+    process.stderr.write('\n');
+    console.log(`Wrote ${done.rows} rows to ${out} (export ${done.exportId}, audited as cli:operator).`);
+  } else if (group === 'backfill-export-index') {
+    console.log(`Indexed ${await runtime.store.backfillExportIndex()} assessments for export.`);
   } else if (command === 'create') {
     const clinic = values.clinic ?? fail('--clinic is required.');
     if (!CLINIC_ID.test(clinic)) fail('--clinic must be 2–63 of a-z, 0-9 and -, starting with a letter or digit.');
@@ -87,6 +125,7 @@ try {
 } catch (error) {
   if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
   else if (error instanceof NotFound) console.error('No key with this id.');
+  else if (error instanceof ValidationError) console.error(error.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
   else throw error;
   process.exitCode = 2;
 } finally {

@@ -6,6 +6,7 @@ import { createDynamoStore } from '../../packages/store/dynamo';
 import { createDynamoClient } from '../../packages/store/client';
 import { ensureTable, startDynamoLocal } from '../../packages/store/local';
 import type { Store } from '../../packages/store/port';
+import { GSI2 } from '../../packages/store/schema';
 import type { Config } from '../config';
 
 export interface LocalRuntime {
@@ -71,9 +72,12 @@ export async function startLocalRuntime(cfg: Config, options: { aws?: boolean } 
     }
   }
   const client = createDynamoClient({ endpoint });
-  await ensureTable(client, cfg.TABLE_NAME);
+  const added = await ensureTable(client, cfg.TABLE_NAME);
+  const store = createDynamoStore({ client, tableName: cfg.TABLE_NAME });
+  // A table from before the export index: index the assessments already stored.
+  if (added.includes(GSI2)) await store.backfillExportIndex();
   return {
-    store: createDynamoStore({ client, tableName: cfg.TABLE_NAME }),
+    store,
     endpoint,
     dataDir,
     stop,

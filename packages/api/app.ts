@@ -1,6 +1,7 @@
 import { zValidator } from '@hono/zod-validator';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { stream } from 'hono/streaming';
 import { createMiddleware } from 'hono/factory';
 import { routePath } from 'hono/route';
 import type { ZodType } from 'zod';
@@ -10,6 +11,7 @@ import type { AssessmentView, Store } from '../store/port';
 import { createAssessment, newAssessmentId, scoreOnly, type AssessmentDeps } from './assessments';
 import { authenticate, requireScope, type AuthEnv } from './auth';
 import { docsPage } from './docs';
+import { DEFAULT_EXPORT_LIMIT, exportPage, type ExportDeps } from './export';
 import { openApiDocument } from './openapi';
 import { errorToProblem, problem, problemResponse } from './problem';
 import type { Pseudonymizer } from './pseudonymizer';
@@ -22,6 +24,7 @@ import {
   assessmentRequest,
   scoreRequest,
   batchRequest,
+  exportQuery,
   idempotencyKey,
   pageQuery,
   subjectIdParam,
@@ -77,6 +80,7 @@ export function createApp(deps: AppDeps) {
     now,
     newId: deps.newId ?? newAssessmentId,
   };
+  const exportDeps: ExportDeps = { store: deps.store, pseudonymizer: deps.pseudonymizer, now };
   const maxBytes = deps.maxBodyBytes ?? 64 * 1024;
   const policy = suppressionPolicy(deps.suppressionThreshold ?? CMS_THRESHOLD);
 
@@ -242,6 +246,28 @@ export function createApp(deps: AppDeps) {
         },
         groups: periods.map((period) => toGroup(period, byPeriod.get(period) ?? {}, policy)),
       });
+    })
+    .get('/v1/analytics/export', requireScope('analytics:read'), valid('query', exportQuery), async (c) => {
+      const q = c.req.valid('query');
+      const auth = c.get('auth');
+      const page = await exportPage(exportDeps, auth, { ...q, format: q.format ?? 'ndjson', limit: q.limit ?? DEFAULT_EXPORT_LIMIT });
+      c.header('content-type', page.contentType);
+      c.header('export-id', page.exportId);
+      if (page.next) {
+        const next = new URL(c.req.url);
+        next.searchParams.set('cursor', page.next);
+        c.header('export-next-cursor', page.next);
+        c.header('link', `<${next.href}>; rel="next"`);
+      }
+      // The page is already read and audited: the stream only writes it out, chunk by chunk.
+      return stream(c, async (out) => {
+        for (const chunk of page.chunks()) await out.write(chunk);
+      });
+    })
+    .get('/v1/analytics/audit', requireScope('analytics:read'), valid('query', pageQuery), async (c) => {
+      const { limit, cursor } = c.req.valid('query');
+      const page = await deps.store.listExportAudits(c.get('auth').clinicId, { limit: limit ?? DEFAULT_PAGE_SIZE, ...(cursor ? { cursor } : {}) });
+      return c.json({ items: page.items.map(({ clinicId: _, ...audit }) => audit), ...(page.cursor ? { next: page.cursor } : {}) });
     })
     .get('/v1/subjects/:subjectId/trajectory', requireScope('assessments:read'), async (c) => {
       const { subjectId } = c.req.param();

@@ -12,6 +12,8 @@ import {
   subjectSearchRequest,
   trajectoryResponse,
   aggregatesResponse,
+  exportAuditPage,
+  exportRow,
 } from './schemas';
 
 type Method = 'get' | 'post' | 'delete';
@@ -22,6 +24,10 @@ interface RouteDoc {
   scope?: string;
   request?: z.ZodType;
   response?: z.ZodType;
+  /** Non-JSON success bodies by media type (the export's NDJSON and CSV). */
+  content?: Record<string, z.ZodType | { type: 'string' }>;
+  /** Success response headers. */
+  headers?: Record<string, string>;
   status?: number;
   idempotent?: boolean;
   params?: { name: string; in: 'path' | 'query'; description: string }[];
@@ -128,6 +134,37 @@ export const ROUTES: RouteDoc[] = [
   },
   {
     method: 'get',
+    path: '/v1/analytics/export',
+    summary:
+      'De-identified rows of the key’s clinic, one per assessment, oldest first: pseudonyms re-keyed per export, year plus days since the client’s first assessment. Follow `Export-Next-Cursor` until it is absent; every export is audited',
+    scope: 'analytics:read',
+    content: { 'application/x-ndjson': exportRow, 'text/csv': { type: 'string' } },
+    headers: {
+      'Export-Id': 'The export’s id, as listed by GET /v1/analytics/audit',
+      'Export-Next-Cursor': 'Pass as `cursor` for the next page (same filters); absent on the last page',
+      Link: '`<next page URL>; rel="next"`; absent on the last page',
+    },
+    params: [
+      { name: 'instrument', in: 'query', description: 'Instrument id (required)' },
+      { name: 'from', in: 'query', description: 'First day administered, YYYY-MM-DD (inclusive)' },
+      { name: 'to', in: 'query', description: 'Last day administered, YYYY-MM-DD (inclusive)' },
+      { name: 'format', in: 'query', description: '`ndjson` (default) or `csv` (header on the first page only)' },
+      { name: 'limit', in: 'query', description: 'Rows per page, 1–5000, default 1000' },
+      { name: 'cursor', in: 'query', description: 'The previous page’s `Export-Next-Cursor`' },
+    ],
+    errors: [...auth, 'validation-error', 'unprocessable-responses'],
+  },
+  {
+    method: 'get',
+    path: '/v1/analytics/audit',
+    summary: 'The clinic’s export audit trail, newest first: who, when, filters, rows released',
+    scope: 'analytics:read',
+    response: exportAuditPage,
+    params: page,
+    errors: [...auth, 'validation-error'],
+  },
+  {
+    method: 'get',
     path: '/v1/subjects/{subjectId}/trajectory',
     summary: 'Stage and score changes over time, per instrument, oldest first; backward moves out of maintenance flagged',
     scope: 'assessments:read',
@@ -154,8 +191,12 @@ export function openApiDocument(): Record<string, unknown> {
   if (cached) return cached;
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of ROUTES) {
+    const content = r.content
+      ? Object.fromEntries(Object.entries(r.content).map(([type, schema]) => [type, { schema: schema instanceof z.ZodType ? ref(schema) : schema }]))
+      : r.response && json(r.response);
+    const headers = r.headers && Object.fromEntries(Object.entries(r.headers).map(([name, description]) => [name, { description, schema: { type: 'string' } }]));
     const responses: Record<string, unknown> = {
-      [String(r.status ?? 200)]: { description: 'Success', ...(r.response ? { content: json(r.response) } : {}) },
+      [String(r.status ?? 200)]: { description: 'Success', ...(headers ? { headers } : {}), ...(content ? { content } : {}) },
     };
     for (const type of r.errors) {
       const { status, title } = PROBLEMS[type];

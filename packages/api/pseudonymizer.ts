@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 
 /** Versioned pseudonym keys; `current` signs new subject ids, older versions stay readable. */
 export interface PseudonymKeys {
@@ -16,6 +16,16 @@ export interface Pseudonymizer {
    * `ref` could be reversed by guessing, a keyed one cannot.
    */
   fingerprint(text: string): string;
+  /**
+   * `xs_<base64url>`: the subject's pseudonym within one export only — an HMAC of `subjectId`
+   * under a key derived from the pseudonym key and `exportId`. Rows of one export agree; two
+   * exports (two random ids) cannot be joined, and neither leads back to `subjectId`.
+   */
+  exportKeyed(exportId: string, subjectId: string): string;
+  /** Encrypts and authenticates `text` (AES-256-GCM, key derived for `purpose`): clients can neither read nor forge it. */
+  seal(purpose: string, text: string): string;
+  /** The text `seal` was given, or `undefined` for anything tampered, truncated or sealed for another purpose. */
+  unseal(purpose: string, token: string): string | undefined;
 }
 
 export const SUBJECT_ID_PATTERN = /^sub_\d{1,6}_[A-Za-z0-9_-]{43}$/;
@@ -41,8 +51,35 @@ export function createPseudonymizer(keys: PseudonymKeys): Pseudonymizer {
     fingerprint(text) {
       return `hmac-sha256:${createHmac('sha256', key).update('request\u001f').update(text).digest('base64url')}`;
     },
+    exportKeyed(exportId, subjectId) {
+      const exportKey = createHmac('sha256', key).update(`export\u001f${exportId}`).digest();
+      // why: 128 bits is far beyond any collision risk for one clinic's subjects and keeps rows short.
+      return `xs_${createHmac('sha256', exportKey).update(subjectId).digest().subarray(0, 16).toString('base64url')}`;
+    },
+    seal(purpose, text) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', sealKey(key, purpose), iv).setAAD(Buffer.from(purpose));
+      const body = Buffer.concat([iv, cipher.update(text, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+      return `${version}.${body.toString('base64url')}`;
+    },
+    unseal(purpose, token) {
+      const match = /^(\d{1,6})\.([A-Za-z0-9_-]{38,})$/.exec(token);
+      const versionKey = match && keys.keys[match[1]!];
+      if (!match || !versionKey) return undefined;
+      const body = Buffer.from(match[2]!, 'base64url');
+      try {
+        const decipher = createDecipheriv('aes-256-gcm', sealKey(versionKey, purpose), body.subarray(0, 12)).setAAD(Buffer.from(purpose));
+        decipher.setAuthTag(body.subarray(-16));
+        return Buffer.concat([decipher.update(body.subarray(12, -16)), decipher.final()]).toString('utf8');
+      } catch {
+        return undefined;
+      }
+    },
   };
 }
+
+/** A key per purpose, so a sealed value can never be opened as another kind of value. */
+const sealKey = (key: Buffer, purpose: string) => createHmac('sha256', key).update(`seal\u001f${purpose}`).digest();
 
 const SHAPE = 'Pseudonym keys must look like {"current": 1, "keys": {"1": "<base64 of ≥ 32 bytes>"}} or {"current": 1, "key_1": "<random ≥ 43 chars>"}.';
 

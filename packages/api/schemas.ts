@@ -224,3 +224,58 @@ export const aggregatesResponse = z
     ),
   })
   .meta({ id: 'Aggregates' });
+
+const day = z.iso.date();
+
+export const exportQuery = closedObject({
+  instrument: z.string().min(1).max(64),
+  from: day.optional().meta({ description: 'First day administered (YYYY-MM-DD), inclusive.' }),
+  to: day.optional().meta({ description: 'Last day administered (YYYY-MM-DD), inclusive.' }),
+  format: z.enum(['ndjson', 'csv']).optional().meta({ description: 'Default ndjson.' }),
+  limit: z.coerce.number().int().min(1).max(5000).optional().meta({ description: 'Rows per page, default 1000.' }),
+  cursor: z.string().min(1).max(2048).optional(),
+});
+
+export const exportAudit = z
+  .object({
+    exportId: z.string(),
+    at: z.iso.datetime().meta({ description: 'When the export started.' }),
+    keyId: z.string().meta({ description: 'The API key that started it (`cli:operator` for the operator CLI).' }),
+    filters: z.object({
+      instrument: z.string(),
+      from: z.iso.date().optional(),
+      to: z.iso.date().optional(),
+      format: z.enum(['ndjson', 'csv']),
+    }),
+    rowCount: z.number().int().meta({ description: 'Rows released so far, each counted once.' }),
+  })
+  .meta({ id: 'ExportAudit' });
+
+export const exportAuditPage = z
+  .object({ items: z.array(exportAudit), next: z.string().optional() })
+  .meta({ id: 'ExportAuditPage' });
+
+const worksheetList = z.object({ count: z.number().int(), weights: z.array(z.number().int().nullable()) });
+
+export const exportRow = z
+  .object({
+    exportSubject: z.string().meta({ description: 'Pseudonym valid within this export only (`xs_…`); another export gives the same client another one.' }),
+    year: z.number().int().meta({ description: 'Year administered.' }),
+    dayIndex: z.number().int().meta({ description: 'Days since the client’s first assessment of any instrument at this clinic.' }),
+    instrument: z.string(),
+    instrumentVersion: z.string(),
+    targetBehavior: z.enum(TARGET_BEHAVIORS).nullable(),
+    scale: z.string().optional().meta({ description: 'Response-scale variant, for instruments that have them.' }),
+    items: z.record(z.string(), z.union([z.number().int(), worksheetList]).nullable()).meta({
+      description: 'Answers by item id; worksheet lists as entry counts and weights (labels are never stored).',
+    }),
+    scores: z.record(z.string(), z.number().nullable()),
+    interpretation: z.record(z.string(), z.unknown()),
+    complete: z.boolean(),
+    algorithmVersion: z.string(),
+  })
+  .meta({
+    id: 'ExportRow',
+    description:
+      'One NDJSON line per assessment. No subject ref, subjectId, assessment id or exact date. CSV has the same fields flattened: `item.<id>` (worksheets `item.<list>.count`, `item.<list>.weights`), `score.<name>`, `interpretation.<path>`; its header (first page only) is fixed per instrument.',
+  });

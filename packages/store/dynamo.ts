@@ -22,6 +22,7 @@ import {
 } from '../instruments/errors';
 import { fromPoints, periodOf, toPoint, withPoint } from '../analytics/rollup';
 import { retryAfterFor, translateError } from './errors';
+import { exportMethods } from './exports';
 import { rollupWrites, subjectPeriodSlots, toSubjectPeriodState, type SubjectPeriodState } from './rollups';
 import type { ApiKeyRecord, CreateAssessment, CreateOutcome, Page, Rescore, StoredAssessment, Store } from './port';
 import {
@@ -34,6 +35,7 @@ import {
   assessmentKey,
   clinicKeysPartition,
   idempotencyKey,
+  instrumentPartition,
   subjectPartition,
   subjectSortKey,
   type TableKey,
@@ -384,6 +386,8 @@ export function createDynamoStore(options: DynamoStoreOptions): Store {
     async ping() {
       await get(PING_KEY);
     },
+
+    ...exportMethods(client, TableName, guard),
   };
   return store;
 }
@@ -395,6 +399,8 @@ function toAssessmentItem(clinicId: string, a: StoredAssessment): Item {
     ...assessmentKey(clinicId, a.id),
     GSI1PK: subjectPartition(clinicId, a.subjectId),
     GSI1SK: subjectSortKey(a.administeredOn, a.createdAt, a.id),
+    GSI2PK: instrumentPartition(clinicId, a.instrumentId),
+    GSI2SK: subjectSortKey(a.administeredOn, a.createdAt, a.id),
     type: ItemType.assessment,
     clinicId,
     id: a.id,

@@ -8,6 +8,7 @@ import {
   ListTablesCommand,
   ResourceInUseException,
   ResourceNotFoundException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { createDynamoClient } from './client';
@@ -94,10 +95,12 @@ async function kill(child: ChildProcess, exited: Promise<void>): Promise<void> {
 
 /**
  * Creates the table from `tableDefinition` if it is absent, enables TTL on `expiresAt` and
- * waits until the table is ACTIVE. Safe to call on every start.
+ * waits until the table is ACTIVE; on a table from an older version, adds the GSIs it lacks.
+ * Safe to call on every start. Returns the names of the GSIs it added to an existing table (their
+ * keys must then be backfilled on existing items, see `Store.backfillExportIndex`).
  * @example await ensureTable(client, 'mi-assessments');
  */
-export async function ensureTable(client: DynamoDBClient, tableName: string, timeoutMs = 30_000): Promise<void> {
+export async function ensureTable(client: DynamoDBClient, tableName: string, timeoutMs = 30_000): Promise<string[]> {
   let created = false;
   if (!(await describeStatus(client, tableName))) {
     try {
@@ -119,7 +122,35 @@ export async function ensureTable(client: DynamoDBClient, tableName: string, tim
         TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
       }),
     );
+    return [];
   }
+  return addMissingIndexes(client, tableName, deadline);
+}
+
+/** DynamoDB adds one GSI per UpdateTable: add each missing one and wait for it. */
+async function addMissingIndexes(client: DynamoDBClient, tableName: string, deadline: number): Promise<string[]> {
+  const wanted = tableDefinition(tableName);
+  const added: string[] = [];
+  for (const index of wanted.GlobalSecondaryIndexes ?? []) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    if ((Table?.GlobalSecondaryIndexes ?? []).some((g) => g.IndexName === index.IndexName)) continue;
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: wanted.AttributeDefinitions,
+        GlobalSecondaryIndexUpdates: [{ Create: { IndexName: index.IndexName, KeySchema: index.KeySchema, Projection: index.Projection } }],
+      }),
+    );
+    for (;;) {
+      const { Table: t } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+      const status = t?.GlobalSecondaryIndexes?.find((g) => g.IndexName === index.IndexName)?.IndexStatus;
+      if (status === 'ACTIVE' && t?.TableStatus === 'ACTIVE') break;
+      if (Date.now() > deadline) throw new Error(`Index ${index.IndexName} of ${tableName} did not become ACTIVE in time.`);
+      await sleep(200);
+    }
+    added.push(index.IndexName!);
+  }
+  return added;
 }
 
 async function describeStatus(client: DynamoDBClient, tableName: string): Promise<string | undefined> {

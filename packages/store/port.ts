@@ -67,6 +67,36 @@ export interface ApiKeyRecord {
   revokedAt?: string;
 }
 
+/** One assessment as an export row is built from it, read through the export index (GSI2). */
+export interface ExportSource extends Pick<StoredAssessment, 'subjectId' | 'instrumentVersion' | 'administeredOn' | 'answers' | 'view'> {
+  /**
+   * Where the row sits in the export order. Internal: it holds the assessment id and write time,
+   * so it leaves the service only inside a sealed cursor.
+   */
+  position: string;
+}
+
+/** Filters an export was started with; part of its audit record. */
+export interface ExportFilters {
+  instrument: string;
+  /** First and last day (YYYY-MM-DD), inclusive. */
+  from?: string;
+  to?: string;
+  format: 'ndjson' | 'csv';
+}
+
+/** Who exported what, when, and how many rows left the service (issue 4). */
+export interface ExportAudit {
+  exportId: string;
+  clinicId: string;
+  /** ISO time the export started. */
+  at: string;
+  /** The API key that started it, or `cli:operator`. */
+  keyId: string;
+  filters: ExportFilters;
+  rowCount: number;
+}
+
 /**
  * The storage port. Adapters translate their own errors at this edge into the domain's
  * (`Unavailable`, `IdempotencyMismatch`, `IdempotencyInFlight`, `NotFound`, `ValidationError`
@@ -102,6 +132,35 @@ export interface Store {
     page: { limit: number; cursor?: string },
   ): Promise<Page<StoredAssessment>>;
 
+  /**
+   * One clinic's assessments of one instrument administered from `range.from` to `range.to`
+   * (days, inclusive, either open), oldest first, through the export index; `after` is the
+   * `position` of the last row already read. Reads at most `limit` (1–5,000) rows.
+   */
+  listExportSources(
+    clinicId: string,
+    instrumentId: string,
+    range: { from?: string; to?: string },
+    page: { limit: number; after?: string },
+  ): Promise<{ items: ExportSource[]; more: boolean }>;
+  /** The day of the subject's first assessment of any instrument at this clinic (one GSI1 item). */
+  firstAssessmentDay(clinicId: string, subjectId: string): Promise<string | undefined>;
+  /** Starts an export's audit record with its first page's rows; `position` is that page's last row. */
+  putExportAudit(audit: ExportAudit, position: string | undefined): Promise<void>;
+  /**
+   * Adds one later page's rows (`positions`, ascending, all after `after`) to the audit record's
+   * row count. Counts each row once: a page fetched again with the same cursor adds only rows
+   * not yet counted. `NotFound` when the record does not exist.
+   */
+  addExportRows(clinicId: string, audit: { at: string; exportId: string }, after: string, positions: string[]): Promise<void>;
+  /** A clinic's export audit records, newest first. */
+  listExportAudits(clinicId: string, page: { limit: number; cursor?: string }): Promise<Page<ExportAudit>>;
+
+  /**
+   * Operator use, once after upgrading a table that predates the export index: gives every
+   * assessment stored without them its GSI2 keys. Returns how many it updated; a second run finds none.
+   */
+  backfillExportIndex(): Promise<number>;
   /** Operator use: every clinic's assessments of one instrument, in no particular order. */
   scanAssessments(instrumentId: string, page: { limit: number; cursor?: string }): Promise<Page<StoredAssessment>>;
   /**

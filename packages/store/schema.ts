@@ -1,7 +1,7 @@
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 
 /**
- * The single-table key schema: attribute names, the one GSI and every key builder.
+ * The single-table key schema: attribute names, the two GSIs and every key builder.
  * Pure data so the CDK stack, the adapter and the tests share one definition.
  * Key components are joined with `#`; clinic ids must therefore never contain it (the builders
  * throw), so no clinic's prefix can be a prefix of another's.
@@ -12,6 +12,16 @@ export const SK = 'SK';
 export const GSI1 = 'GSI1';
 export const GSI1PK = 'GSI1PK';
 export const GSI1SK = 'GSI1SK';
+/** Clinic × instrument × day: the de-identified export walks it in order (issue 4). */
+export const GSI2 = 'GSI2';
+export const GSI2PK = 'GSI2PK';
+export const GSI2SK = 'GSI2SK';
+/**
+ * What GSI2 carries besides the keys: exactly what an export row is built from.
+ * why: not ALL — re-scorings (`rescores`, unbounded) and the other bookkeeping stay out, so an
+ * `addRescore` never writes to this index and a 5,000-row page needs fewer 1 MB Query rounds.
+ */
+export const GSI2_ATTRIBUTES = ['subjectId', 'administeredOn', 'instrumentVersion', 'answers', 'view'] as const;
 /** Epoch seconds; DynamoDB TTL deletes the item some time after it passes. */
 export const TTL_ATTRIBUTE = 'expiresAt';
 /** Discriminator stored on every item, for analytics and operator scans. */
@@ -23,6 +33,7 @@ export const ItemType = {
   apiKey: 'apiKey',
   aggregate: 'aggregate',
   subjectPeriod: 'subjectPeriod',
+  exportAudit: 'exportAudit',
 } as const;
 export type ItemType = (typeof ItemType)[keyof typeof ItemType];
 
@@ -104,11 +115,39 @@ export function clinicKeysPartition(clinicId: string): string {
   return `KEYS#${component(clinicId, 'clinic id')}`;
 }
 
+/**
+ * GSI2 partition of one clinic's assessments of one instrument; its sort key is
+ * `subjectSortKey(...)`, so a Query walks them by day, oldest first.
+ * @example instrumentPartition('demo', 'urica') // 'C#demo#I#urica'
+ */
+export function instrumentPartition(clinicId: string, instrumentId: string): string {
+  return `C#${component(clinicId, 'clinic id')}#I#${component(instrumentId, 'instrument id')}`;
+}
+
+/**
+ * Partition of a clinic's export audit trail.
+ * @example auditPartition('demo') // 'C#demo#AUDIT'
+ */
+export function auditPartition(clinicId: string): string {
+  return `C#${component(clinicId, 'clinic id')}#AUDIT`;
+}
+
+/**
+ * One export's audit record; the ISO start time leads the sort key, so newest first is a
+ * descending Query.
+ * @example exportAuditKey('demo', '2026-11-25T12:00:00.000Z', 'exp_1')
+ * // { PK: 'C#demo#AUDIT', SK: '2026-11-25T12:00:00.000Z#exp_1' }
+ */
+export function exportAuditKey(clinicId: string, at: string, exportId: string): TableKey {
+  return { PK: auditPartition(clinicId), SK: `${at}#${component(exportId, 'export id')}` };
+}
+
 /** Key of the item `ping()` reads; it never exists. */
 export const PING_KEY: TableKey = { PK: 'PING', SK: 'PING' };
 
 /**
- * The table as CreateTable takes it: on-demand billing, string keys, GSI1 projecting all.
+ * The table as CreateTable takes it: on-demand billing, string keys, GSI1 projecting all, GSI2
+ * projecting `GSI2_ATTRIBUTES`.
  * TTL is enabled separately (UpdateTimeToLive on `TTL_ATTRIBUTE`).
  * @example await client.send(new CreateTableCommand(tableDefinition('mi-assessments')));
  */
@@ -116,7 +155,7 @@ export function tableDefinition(tableName: string): CreateTableCommandInput {
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
-    AttributeDefinitions: [PK, SK, GSI1PK, GSI1SK].map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
+    AttributeDefinitions: [PK, SK, GSI1PK, GSI1SK, GSI2PK, GSI2SK].map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
     KeySchema: [
       { AttributeName: PK, KeyType: 'HASH' },
       { AttributeName: SK, KeyType: 'RANGE' },
@@ -129,6 +168,14 @@ export function tableDefinition(tableName: string): CreateTableCommandInput {
           { AttributeName: GSI1SK, KeyType: 'RANGE' },
         ],
         Projection: { ProjectionType: 'ALL' },
+      },
+      {
+        IndexName: GSI2,
+        KeySchema: [
+          { AttributeName: GSI2PK, KeyType: 'HASH' },
+          { AttributeName: GSI2SK, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...GSI2_ATTRIBUTES] },
       },
     ],
   };

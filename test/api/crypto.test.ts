@@ -82,3 +82,35 @@ describe('canonicalJson', () => {
     expect(canonicalJson({ b: 1, a: [{ d: 2, e: null }] })).toBe('{"a":[{"d":2,"e":null}],"b":1}');
   });
 });
+
+describe('pseudonymizer for exports', () => {
+  const p = createPseudonymizer({ current: 1, keys: { '1': Buffer.alloc(32, 1) } });
+  const subject = p.subjectId('demo', 'ref-1');
+
+  it('re-keys a subject per export: stable within one, unrelated across exports and keys', () => {
+    const q = createPseudonymizer({ current: 1, keys: { '1': Buffer.alloc(32, 2) } });
+    const x = p.exportKeyed('exp_a', subject);
+
+    expect(x).toMatch(/^xs_[A-Za-z0-9_-]{22}$/);
+    expect(p.exportKeyed('exp_a', subject)).toBe(x);
+    expect(p.exportKeyed('exp_b', subject)).not.toBe(x);
+    expect(p.exportKeyed('exp_a', p.subjectId('demo', 'ref-2'))).not.toBe(x);
+    expect(q.exportKeyed('exp_a', subject)).not.toBe(x);
+    expect(x).not.toContain(subject.slice(6, 20));
+  });
+
+  it('seals text that only the same keys and purpose can open, and refuses tampering', () => {
+    const token = p.seal('cursor', '{"p":"2026-11-20#x#asm_1"}');
+    const flipped = token.slice(0, -2) + (token.endsWith('AA') ? 'BB' : 'AA');
+
+    expect(token).toMatch(/^1\.[A-Za-z0-9_-]+$/);
+    expect(token).not.toContain('asm_1');
+    expect(p.unseal('cursor', token)).toBe('{"p":"2026-11-20#x#asm_1"}');
+    expect(p.seal('cursor', 'same')).not.toBe(p.seal('cursor', 'same'));
+    expect(p.unseal('other', token)).toBeUndefined();
+    expect(p.unseal('cursor', flipped)).toBeUndefined();
+    expect(p.unseal('cursor', `2${token.slice(1)}`)).toBeUndefined();
+    expect(createPseudonymizer({ current: 1, keys: { '1': Buffer.alloc(32, 2) } }).unseal('cursor', token)).toBeUndefined();
+    expect(p.unseal('cursor', 'garbage')).toBeUndefined();
+  });
+});

@@ -18,7 +18,7 @@ describe('privacy: nothing identifying is stored, logged or echoed', () => {
     key = await api.keyFor('clinic-a');
     const send = async (...args: Parameters<TestApi['call']>) => {
       const res = await api.call(...args);
-      answers.push(res.text);
+      answers.push(res.text, JSON.stringify([...res.headers.entries()]));
       return res;
     };
     const worksheet = {
@@ -42,6 +42,10 @@ describe('privacy: nothing identifying is stored, logged or echoed', () => {
     await send('POST', '/v1/score', { key, body: { instrument: worksheet.instrument, responses: worksheet.responses } });
     await send('POST', '/v1/subjects/search', { key, body: { ref: refs[0] } });
     await send('POST', '/v1/subjects/search', { key, body: { ref: refs[2] } });
+    // Exports and their audit trail: two audit records.
+    await send('GET', '/v1/analytics/export?instrument=decisional-balance-smoking-short', { key });
+    await send('GET', '/v1/analytics/export?instrument=decisional-balance&format=csv', { key });
+    await send('GET', '/v1/analytics/audit', { key });
     // Failures too: their bodies and log lines must not carry the values either.
     await send('POST', '/v1/assessments', { key, body: { ...smokingShort(refs[1]), note: label }, headers: { 'idempotency-key': 'x' } });
     await send('POST', '/v1/assessments', { key, body: smokingShort(refs[1], '2030-01-01'), headers: { 'idempotency-key': 'y' } });
@@ -51,12 +55,13 @@ describe('privacy: nothing identifying is stored, logged or echoed', () => {
 
   const secrets = () => [...refs, label, ...idemKeys, key, key.slice(20)];
 
-  it('stores assessments, idempotency records, rollups and the API key record, nothing else', async () => {
+  it('stores assessments, idempotency records, rollups, export audit records and the API key record, nothing else', async () => {
     const types = (await api.table.scanAll()).map((i) => i.type).sort();
     expect(types).toEqual([
       ...Array(4).fill('aggregate'), // 2 instruments × (month, quarter)
       'apiKey',
       ...Array(3).fill('assessment'),
+      ...Array(2).fill('exportAudit'),
       ...Array(3).fill('idempotency'),
       ...Array(6).fill('subjectPeriod'), // 3 subjects × (month, quarter)
     ]);

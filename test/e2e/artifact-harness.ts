@@ -40,43 +40,63 @@ export interface HttpApiResult {
   isBase64Encoded?: boolean;
 }
 
-export interface FakeSecretsManager {
-  endpoint: string;
-  /** `SecretId`s asked for, in order. */
-  requests: string[];
+/** The header the extension requires, carrying the function's AWS_SESSION_TOKEN. */
+export const EXTENSION_TOKEN_HEADER = 'x-aws-parameters-secrets-token';
+
+export interface FakeSecretsExtension {
+  /** For PARAMETERS_SECRETS_EXTENSION_HTTP_PORT. */
+  port: number;
+  /** Every request, in order, with the status it was answered with. */
+  requests: { secretId: string | null; token: string | undefined; status: number }[];
   close(): Promise<void>;
 }
 
 /**
- * A stand-in for Secrets Manager's JSON protocol on 127.0.0.1, answering GetSecretValue for one
- * secret. The bundle carries its own SDK, so an in-process mock cannot reach it; point the SDK
- * here with `AWS_ENDPOINT_URL_SECRETS_MANAGER`.
- * @example const sm = await fakeSecretsManager(arn, '{"current":1,…}'); process.env.AWS_ENDPOINT_URL_SECRETS_MANAGER = sm.endpoint;
+ * A stand-in for the AWS Parameters and Secrets Lambda Extension on 127.0.0.1: `GET
+ * /secretsmanager/get?secretId=…` answers the GetSecretValue JSON (with `SecretString`) for one
+ * secret, only with the session token in `X-Aws-Parameters-Secrets-Token`. `notReadyFor`
+ * answers the first n requests the way an extension that is still starting does, to prove the
+ * cold start waits for it.
+ * @example const ext = await fakeSecretsExtension(arn, '{"current":1,…}', token); env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT = String(ext.port);
  */
-export async function fakeSecretsManager(arn: string, secretString: string): Promise<FakeSecretsManager> {
-  const requests: string[] = [];
+export async function fakeSecretsExtension(
+  arn: string,
+  secretString: string,
+  token: string,
+  { notReadyFor = 0 }: { notReadyFor?: number } = {},
+): Promise<FakeSecretsExtension> {
+  const requests: FakeSecretsExtension['requests'] = [];
+  let notReady = notReadyFor;
   const server: Server = createServer((req, res) => {
-    let raw = '';
-    req.on('data', (chunk) => (raw += chunk));
-    req.on('end', () => {
-      const target = req.headers['x-amz-target'];
-      const { SecretId } = JSON.parse(raw || '{}') as { SecretId?: string };
-      const reply = (status: number, body: unknown) => {
-        res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1' });
-        res.end(JSON.stringify(body));
-      };
-      if (req.method !== 'POST' || target !== 'secretsmanager.GetSecretValue') {
-        return reply(400, { __type: 'InvalidRequestException', message: `unsupported ${String(target)}` });
-      }
-      requests.push(String(SecretId));
-      if (SecretId !== arn) return reply(400, { __type: 'ResourceNotFoundException', message: 'Secrets Manager can’t find the specified secret.' });
-      return reply(200, { ARN: arn, Name: 'pseudonym-key', SecretString: secretString, VersionId: 'v1', VersionStages: ['AWSCURRENT'], CreatedDate: 1_795_000_000 });
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const given = req.headers[EXTENSION_TOKEN_HEADER];
+    const reply = (status: number, body: unknown) => {
+      requests.push({ secretId: url.searchParams.get('secretId'), token: typeof given === 'string' ? given : undefined, status });
+      res.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/plain' : 'application/json' });
+      res.end(typeof body === 'string' ? body : JSON.stringify(body));
+    };
+    if (req.method !== 'GET' || url.pathname !== '/secretsmanager/get') return reply(404, 'not found');
+    if (notReady > 0) {
+      notReady--;
+      return reply(400, 'not ready to serve traffic, please wait');
+    }
+    if (given !== token) return reply(401, 'Unauthorized: missing or invalid X-Aws-Parameters-Secrets-Token');
+    if (url.searchParams.get('secretId') !== arn) return reply(400, 'ResourceNotFoundException: Secrets Manager can’t find the specified secret.');
+    return reply(200, {
+      ARN: arn,
+      CreatedDate: '2026-11-20T12:00:00Z',
+      Name: 'pseudonym-key',
+      SecretBinary: null,
+      SecretString: secretString,
+      VersionId: 'v1',
+      VersionStages: ['AWSCURRENT'],
+      ResultMetadata: {},
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    port,
     requests,
     close: () => new Promise((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
   };

@@ -10,26 +10,28 @@ import { bundleFunctions } from '../../infra/artifact';
 import { API_ENTRY } from '../../infra/bundling';
 import { smokingShort } from '../support/api';
 import { testTable, type TestTable } from '../support/dynamo';
-import { fakeSecretsManager, httpApiEvent, startLambda, type FakeSecretsManager, type LambdaProcess } from './artifact-harness';
+import { fakeSecretsExtension, httpApiEvent, startLambda, type FakeSecretsExtension, type LambdaProcess } from './artifact-harness';
 
 /**
  * The very file Lambda would run: functions/api bundled by NodejsFunction with the stack's own
  * bundling options (infra/artifact.ts), started in a fresh Node process and driven with API
- * Gateway HTTP API events against DynamoDB Local; Secrets Manager is a local fake.
+ * Gateway HTTP API events against DynamoDB Local; the Parameters and Secrets extension is a local
+ * fake that starts "not ready", as the real one can be when the cold start first asks it.
  */
 
 /** Raw bytes of index.mjs: 864.9 KB measured with `import { z } from 'zod'` (zod alone 443 KB). */
-const BUNDLE_BUDGET_BYTES = 610 * 1024; // 554.7 KB measured 2026-11-25 + 10%
+const BUNDLE_BUDGET_BYTES = 604 * 1024; // 549.0 KB measured 2026-11-25 (key via the extension, no Secrets Manager client) + 10%
 
 const SECRET_ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:mi-assessments/dev/pseudonym-key-AbC123';
 const SECRET_STRING = JSON.stringify({ current: 1, key_1: 'Q7'.repeat(32) }); // the shape the stack generates
 const CLINIC = 'clinic-artifact';
+const SESSION_TOKEN = 'IQoJb3JpZ2luX2VjEArtifactSessionToken';
 
 describe('the Lambda artifact', () => {
   let outdir: string;
   let bundle: string;
   let table: TestTable;
-  let secrets: FakeSecretsManager;
+  let secrets: FakeSecretsExtension;
   let lambda: LambdaProcess;
   let headers: Record<string, string>;
   let source: ReturnType<typeof createApp>;
@@ -41,14 +43,15 @@ describe('the Lambda artifact', () => {
     const made = generateApiKey(CLINIC, ['assessments:write', 'assessments:read'], new Date());
     await table.store.putApiKey(made.record);
     headers = { authorization: `Bearer ${made.key}`, 'content-type': 'application/json' };
-    secrets = await fakeSecretsManager(SECRET_ARN, SECRET_STRING);
-    // What Lambda sets (region, credentials) and what the stack sets (table, secret ARN); the two
-    // endpoints are the only local substitutions.
+    secrets = await fakeSecretsExtension(SECRET_ARN, SECRET_STRING, SESSION_TOKEN, { notReadyFor: 2 });
+    // What Lambda sets (region, credentials) and what the stack sets (table, secret ARN, extension
+    // port); the DynamoDB endpoint and the extension's port are the only local substitutions.
     lambda = await startLambda(bundle, {
       AWS_REGION: 'eu-west-1',
       AWS_ACCESS_KEY_ID: 'AKIDARTIFACTTEST',
       AWS_SECRET_ACCESS_KEY: 'artifact-test-secret',
-      AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.endpoint,
+      AWS_SESSION_TOKEN: SESSION_TOKEN,
+      PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: String(secrets.port),
       PSEUDONYM_KEY_SECRET_ARN: SECRET_ARN,
       TABLE_NAME: table.tableName,
       DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
@@ -78,10 +81,29 @@ describe('the Lambda artifact', () => {
     expect(code.toString('utf8').trimEnd().endsWith('//# sourceMappingURL=index.mjs.map')).toBe(true);
     expect(map.sources.some((s) => s.endsWith('functions/api/index.ts'))).toBe(true);
     expect(map.sourcesContent).toBeUndefined();
+    expect(map.sources.filter((s) => s.includes('client-secrets-manager'))).toEqual([]); // the extension reads the key
   });
 
-  it('read the pseudonym key from Secrets Manager once, during its cold start', () => {
-    expect(secrets.requests).toEqual([SECRET_ARN]);
+  it('read the pseudonym key through the extension once, during its cold start, waiting while it was not ready', () => {
+    expect(secrets.requests).toEqual([400, 400, 200].map((status) => ({ secretId: SECRET_ARN, token: SESSION_TOKEN, status })));
+  });
+
+  it('fails its cold start with the status and the extension\'s message when the extension refuses it', async () => {
+    const refused = startLambda(bundle, {
+      AWS_REGION: 'eu-west-1',
+      AWS_SESSION_TOKEN: 'not-this-functions-token',
+      PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: String(secrets.port),
+      PSEUDONYM_KEY_SECRET_ARN: SECRET_ARN,
+      TABLE_NAME: table.tableName,
+    });
+
+    const error = await refused.then(
+      () => new Error('started'),
+      (e: Error) => e,
+    );
+    expect(error.message).toMatch(/Cannot read the pseudonym key from the Parameters and Secrets extension \(localhost:\d+\): HTTP 401 Unauthorized/);
+    expect(error.message).not.toContain(SECRET_STRING);
+    expect(secrets.requests.at(-1)).toMatchObject({ token: 'not-this-functions-token', status: 401 });
   });
 
   it('creates, replays and fetches an assessment exactly as the local server does', async () => {
@@ -103,7 +125,7 @@ describe('the Lambda artifact', () => {
     expect(replayed.body).toBe(created.body);
     expect(fetched.statusCode).toBe(200);
     expect(JSON.parse(fetched.body)).toEqual(view);
-    expect(secrets.requests).toHaveLength(1);
+    expect(secrets.requests.filter((r) => r.token === SESSION_TOKEN)).toHaveLength(3); // none after the cold start
   });
 
   it.each([

@@ -1,17 +1,19 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { generateApiKey } from '../../packages/api/api-keys';
 import { testTable, type TestTable } from '../support/dynamo';
 import { smokingShort } from '../support/api';
+import { fakeSecretsExtension, type FakeSecretsExtension } from '../e2e/artifact-harness';
+
+const SECRET_ARN = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:pseudonym';
+const SESSION_TOKEN = 'lambda-int-session-token';
 
 /** API Gateway HTTP API (payload 2.0) event on the `$default` stage, as Lambda receives it. */
-function httpApiEvent(method: string, path: string, headers: Record<string, string>, body?: unknown) {
+function httpApiEvent(method: string, path: string, headers: Record<string, string>, body?: unknown, rawQueryString = '') {
   return {
     version: '2.0',
     routeKey: '$default',
     rawPath: path,
-    rawQueryString: '',
+    rawQueryString,
     headers: { host: 'api.example.test', ...headers },
     requestContext: {
       accountId: '123456789012',
@@ -34,21 +36,24 @@ describe('Lambda handler (functions/api)', () => {
   let table: TestTable;
   let key: string;
   let handler: (event: unknown, context: unknown) => Promise<{ statusCode: number; headers: Record<string, string>; body: string }>;
-  const secrets = mockClient(SecretsManagerClient); // Secrets Manager has no local stand-in here
+  let secrets: FakeSecretsExtension; // the Parameters and Secrets extension, as a local fake
 
   beforeAll(async () => {
     table = await testTable();
-    const made = generateApiKey('clinic-l', ['assessments:write', 'assessments:read'], new Date());
+    const made = generateApiKey('clinic-l', ['assessments:write', 'assessments:read', 'analytics:read'], new Date());
     await table.store.putApiKey(made.record);
     key = made.key;
-    secrets.on(GetSecretValueCommand).resolves({ SecretString: JSON.stringify({ current: 1, keys: { '1': Buffer.alloc(32, 3).toString('base64') } }) });
-    process.env.PSEUDONYM_KEY_SECRET_ARN = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:pseudonym';
+    const secretString = JSON.stringify({ current: 1, keys: { '1': Buffer.alloc(32, 3).toString('base64') } });
+    secrets = await fakeSecretsExtension(SECRET_ARN, secretString, SESSION_TOKEN, { notReadyFor: 1 });
+    process.env.PSEUDONYM_KEY_SECRET_ARN = SECRET_ARN;
+    process.env.AWS_SESSION_TOKEN = SESSION_TOKEN;
+    process.env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT = String(secrets.port);
     process.env.TABLE_NAME = table.tableName;
     process.env.DYNAMODB_ENDPOINT = inject('dynamoEndpoint');
     ({ handler } = (await import('../../functions/api/index')) as never);
   });
   afterAll(async () => {
-    secrets.restore();
+    await secrets.close();
     await table.drop();
   });
 
@@ -75,6 +80,21 @@ describe('Lambda handler (functions/api)', () => {
     expect(missing.statusCode).toBe(404);
     expect(invalid.statusCode).toBe(422);
     expect(JSON.parse(invalid.body).errors).toEqual([{ path: 'responses.1', message: 'Too big: expected number to be <=5' }]);
-    expect(secrets.commandCalls(GetSecretValueCommand)).toHaveLength(1);
+    expect(secrets.requests).toEqual([
+      { secretId: SECRET_ARN, token: SESSION_TOKEN, status: 400 }, // not ready yet: retried
+      { secretId: SECRET_ARN, token: SESSION_TOKEN, status: 200 },
+    ]);
+  });
+
+  it('answers the NDJSON export as text, not base64', async () => {
+    const res = (await handler(
+      httpApiEvent('GET', '/v1/analytics/export', { authorization: `Bearer ${key}` }, undefined, 'instrument=decisional-balance-smoking-short'),
+      {},
+    )) as { statusCode: number; headers: Record<string, string>; body: string; isBase64Encoded: boolean };
+
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('application/x-ndjson');
+    expect(res.isBase64Encoded).toBe(false);
+    expect(JSON.parse(res.body.trim().split('\n')[0]!)).toMatchObject({ instrument: 'decisional-balance-smoking-short', year: expect.any(Number) });
   });
 });

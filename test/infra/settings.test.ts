@@ -38,6 +38,13 @@ describe('tableShape', () => {
       sortKey: { name: 'SK', type: AttributeType.STRING },
       globalSecondaryIndexes: [
         { indexName: 'GSI1', partitionKey: { name: 'GSI1PK', type: AttributeType.STRING }, sortKey: { name: 'GSI1SK', type: AttributeType.STRING }, projectionType: ProjectionType.ALL },
+        {
+          indexName: 'GSI2',
+          partitionKey: { name: 'GSI2PK', type: AttributeType.STRING },
+          sortKey: { name: 'GSI2SK', type: AttributeType.STRING },
+          projectionType: ProjectionType.INCLUDE,
+          nonKeyAttributes: ['subjectId', 'administeredOn', 'instrumentVersion', 'answers', 'view'],
+        },
       ],
     });
   });
@@ -46,6 +53,8 @@ describe('tableShape', () => {
     ['provisioned billing', { BillingMode: 'PROVISIONED' as const }, 'on-demand'],
     ['a local secondary index', { LocalSecondaryIndexes: [] }, 'LocalSecondaryIndexes'],
     ['a key without attribute definition', { AttributeDefinitions: [] }, 'no attribute definition'],
+    ['a KEYS_ONLY index', { GlobalSecondaryIndexes: [{ IndexName: 'G', KeySchema: [{ AttributeName: 'PK', KeyType: 'HASH' as const }], Projection: { ProjectionType: 'KEYS_ONLY' as const } }] }, 'must project ALL, or INCLUDE'],
+    ['an INCLUDE index without attributes', { GlobalSecondaryIndexes: [{ IndexName: 'G', KeySchema: [{ AttributeName: 'PK', KeyType: 'HASH' as const }], Projection: { ProjectionType: 'INCLUDE' as const } }] }, 'must project ALL, or INCLUDE'],
   ])('refuses %s rather than dropping it', (_, change, message) => {
     expect(() => tableShape({ ...tableDefinition('t'), ...change })).toThrow(message);
   });

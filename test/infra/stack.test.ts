@@ -1,8 +1,9 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SECRETS_EXTENSION_PORT } from '../../infra/api-function';
 import { API_BUNDLING, ESBUILD_TARGET, LAMBDA_RUNTIME } from '../../infra/bundling';
 import { PSEUDONYM_SECRET_KEY_FIELD, PSEUDONYM_SECRET_TEMPLATE } from '../../infra/stack';
-import { GSI1, TTL_ATTRIBUTE, tableDefinition } from '../../packages/store/schema';
+import { GSI1, GSI2, TTL_ATTRIBUTE, tableDefinition } from '../../packages/store/schema';
 import { synthesize, type Synthesized } from './synth';
 
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
@@ -27,13 +28,14 @@ describe('MiAssessmentsStack with default settings', () => {
   });
 
   describe('table', () => {
-    it('has exactly the key schema, attributes and GSI of tableDefinition()', () => {
+    it('has exactly the key schema, attributes and GSIs of tableDefinition()', () => {
       const def = tableDefinition('ignored');
       const [, table] = only(t, 'AWS::DynamoDB::Table');
 
       expect(table.Properties.KeySchema).toEqual(def.KeySchema);
       expect(table.Properties.AttributeDefinitions).toEqual(def.AttributeDefinitions);
       expect(table.Properties.GlobalSecondaryIndexes).toEqual(def.GlobalSecondaryIndexes);
+      expect(table.Properties.GlobalSecondaryIndexes.map((g: { IndexName: string }) => g.IndexName)).toEqual([GSI1, GSI2]);
       expect(table.Properties.BillingMode).toBe('PAY_PER_REQUEST');
     });
 
@@ -86,7 +88,7 @@ describe('MiAssessmentsStack with default settings', () => {
       });
     });
 
-    it('is told the table and the secret, never the key itself', () => {
+    it('is told the table, the secret and the extension\'s settings, never the key itself', () => {
       const [, fn] = only(t, 'AWS::Lambda::Function');
 
       expect(fn.Properties.Environment.Variables).toEqual({
@@ -94,7 +96,29 @@ describe('MiAssessmentsStack with default settings', () => {
         PSEUDONYM_KEY_SECRET_ARN: ref(id('AWS::SecretsManager::Secret')),
         AUTH_CACHE_SECONDS: '30',
         NODE_OPTIONS: '--enable-source-maps',
+        PARAMETERS_SECRETS_EXTENSION_CACHE_ENABLED: 'true',
+        PARAMETERS_SECRETS_EXTENSION_CACHE_SIZE: '1000',
+        PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: String(SECRETS_EXTENSION_PORT),
+        PARAMETERS_SECRETS_EXTENSION_LOG_LEVEL: 'warn',
+        PARAMETERS_SECRETS_EXTENSION_MAX_CONNECTIONS: '3',
+        SECRETS_MANAGER_TIMEOUT_MILLIS: '3000',
+        SECRETS_MANAGER_TTL: '300',
+        SSM_PARAMETER_STORE_TIMEOUT_MILLIS: '0',
+        SSM_PARAMETER_STORE_TTL: '300',
       });
+    });
+
+    it('reads the secret through the arm64 Parameters and Secrets extension layer, looked up by region', () => {
+      const [, fn] = only(t, 'AWS::Lambda::Function');
+      const [mapping, , key] = fn.Properties.Layers?.[0]?.['Fn::FindInMap'] ?? [];
+      const byRegion = t.toJSON().Mappings?.[mapping] as Record<string, Record<string, string>>;
+
+      expect(fn.Properties.Layers).toEqual([{ 'Fn::FindInMap': [mapping, { Ref: 'AWS::Region' }, key] }]);
+      expect(key).toMatch(/arm64$/);
+      expect(Object.keys(byRegion)).toEqual(expect.arrayContaining(['us-east-1', 'eu-west-1', 'eu-central-1']));
+      for (const [region, arns] of Object.entries(byRegion)) {
+        expect(arns[key], region).toMatch(new RegExp(`^arn:aws:lambda:${region}:\\d{12}:layer:AWS-Parameters-and-Secrets-Lambda-Extension-Arm64:\\d+$`));
+      }
     });
 
     it('is bundled as ESM for node22, minified, with source maps and the AWS SDK inside', () => {
@@ -177,6 +201,7 @@ describe('MiAssessmentsStack with default settings', () => {
       const bySid = Object.fromEntries(policy.Properties.PolicyDocument.Statement.map((s: any) => [s.Sid, s]));
 
       expect(Object.keys(bySid).sort()).toEqual([
+        'QueryExportIndex',
         'QuerySubjectHistory',
         'ReadAndWriteItems',
         'ReadPseudonymKey',
@@ -188,6 +213,7 @@ describe('MiAssessmentsStack with default settings', () => {
         Resource: getAtt(table),
       });
       expect(bySid.QuerySubjectHistory).toMatchObject({ Action: 'dynamodb:Query', Resource: { 'Fn::Join': ['', [getAtt(table), `/index/${GSI1}`]] } });
+      expect(bySid.QueryExportIndex).toMatchObject({ Action: 'dynamodb:Query', Resource: { 'Fn::Join': ['', [getAtt(table), `/index/${GSI2}`]] } });
       expect(bySid.ReadPseudonymKey).toMatchObject({ Action: 'secretsmanager:GetSecretValue', Resource: ref(id('AWS::SecretsManager::Secret')) });
       expect(bySid.UseDataKeyOnlyThroughDynamoDbAndSecretsManager).toMatchObject({ Resource: getAtt(dataKey) });
       expect(Object.keys(bySid.UseDataKeyOnlyThroughDynamoDbAndSecretsManager.Condition.StringEquals)).toEqual(['kms:ViaService']);
@@ -264,6 +290,12 @@ describe('MiAssessmentsStack with stage settings from context', () => {
     t.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 2192, LogGroupName: Match.stringLikeRegexp('^/mi-assessments/prod/') });
     t.hasResourceProperties('AWS::CloudWatch::Alarm', { Threshold: 2 });
     t.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'oncall@clinic.example' });
+  });
+
+  it('names the region\'s arm64 Parameters and Secrets extension layer', () => {
+    t.hasResourceProperties('AWS::Lambda::Function', {
+      Layers: [Match.stringLikeRegexp('^arn:aws:lambda:eu-west-1:\\d{12}:layer:AWS-Parameters-and-Secrets-Lambda-Extension-Arm64:\\d+$')],
+    });
   });
 
   it('names the region in the log-encryption and data-key conditions', () => {

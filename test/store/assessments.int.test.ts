@@ -57,6 +57,8 @@ describe('createDynamoStore › assessments', () => {
           SK: 'ASM',
           GSI1PK: 'C#clinic-create#SUB#sub_v1_Zm9vYmFy',
           GSI1SK: '2026-11-20#2026-11-20T10:00:00.000Z#asm_c1',
+          GSI2PK: 'C#clinic-create#I#urica',
+          GSI2SK: '2026-11-20#2026-11-20T10:00:00.000Z#asm_c1',
           type: 'assessment',
           clinicId: 'clinic-create',
           id: 'asm_c1',

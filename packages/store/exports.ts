@@ -1,0 +1,233 @@
+import {
+  ConditionalCheckFailedException,
+  PutItemCommand,
+  QueryCommand,
+  ScanCommand,
+  UpdateItemCommand,
+  type AttributeValue,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { NotFound, Unavailable, ValidationError } from '../instruments/errors';
+import type { ExportAudit, ExportSource, Store } from './port';
+import { GSI1, GSI2, ItemType, assessmentKey, auditPartition, exportAuditKey, instrumentPartition, subjectPartition, subjectSortKey } from './schema';
+
+type ExportMethods = Pick<Store, 'listExportSources' | 'firstAssessmentDay' | 'putExportAudit' | 'addExportRows' | 'listExportAudits' | 'backfillExportIndex'>;
+
+export const MAX_EXPORT_PAGE = 5000;
+const MAX_AUDIT_PAGE = 100;
+const MAX_COUNT_ATTEMPTS = 5;
+/** `<administeredOn>#<createdAt>#<id>`: the GSI2 sort key. */
+const POSITION = /^\d{4}-\d{2}-\d{2}#[^#]{1,64}#([A-Za-z0-9_-]{1,64})$/;
+const AUDIT_SK = /^[^#]{1,64}#exp_[A-Za-z0-9_-]{1,64}$/;
+const badCursor = () => new ValidationError([{ path: 'cursor', message: 'The cursor is not valid.' }], 'malformed');
+const badLimit = (max: number) => new ValidationError([{ path: 'limit', message: `The limit must be an integer from 1 to ${max}.` }], 'malformed');
+
+/**
+ * The export and audit-trail part of the DynamoDB adapter (see port.ts); `guard` translates SDK
+ * errors at the edge.
+ * @example const store = { ...others, ...exportMethods(client, 'mi-assessments', guard) };
+ */
+export function exportMethods(client: DynamoDBClient, TableName: string, guard: <T>(call: () => Promise<T>) => Promise<T>): ExportMethods {
+  return {
+    async listExportSources(clinicId, instrumentId, range, page) {
+      if (!Number.isInteger(page.limit) || page.limit < 1 || page.limit > MAX_EXPORT_PAGE) throw badLimit(MAX_EXPORT_PAGE);
+      const partition = instrumentPartition(clinicId, instrumentId);
+      let start: Record<string, AttributeValue> | undefined;
+      if (page.after !== undefined) {
+        const id = POSITION.exec(page.after)?.[1];
+        if (!id) throw badCursor();
+        start = marshall({ ...assessmentKey(clinicId, id), GSI2PK: partition, GSI2SK: page.after });
+      }
+      // why: '$' sorts right after '#', so `<to>$` is above every sort key of day `to` and below the next day's.
+      const values = { ':pk': partition, ':from': range.from ?? '0000-00-00', ':to': `${range.to ?? '9999-99-99'}$` };
+      const items: ExportSource[] = [];
+      // One Query returns at most 1 MB: keep reading until the page (plus one, to know if more follow) is full.
+      do {
+        const out = await guard(() =>
+          client.send(
+            new QueryCommand({
+              TableName,
+              IndexName: GSI2,
+              KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK BETWEEN :from AND :to',
+              ExpressionAttributeValues: marshall(values),
+              Limit: page.limit + 1 - items.length,
+              ...(start && { ExclusiveStartKey: start }),
+            }),
+          ),
+        );
+        for (const raw of out.Items ?? []) items.push(toExportSource(unmarshall(raw)));
+        start = out.LastEvaluatedKey;
+      } while (start && items.length <= page.limit);
+      return { items: items.slice(0, page.limit), more: items.length > page.limit };
+    },
+
+    async firstAssessmentDay(clinicId, subjectId) {
+      const { Items = [] } = await guard(() =>
+        client.send(
+          new QueryCommand({
+            TableName,
+            IndexName: GSI1,
+            KeyConditionExpression: 'GSI1PK = :pk',
+            ExpressionAttributeValues: marshall({ ':pk': subjectPartition(clinicId, subjectId) }),
+            ProjectionExpression: 'administeredOn',
+            ScanIndexForward: true,
+            Limit: 1,
+          }),
+        ),
+      );
+      return Items[0] && (unmarshall(Items[0]).administeredOn as string);
+    },
+
+    async putExportAudit(audit, position) {
+      const { filters } = audit;
+      const item = {
+        ...exportAuditKey(audit.clinicId, audit.at, audit.exportId),
+        type: ItemType.exportAudit,
+        exportId: audit.exportId,
+        clinicId: audit.clinicId,
+        at: audit.at,
+        keyId: audit.keyId,
+        instrument: filters.instrument,
+        from: filters.from,
+        to: filters.to,
+        format: filters.format,
+        rowCount: audit.rowCount,
+        // The last row counted, so that a page fetched twice is counted once.
+        position: position ?? '',
+      };
+      await guard(() =>
+        client.send(
+          new PutItemCommand({ TableName, Item: marshall(item, { removeUndefinedValues: true }), ConditionExpression: 'attribute_not_exists(PK)' }),
+        ),
+      );
+    },
+
+    async addExportRows(clinicId, audit, after, positions) {
+      const Key = marshall(exportAuditKey(clinicId, audit.at, audit.exportId));
+      let counted = after;
+      for (let attempt = 1; attempt <= MAX_COUNT_ATTEMPTS; attempt += 1) {
+        const fresh = positions.filter((p) => p > counted);
+        const last = fresh.at(-1);
+        if (!last) return;
+        try {
+          await guard(() =>
+            client.send(
+              new UpdateItemCommand({
+                TableName,
+                Key,
+                UpdateExpression: 'SET #position = :last ADD rowCount :n',
+                ConditionExpression: 'attribute_exists(PK) AND #position = :counted',
+                ExpressionAttributeNames: { '#position': 'position' },
+                ExpressionAttributeValues: marshall({ ':last': last, ':n': fresh.length, ':counted': counted }),
+                ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+              }),
+            ),
+          );
+          return;
+        } catch (error) {
+          if (!(error instanceof ConditionalCheckFailedException)) throw error;
+          if (!error.Item) throw new NotFound('No export audit record for this cursor.');
+          // Another request (a retry of this page, or of one around it) counted up to here already.
+          counted = unmarshall(error.Item).position as string;
+        }
+      }
+      throw new Unavailable('The export is being read concurrently; retry.', 1);
+    },
+
+    async listExportAudits(clinicId, page) {
+      if (!Number.isInteger(page.limit) || page.limit < 1 || page.limit > MAX_AUDIT_PAGE) throw badLimit(MAX_AUDIT_PAGE);
+      let start: Record<string, AttributeValue> | undefined;
+      if (page.cursor !== undefined) {
+        const sk = Buffer.from(page.cursor, 'base64url').toString('utf8');
+        if (!AUDIT_SK.test(sk)) throw badCursor();
+        start = marshall({ PK: auditPartition(clinicId), SK: sk });
+      }
+      const { Items = [] } = await guard(() =>
+        client.send(
+          new QueryCommand({
+            TableName,
+            KeyConditionExpression: 'PK = :pk',
+            ExpressionAttributeValues: marshall({ ':pk': auditPartition(clinicId) }),
+            ScanIndexForward: false,
+            Limit: page.limit + 1,
+            ...(start && { ExclusiveStartKey: start }),
+          }),
+        ),
+      );
+      const raw = Items.slice(0, page.limit).map((i) => unmarshall(i));
+      const items = raw.map(toExportAudit);
+      const last = raw.at(-1);
+      return Items.length > page.limit && last ? { items, cursor: Buffer.from(last.SK as string).toString('base64url') } : { items };
+    },
+
+    async backfillExportIndex() {
+      let updated = 0;
+      let ExclusiveStartKey: Record<string, AttributeValue> | undefined;
+      do {
+        const page = await guard(() =>
+          client.send(
+            new ScanCommand({
+              TableName,
+              FilterExpression: '#type = :type AND attribute_not_exists(GSI2PK)',
+              ProjectionExpression: 'PK, SK, clinicId, instrumentId, administeredOn, createdAt, id',
+              ExpressionAttributeNames: { '#type': 'type' },
+              ExpressionAttributeValues: marshall({ ':type': ItemType.assessment }),
+              ...(ExclusiveStartKey && { ExclusiveStartKey }),
+            }),
+          ),
+        );
+        for (const raw of page.Items ?? []) {
+          const a = unmarshall(raw) as Record<string, string>;
+          try {
+            await guard(() =>
+              client.send(
+                new UpdateItemCommand({
+                  TableName,
+                  Key: marshall({ PK: a.PK, SK: a.SK }),
+                  UpdateExpression: 'SET GSI2PK = :pk, GSI2SK = :sk',
+                  ConditionExpression: 'attribute_exists(PK)',
+                  ExpressionAttributeValues: marshall({
+                    ':pk': instrumentPartition(a.clinicId!, a.instrumentId!),
+                    ':sk': subjectSortKey(a.administeredOn!, a.createdAt!, a.id!),
+                  }),
+                }),
+              ),
+            );
+            updated += 1;
+          } catch (error) {
+            // Deleted since the scan read it: nothing to index.
+            if (!(error instanceof ConditionalCheckFailedException)) throw error;
+          }
+        }
+        ExclusiveStartKey = page.LastEvaluatedKey;
+      } while (ExclusiveStartKey);
+      return updated;
+    },
+  };
+}
+
+function toExportSource(item: Record<string, unknown>): ExportSource {
+  return {
+    position: item.GSI2SK as string,
+    subjectId: item.subjectId as string,
+    administeredOn: item.administeredOn as string,
+    instrumentVersion: item.instrumentVersion as string,
+    answers: JSON.parse(item.answers as string) as ExportSource['answers'],
+    view: JSON.parse(item.view as string) as ExportSource['view'],
+  };
+}
+
+function toExportAudit(item: Record<string, unknown>): ExportAudit {
+  const filters: ExportAudit['filters'] = { instrument: item.instrument as string, format: item.format as 'ndjson' | 'csv' };
+  if (typeof item.from === 'string') filters.from = item.from;
+  if (typeof item.to === 'string') filters.to = item.to;
+  return {
+    exportId: item.exportId as string,
+    clinicId: item.clinicId as string,
+    at: item.at as string,
+    keyId: item.keyId as string,
+    filters,
+    rowCount: item.rowCount as number,
+  };
+}
