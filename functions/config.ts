@@ -12,6 +12,8 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
   AWS_REGION: z.string().min(1).default('us-east-1'),
   AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  // why: CMS suppresses cells of 1–10; a deployment may only be stricter.
+  SUPPRESSION_THRESHOLD: z.coerce.number().int().min(10, 'At least 10 (CMS cell-size rule).').max(1000).default(10),
   PSEUDONYM_KEY_SECRET_ARN: z.string().startsWith('arn:').optional(),
   /** Set by the AWS Parameters and Secrets Lambda Extension layer's configuration (the stack); its default is 2773. */
   PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),

@@ -92,6 +92,7 @@ export const app = createApp({
   store: createDynamoStore({ client, tableName: cfg.TABLE_NAME }),
   pseudonymizer: createPseudonymizer(parsePseudonymKeys(secretString)),
   authCacheSeconds: cfg.AUTH_CACHE_SECONDS,
+  suppressionThreshold: cfg.SUPPRESSION_THRESHOLD,
 });
 
 // The export answers NDJSON, which Hono's default would base64-encode as binary.

@@ -5,7 +5,7 @@ import { createPseudonymizer } from '../../packages/api/pseudonymizer';
 import { rescore } from '../../packages/api/rescore';
 import { getInstrument } from '../../packages/instruments';
 import { NotFound, ValidationError } from '../../packages/instruments/errors';
-import { SCOPES, type Scope } from '../../packages/store/port';
+import { OPERATOR_SCOPES, SCOPES, type Scope } from '../../packages/store/port';
 import { config } from '../config';
 import { exportToFile, progressLine } from './export-file';
 import { localPseudonymizer, startLocalRuntime } from './runtime';
@@ -22,7 +22,7 @@ const USAGE = `Usage:
       writes a de-identified export (as GET /v1/analytics/export), audited as cli:operator
   npm run cli -- backfill-export-index
       once after upgrading a deployed table (use --aws): indexes assessments stored before exports existed
-Scopes: ${SCOPES.join(', ')}
+Scopes: ${SCOPES.join(', ')}; operator-only: ${OPERATOR_SCOPES.join(', ')} (aggregates of other clinics and the network)
 Add --aws to work on the deployed table (TABLE_NAME, AWS_REGION, your AWS credentials) instead of .data/.`;
 
 const CLINIC_ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
@@ -103,7 +103,7 @@ try {
     const clinic = values.clinic ?? fail('--clinic is required.');
     if (!CLINIC_ID.test(clinic)) fail('--clinic must be 2–63 of a-z, 0-9 and -, starting with a letter or digit.');
     const scopes = (values.scopes ?? fail('--scopes is required.')).split(',').map((s) => s.trim());
-    const unknown = scopes.filter((s) => !(SCOPES as readonly string[]).includes(s));
+    const unknown = scopes.filter((s) => ![...SCOPES, ...OPERATOR_SCOPES].includes(s as Scope));
     if (unknown.length > 0 || scopes.length === 0) fail(`Unknown scope(s): ${unknown.join(', ')}`);
     const { key, record } = generateApiKey(clinic, scopes as Scope[], new Date());
     await runtime.store.putApiKey(record);

@@ -24,7 +24,12 @@ async function devKey(store: Store, file: string): Promise<string> {
 const cfg = config();
 const runtime = await startLocalRuntime(cfg);
 const key = await devKey(runtime.store, resolve(runtime.dataDir, 'dev-api-key'));
-const app = createApp({ store: runtime.store, pseudonymizer: await localPseudonymizer(runtime.dataDir), authCacheSeconds: cfg.AUTH_CACHE_SECONDS });
+const app = createApp({
+  store: runtime.store,
+  pseudonymizer: await localPseudonymizer(runtime.dataDir),
+  authCacheSeconds: cfg.AUTH_CACHE_SECONDS,
+  suppressionThreshold: cfg.SUPPRESSION_THRESHOLD,
+});
 
 const server = serve({ fetch: app.fetch, port: cfg.PORT, hostname: '127.0.0.1' }, (info) => {
   console.error(

@@ -16,7 +16,7 @@ import { openApiDocument } from './openapi';
 import { errorToProblem, problem, problemResponse } from './problem';
 import type { Pseudonymizer } from './pseudonymizer';
 import { buildTrajectory } from './trajectory';
-import { periodsBetween, toGroup } from '../analytics/aggregates';
+import { aggregatesReport } from './aggregates';
 import { CMS_THRESHOLD, suppressionPolicy } from '../analytics/suppression';
 import {
   aggregatesQuery,
@@ -48,14 +48,7 @@ export interface AppDeps {
 export const DEFAULT_PAGE_SIZE = 20;
 /** A trajectory reads at most this many assessments, newest first; beyond it `truncated` is true. */
 export const MAX_TRAJECTORY = 1000;
-/** Longest aggregate range per request: ten years of months. */
-export const MAX_AGGREGATE_MONTHS = 120;
 
-/** `YYYY-MM` moved by `delta` months. */
-const shiftMonth = (month: string, delta: number) => {
-  const i = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + delta;
-  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
-};
 
 const stdoutLog = (entry: Record<string, unknown>) => console.log(JSON.stringify(entry));
 
@@ -222,31 +215,9 @@ export function createApp(deps: AppDeps) {
       if (page.items.length === 0 && !cursor) throw new NotFound('No subject with this id.');
       return c.json({ subjectId, items: page.items.map((a) => a.view), ...(page.cursor ? { next: page.cursor } : {}) });
     })
-    .get('/v1/analytics/aggregates', requireScope('analytics:read'), valid('query', aggregatesQuery), async (c) => {
-      const q = c.req.valid('query');
-      if (!getInstrument(q.instrument)) throw new ValidationError([{ path: 'instrument', message: 'Unknown instrument; see GET /v1/instruments.' }], 'unprocessable');
-      const groupBy = q.groupBy ?? 'month';
-      const to = q.to ?? now().toISOString().slice(0, 7);
-      const from = q.from ?? shiftMonth(to, -11);
-      if (from > to) throw new ValidationError([{ path: 'from', message: 'Must not be after `to`.' }], 'malformed');
-      if (from < shiftMonth(to, -(MAX_AGGREGATE_MONTHS - 1))) {
-        throw new ValidationError([{ path: 'from', message: `At most ${MAX_AGGREGATE_MONTHS} months per request.` }], 'malformed');
-      }
-      const periods = periodsBetween(from, to, groupBy);
-      const rows = await deps.store.listAggregates(c.get('auth').clinicId, q.instrument, groupBy, periods[0]!, periods.at(-1)!);
-      const byPeriod = new Map(rows.map((r) => [r.period, r.counters]));
-      return c.json({
-        instrument: q.instrument,
-        groupBy,
-        from,
-        to,
-        suppression: {
-          threshold: policy.threshold,
-          rule: `Any figure resting on 1–${policy.threshold} subjects is suppressed (value null, suppressed true), with complementary suppression so it cannot be derived from totals or other cells. Zero is shown as 0.`,
-        },
-        groups: periods.map((period) => toGroup(period, byPeriod.get(period) ?? {}, policy)),
-      });
-    })
+    .get('/v1/analytics/aggregates', requireScope('analytics:read'), valid('query', aggregatesQuery), async (c) =>
+      c.json(await aggregatesReport(deps.store, c.get('auth'), c.req.valid('query'), now(), policy)),
+    )
     .get('/v1/analytics/export', requireScope('analytics:read'), valid('query', exportQuery), async (c) => {
       const q = c.req.valid('query');
       const auth = c.get('auth');

@@ -129,6 +129,7 @@ export const ROUTES: RouteDoc[] = [
       { name: 'from', in: 'query', description: 'First month, YYYY-MM (default: 11 months before `to`)' },
       { name: 'to', in: 'query', description: 'Last month, YYYY-MM (default: this month)' },
       { name: 'groupBy', in: 'query', description: '`month` (default) or `quarter`' },
+      { name: 'clinic', in: 'query', description: 'Another clinic id, or `*` for the network: needs the operator-granted `analytics:network` scope' },
     ],
     errors: [...auth, 'validation-error', 'unprocessable-responses'],
   },

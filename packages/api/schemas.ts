@@ -199,7 +199,13 @@ export const aggregatesQuery = closedObject({
   from: month.optional().meta({ description: 'First month (YYYY-MM); default 11 months before `to`.' }),
   to: month.optional().meta({ description: 'Last month (YYYY-MM); default the current month.' }),
   groupBy: z.enum(['month', 'quarter']).optional().meta({ description: 'Default month.' }),
+  clinic: z
+    .string()
+    .regex(/^(\*|[a-z0-9][a-z0-9-]{1,62})$/, 'A clinic id, or * for the network.')
+    .optional()
+    .meta({ description: 'Another clinic, or * for the whole network: needs the analytics:network scope (operator-granted).' }),
 });
+export type AggregatesQuery = z.infer<typeof aggregatesQuery>;
 
 const published = z.object({ value: z.number().nullable(), suppressed: z.boolean() });
 const publishedScores = z.record(z.string(), z.object({ mean: published, sd: published }));
@@ -208,6 +214,7 @@ const publishedDistribution = z.object({ threshold: z.number(), total: published
 export const aggregatesResponse = z
   .object({
     instrument: z.string(),
+    clinic: z.string(),
     groupBy: z.enum(['month', 'quarter']),
     from: month,
     to: month,

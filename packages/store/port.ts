@@ -2,7 +2,9 @@ import type { ScoredResult } from '../instruments/types';
 
 /** API scopes (product.md §3). */
 export const SCOPES = ['assessments:write', 'assessments:read', 'analytics:read'] as const;
-export type Scope = (typeof SCOPES)[number];
+/** Granted only by an operator with the keys CLI, never part of the development key's "all scopes". */
+export const OPERATOR_SCOPES = ['analytics:network'] as const;
+export type Scope = (typeof SCOPES)[number] | (typeof OPERATOR_SCOPES)[number];
 
 /** The public view of an assessment: same shape from /v1/score, /v1/assessments and reads. */
 export interface AssessmentView extends ScoredResult {

@@ -86,10 +86,45 @@ describe('GET /v1/analytics/aggregates', () => {
     ['from after to', 'instrument=urica&from=2026-11&to=2026-10', 400],
     ['a bad month', 'instrument=urica&from=2026-13', 400],
     ['more than ten years', 'instrument=urica&from=2010-01&to=2026-10', 400],
-    ['an unknown parameter', 'instrument=urica&clinic=clinic-b', 400],
+    ['an unknown parameter', 'instrument=urica&foo=1', 400],
   ])('rejects %s', async (_, query, status) => {
     const res = await api.call('GET', `/v1/analytics/aggregates?${query}`, { key: analyst });
     expect(res.status).toBe(status);
+  });
+
+  describe('network-wide analytics', () => {
+    it('refuses another clinic or the network to a key without the operator-granted scope', async () => {
+      for (const clinic of ['clinic-b', '*']) {
+        const res = await api.call('GET', `/v1/analytics/aggregates?instrument=readiness-ruler&clinic=${encodeURIComponent(clinic)}`, { key: analyst });
+        expect(res.status).toBe(403);
+        expect(res.body.detail).toBe('Other clinics’ aggregates need the `analytics:network` scope, granted by an operator.');
+      }
+      const own = await api.call('GET', '/v1/analytics/aggregates?instrument=readiness-ruler&clinic=clinic-a&from=2026-10&to=2026-10', { key: analyst });
+      expect(own.body.groups[0].subjects).toEqual(shown(12));
+    });
+
+    it('sums every clinic for a network key', async () => {
+      const network = await api.keyFor('clinic-n', ['analytics:read', 'analytics:network']);
+      for (let i = 1; i <= 3; i += 1) {
+        await api.call('POST', '/v1/assessments', {
+          key: await api.keyFor('clinic-b', ['assessments:write']),
+          body: { instrument: 'readiness-ruler', subject: { ref: `b${i}` }, administeredOn: '2026-10-07', responses: { readiness: 5 } },
+          headers: { 'idempotency-key': `b-${i}` },
+        });
+      }
+
+      const b = await api.call('GET', '/v1/analytics/aggregates?instrument=readiness-ruler&clinic=clinic-b&from=2026-10&to=2026-10', { key: network });
+      const all = await api.call('GET', '/v1/analytics/aggregates?instrument=readiness-ruler&clinic=*&from=2026-10&to=2026-10', { key: network });
+
+      expect(b.body).toMatchObject({ clinic: 'clinic-b', groups: [{ subjects: hidden }] });
+      expect(all.body).toMatchObject({ clinic: '*', groups: [{ subjects: shown(15), assessments: shown(26) }] });
+    });
+
+    it('cannot be granted through the API: no route creates keys or changes scopes', async () => {
+      const doc = await api.call('GET', '/openapi.json');
+      expect(Object.keys(doc.body.paths).filter((p) => /key|scope|grant/i.test(p))).toEqual([]);
+      expect((await api.call('POST', '/v1/keys', { key: analyst, body: { scopes: ['analytics:network'] } })).status).toBe(404);
+    });
   });
 
   it('needs the analytics:read scope', async () => {

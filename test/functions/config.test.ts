@@ -10,7 +10,13 @@ describe('parseConfig', () => {
       DATA_DIR: '.data',
       AWS_REGION: 'us-east-1',
       AUTH_CACHE_SECONDS: 30,
+      SUPPRESSION_THRESHOLD: 10,
     });
+  });
+
+  it('accepts only a stricter suppression threshold than the CMS 10', () => {
+    expect(parseConfig({ SUPPRESSION_THRESHOLD: '11' }).SUPPRESSION_THRESHOLD).toBe(11);
+    expect(() => parseConfig({ SUPPRESSION_THRESHOLD: '5' })).toThrow('SUPPRESSION_THRESHOLD: At least 10 (CMS cell-size rule).');
   });
 
   it('is frozen', () => {

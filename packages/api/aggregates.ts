@@ -1,0 +1,72 @@
+import { periodsBetween, toGroup } from '../analytics/aggregates';
+import type { Counters } from '../analytics/rollup';
+import type { SuppressionPolicy } from '../analytics/suppression';
+import { getInstrument } from '../instruments';
+import { Forbidden, ValidationError } from '../instruments/errors';
+import type { ApiKeyRecord, Store } from '../store/port';
+import type { AggregatesQuery } from './schemas';
+
+/** Longest aggregate range per request: ten years of months. */
+export const MAX_AGGREGATE_MONTHS = 120;
+/** Clinic value that asks for the whole network (needs `analytics:network`). */
+export const ALL_CLINICS = '*';
+
+/** `YYYY-MM` moved by `delta` months. */
+const shiftMonth = (month: string, delta: number) => {
+  const i = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + delta;
+  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+};
+
+/**
+ * Which clinics a key may aggregate. Its own always; another, or every clinic (`*`), only with
+ * the `analytics:network` scope, which only an operator can grant (keys CLI): no route creates
+ * keys or changes scopes.
+ */
+async function clinicsFor(store: Store, auth: ApiKeyRecord, requested: string | undefined): Promise<string[]> {
+  if (requested === undefined || requested === auth.clinicId) return [auth.clinicId];
+  if (!auth.scopes.includes('analytics:network')) {
+    throw new Forbidden('Other clinics’ aggregates need the `analytics:network` scope, granted by an operator.');
+  }
+  if (requested !== ALL_CLINICS) return [requested];
+  return [...new Set((await store.listApiKeys()).map((k) => k.clinicId))].sort();
+}
+
+/**
+ * `GET /v1/analytics/aggregates`: the published figures per period, read from the rollup
+ * counters (summed across clinics for a network query: subjects are per clinic, so they add).
+ * @example await aggregatesReport(store, auth, { instrument: 'urica' }, new Date(), suppressionPolicy(10))
+ */
+export async function aggregatesReport(store: Store, auth: ApiKeyRecord, q: AggregatesQuery, now: Date, policy: SuppressionPolicy) {
+  if (!getInstrument(q.instrument)) {
+    throw new ValidationError([{ path: 'instrument', message: 'Unknown instrument; see GET /v1/instruments.' }], 'unprocessable');
+  }
+  const groupBy = q.groupBy ?? 'month';
+  const to = q.to ?? now.toISOString().slice(0, 7);
+  const from = q.from ?? shiftMonth(to, -11);
+  if (from > to) throw new ValidationError([{ path: 'from', message: 'Must not be after `to`.' }], 'malformed');
+  if (from < shiftMonth(to, -(MAX_AGGREGATE_MONTHS - 1))) {
+    throw new ValidationError([{ path: 'from', message: `At most ${MAX_AGGREGATE_MONTHS} months per request.` }], 'malformed');
+  }
+  const clinics = await clinicsFor(store, auth, q.clinic);
+  const periods = periodsBetween(from, to, groupBy);
+  const byPeriod = new Map<string, Counters>();
+  for (const clinicId of clinics) {
+    for (const row of await store.listAggregates(clinicId, q.instrument, groupBy, periods[0]!, periods.at(-1)!)) {
+      const sum = byPeriod.get(row.period) ?? {};
+      for (const [k, v] of Object.entries(row.counters)) sum[k] = (sum[k] ?? 0) + v;
+      byPeriod.set(row.period, sum);
+    }
+  }
+  return {
+    instrument: q.instrument,
+    clinic: q.clinic ?? auth.clinicId,
+    groupBy,
+    from,
+    to,
+    suppression: {
+      threshold: policy.threshold,
+      rule: `Any figure resting on 1–${policy.threshold} subjects is suppressed (value null, suppressed true), with complementary suppression so it cannot be derived from totals or other cells. Zero is shown as 0.`,
+    },
+    groups: periods.map((period) => toGroup(period, byPeriod.get(period) ?? {}, policy)),
+  };
+}
