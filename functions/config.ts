@@ -6,7 +6,10 @@ import * as z from 'zod';
  */
 const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  TABLE_NAME: z.string().regex(/^[A-Za-z0-9_.-]{3,255}$/, '3–255 of A-Z a-z 0-9 _ . -').default('mi-assessments'),
+  TABLE_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{3,255}$/, '3–255 of A-Z a-z 0-9 _ . -')
+    .default('mi-assessments'),
   DYNAMODB_ENDPOINT: z.url().optional(),
   DYNAMODB_LOCAL_PORT: z.coerce.number().int().min(1).max(65535).default(8000),
   DATA_DIR: z.string().min(1).default('.data'),

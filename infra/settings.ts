@@ -45,9 +45,18 @@ const retentionDays = new Set<number>(Object.values(RetentionDays).filter((v): v
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 const contextSchema = z.object({
-  stage: z.string().regex(/^[a-z][a-z0-9-]{0,19}$/, 'lower-case letters, digits and -, at most 20').optional(),
-  account: z.string().regex(/^\d{12}$/, '12 digits').optional(),
-  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'a region such as eu-west-1').optional(),
+  stage: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,19}$/, 'lower-case letters, digits and -, at most 20')
+    .optional(),
+  account: z
+    .string()
+    .regex(/^\d{12}$/, '12 digits')
+    .optional(),
+  region: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'a region such as eu-west-1')
+    .optional(),
   throttleRateLimit: int(1, 10_000).optional(),
   throttleBurstLimit: int(1, 5_000).optional(),
   logRetentionDays: z.coerce
@@ -68,7 +77,11 @@ const contextSchema = z.object({
  * @example settingsFromContext((k) => app.node.tryGetContext(k)) // { stage: 'dev', ... }
  */
 export function settingsFromContext(get: (key: string) => unknown): StageSettings {
-  const raw = Object.fromEntries(Object.keys(contextSchema.shape).map((k) => [k, get(k)]).filter(([, v]) => v !== undefined && v !== ''));
+  const raw = Object.fromEntries(
+    Object.keys(contextSchema.shape)
+      .map((k) => [k, get(k)])
+      .filter(([, v]) => v !== undefined && v !== ''),
+  );
   const parsed = contextSchema.safeParse(raw);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

@@ -1,4 +1,4 @@
-import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, Tags, Validations, type StackProps } from 'aws-cdk-lib';
+import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Tags, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -254,6 +254,8 @@ export const ACCESS_LOG_FIELDS = {
 const SETTING_KEYS = [...Object.keys(DEFAULT_SETTINGS), 'alarmEmail'] as (keyof StageSettings)[];
 
 function stageSettings(props: MiAssessmentsStackProps): Omit<StageSettings, 'account' | 'region'> {
-  const given = Object.fromEntries(SETTING_KEYS.map((k) => [k, props[k as keyof MiAssessmentsStackProps]]).filter(([, v]) => v !== undefined));
+  const given = Object.fromEntries(
+    SETTING_KEYS.map((k) => [k, props[k as keyof MiAssessmentsStackProps]]).filter(([, v]) => v !== undefined),
+  );
   return { ...DEFAULT_SETTINGS, ...given };
 }

@@ -1,5 +1,5 @@
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
-import { AttributeType, BillingMode, ProjectionType, type Attribute, type GlobalSecondaryIndexProps } from 'aws-cdk-lib/aws-dynamodb';
+import { type Attribute, AttributeType, BillingMode, type GlobalSecondaryIndexProps, ProjectionType } from 'aws-cdk-lib/aws-dynamodb';
 
 export interface TableShape {
   billingMode: BillingMode;
@@ -42,7 +42,8 @@ export function tableShape(def: CreateTableCommandInput): TableShape {
     globalSecondaryIndexes: (def.GlobalSecondaryIndexes ?? []).map((gsi) => {
       if (!gsi.IndexName) throw new Error('A GSI has no name.');
       const { ProjectionType: type, NonKeyAttributes: include } = gsi.Projection ?? {};
-      if (type === 'ALL' && include === undefined) return { indexName: gsi.IndexName, ...keys(gsi.KeySchema), projectionType: ProjectionType.ALL };
+      if (type === 'ALL' && include === undefined)
+        return { indexName: gsi.IndexName, ...keys(gsi.KeySchema), projectionType: ProjectionType.ALL };
       if (type === 'INCLUDE' && include && include.length > 0) {
         return { indexName: gsi.IndexName, ...keys(gsi.KeySchema), projectionType: ProjectionType.INCLUDE, nonKeyAttributes: [...include] };
       }

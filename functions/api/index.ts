@@ -40,7 +40,8 @@ function httpGet(url: string, headers: Record<string, string>, timeoutMs: number
  */
 async function readSecretString(secretArn: string, port: number, token: string): Promise<string> {
   const url = `http://localhost:${port}/secretsmanager/get?secretId=${encodeURIComponent(secretArn)}`;
-  const fail = (why: string) => new Error(`Cannot read the pseudonym key from the Parameters and Secrets extension (localhost:${port}): ${why}`);
+  const fail = (why: string) =>
+    new Error(`Cannot read the pseudonym key from the Parameters and Secrets extension (localhost:${port}): ${why}`);
   const deadline = Date.now() + SECRET_DEADLINE_MS;
   let backoff = 10;
   let last = 'no attempt';

@@ -81,7 +81,8 @@ try {
     const out = values.out ?? fail('--out is required.');
     const format = values.format ?? 'ndjson';
     if (format !== 'ndjson' && format !== 'csv') fail('--format must be ndjson or csv.');
-    for (const day of [values.from, values.to]) if (day !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(day)) fail('--from and --to are days, YYYY-MM-DD.');
+    for (const day of [values.from, values.to])
+      if (day !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(day)) fail('--from and --to are days, YYYY-MM-DD.');
     // why: the per-export key only has to be secret and server-side; on --aws the deployed key stays in
     // Secrets Manager and a fresh random one serves (the cursor never leaves this process).
     const pseudonymizer = values.aws
@@ -113,7 +114,9 @@ try {
     const keys = await runtime.store.listApiKeys(values.clinic);
     console.log(['keyId'.padEnd(18), 'clinic'.padEnd(16), 'created'.padEnd(26), 'revoked'.padEnd(26), 'scopes'].join(' '));
     for (const k of keys) {
-      console.log([k.keyId.padEnd(18), k.clinicId.padEnd(16), k.createdAt.padEnd(26), (k.revokedAt ?? '-').padEnd(26), k.scopes.join(',')].join(' '));
+      console.log(
+        [k.keyId.padEnd(18), k.clinicId.padEnd(16), k.createdAt.padEnd(26), (k.revokedAt ?? '-').padEnd(26), k.scopes.join(',')].join(' '),
+      );
     }
   } else if (command === 'revoke') {
     const keyId = arg ?? fail('keys revoke needs a keyId.');

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
-import { exportPage, exportRowTotal, type ExportDeps } from '../../packages/api/export';
+import { type ExportDeps, exportPage, exportRowTotal } from '../../packages/api/export';
 import type { ExportFilters } from '../../packages/store/port';
 
 /** The CLI's audit identity (an operator at the machine, not an API key). */

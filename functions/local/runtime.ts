@@ -1,9 +1,9 @@
-import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { createPseudonymizer, newPseudonymKeys, parsePseudonymKeys, type Pseudonymizer } from '../../packages/api/pseudonymizer';
-import { createDynamoStore } from '../../packages/store/dynamo';
+import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { createPseudonymizer, newPseudonymKeys, type Pseudonymizer, parsePseudonymKeys } from '../../packages/api/pseudonymizer';
 import { createDynamoClient } from '../../packages/store/client';
+import { createDynamoStore } from '../../packages/store/dynamo';
 import { ensureTable, startDynamoLocal } from '../../packages/store/local';
 import type { Store } from '../../packages/store/port';
 import { GSI2 } from '../../packages/store/schema';
@@ -59,7 +59,12 @@ export async function startLocalRuntime(cfg: Config, options: { aws?: boolean } 
   const dataDir = resolve(cfg.DATA_DIR);
   if (options.aws) {
     const client = createDynamoClient({ region: cfg.AWS_REGION });
-    return { store: createDynamoStore({ client, tableName: cfg.TABLE_NAME }), endpoint: `aws:${cfg.AWS_REGION}`, dataDir, stop: async () => {} };
+    return {
+      store: createDynamoStore({ client, tableName: cfg.TABLE_NAME }),
+      endpoint: `aws:${cfg.AWS_REGION}`,
+      dataDir,
+      stop: async () => {},
+    };
   }
   await mkdir(resolve(dataDir, 'dynamodb'), { recursive: true });
   let endpoint = cfg.DYNAMODB_ENDPOINT;

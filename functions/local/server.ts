@@ -1,6 +1,6 @@
-import { serve } from '@hono/node-server';
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { serve } from '@hono/node-server';
 import { generateApiKey, parseApiKey, secretMatches } from '../../packages/api/api-keys';
 import { createApp } from '../../packages/api/app';
 import { SCOPES, type Store } from '../../packages/store/port';
@@ -11,7 +11,10 @@ const DEMO_CLINIC = 'demo';
 
 /** Keeps the dev key across restarts; makes a new one if the file or its record is gone. */
 async function devKey(store: Store, file: string): Promise<string> {
-  const existing = await readFile(file, 'utf8').then((t) => t.trim(), () => '');
+  const existing = await readFile(file, 'utf8').then(
+    (t) => t.trim(),
+    () => '',
+  );
   const parsed = parseApiKey(existing);
   const record = parsed && (await store.getApiKey(parsed.keyId));
   if (parsed && record && !record.revokedAt && secretMatches(parsed.secret, record.secretHash)) return existing;

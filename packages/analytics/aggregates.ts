@@ -1,5 +1,5 @@
-import { counter, type Counters } from './rollup';
-import { suppressGroup, type GroupInput, type ScoreSummary, type SuppressedGroup, type SuppressionPolicy } from './suppression';
+import { type Counters, counter } from './rollup';
+import { type GroupInput, type ScoreSummary, type SuppressedGroup, type SuppressionPolicy, suppressGroup } from './suppression';
 
 /** One period's published figures: every count, mean and sd went through disclosure control. */
 export interface AggregateGroup {
@@ -36,7 +36,8 @@ const suffixes = (counters: Counters, prefix: string) =>
 export function toGroup(period: string, counters: Counters, policy: SuppressionPolicy): AggregateGroup {
   const get = (k: string) => counters[k] ?? 0;
   const scores: Record<string, ScoreSummary> = {};
-  for (const s of suffixes(counters, 'c:')) scores[s] = summary(get(counter.scoreCount(s)), get(counter.scoreSum(s)), get(counter.scoreSquares(s)));
+  for (const s of suffixes(counters, 'c:'))
+    scores[s] = summary(get(counter.scoreCount(s)), get(counter.scoreSum(s)), get(counter.scoreSquares(s)));
 
   const distributions: GroupInput['distributions'] = {};
   for (const entry of suffixes(counters, 'k:')) {

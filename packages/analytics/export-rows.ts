@@ -63,7 +63,10 @@ export function toExportRow(instrument: Instrument, source: ExportSource, subjec
     const value = responses[id];
     if (isWorksheet(instrument)) {
       items[id] = Array.isArray(value)
-        ? { count: value.length, weights: value.map((e) => (typeof (e as { weight?: unknown }).weight === 'number' ? (e as { weight: number }).weight : null)) }
+        ? {
+            count: value.length,
+            weights: value.map((e) => (typeof (e as { weight?: unknown }).weight === 'number' ? (e as { weight: number }).weight : null)),
+          }
         : null;
     } else {
       items[id] = typeof value === 'number' ? value : null;
@@ -131,7 +134,9 @@ export function exportColumns(instrument: Instrument): string[] {
   const cached = columnCache.get(instrument.id);
   if (cached) return cached;
   const c = catalogOf(instrument);
-  const items = (c.items ?? []).flatMap(({ id }) => (isWorksheet(instrument) ? [`item.${id}.count`, `item.${id}.weights`] : [`item.${id}`]));
+  const items = (c.items ?? []).flatMap(({ id }) =>
+    isWorksheet(instrument) ? [`item.${id}.count`, `item.${id}.weights`] : [`item.${id}`],
+  );
   const scores = [...(c.scales ?? []), ...(c.derivedScores ?? [])].map(({ id }) => `score.${id}`);
   const interpretation = new Set<string>();
   for (const responses of probes(instrument)) {

@@ -93,11 +93,7 @@ function assertCount(count: number, what: string): void {
  * //   action: { value: null, suppressed: true },             // complement
  * //   maintenance: { value: 0, suppressed: false } } }
  */
-export function suppressDistribution(
-  total: number,
-  cells: Record<string, number>,
-  policy: SuppressionPolicy,
-): SuppressedDistribution {
+export function suppressDistribution(total: number, cells: Record<string, number>, policy: SuppressionPolicy): SuppressedDistribution {
   const { threshold } = suppressionPolicy(policy.threshold);
   assertCount(total, 'A distribution total');
   const entries = Object.entries(cells);

@@ -1,36 +1,36 @@
 import { zValidator } from '@hono/zod-validator';
-import { Hono, type Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { stream } from 'hono/streaming';
 import { createMiddleware } from 'hono/factory';
 import { routePath } from 'hono/route';
+import { stream } from 'hono/streaming';
 import type { ZodType } from 'zod';
+import { CMS_THRESHOLD, suppressionPolicy } from '../analytics/suppression';
 import { getInstrument, instruments } from '../instruments';
 import { NotFound, ValidationError } from '../instruments/errors';
 import type { AssessmentView, Store } from '../store/port';
-import { createAssessment, newAssessmentId, scoreOnly, type AssessmentDeps } from './assessments';
-import { authenticate, requireScope, type AuthEnv } from './auth';
+import { aggregatesReport } from './aggregates';
+import { type AssessmentDeps, createAssessment, newAssessmentId, scoreOnly } from './assessments';
+import { type AuthEnv, authenticate, requireScope } from './auth';
 import { docsPage } from './docs';
-import { DEFAULT_EXPORT_LIMIT, exportPage, type ExportDeps } from './export';
+import { DEFAULT_EXPORT_LIMIT, type ExportDeps, exportPage } from './export';
 import { openApiDocument } from './openapi';
 import { errorToProblem, problem, problemResponse } from './problem';
 import type { Pseudonymizer } from './pseudonymizer';
-import { buildTrajectory } from './trajectory';
-import { aggregatesReport } from './aggregates';
-import { CMS_THRESHOLD, suppressionPolicy } from '../analytics/suppression';
 import {
   aggregatesQuery,
   assessmentIdParam,
   assessmentRequest,
-  scoreRequest,
   batchRequest,
   exportQuery,
   idempotencyKey,
   pageQuery,
+  scoreRequest,
   subjectIdParam,
   subjectSearchRequest,
   toValidationError,
 } from './schemas';
+import { buildTrajectory } from './trajectory';
 
 export interface AppDeps {
   store: Store;
@@ -48,7 +48,6 @@ export interface AppDeps {
 export const DEFAULT_PAGE_SIZE = 20;
 /** A trajectory reads at most this many assessments, newest first; beyond it `truncated` is true. */
 export const MAX_TRAJECTORY = 1000;
-
 
 const stdoutLog = (entry: Record<string, unknown>) => console.log(JSON.stringify(entry));
 
@@ -179,9 +178,7 @@ export function createApp(deps: AppDeps) {
     })
     .get('/v1/assessments/:id', requireScope('assessments:read'), async (c) => {
       const { id } = c.req.param();
-      const found = assessmentIdParam.safeParse({ id }).success
-        ? await deps.store.getAssessment(c.get('auth').clinicId, id)
-        : undefined;
+      const found = assessmentIdParam.safeParse({ id }).success ? await deps.store.getAssessment(c.get('auth').clinicId, id) : undefined;
       if (!found) throw new NotFound('No assessment with this id.');
       // The stored result is returned as scored; later re-scorings ride beside it, never over it.
       return c.json(found.rescores ? { ...found.view, rescores: found.rescores } : found.view);
@@ -237,7 +234,10 @@ export function createApp(deps: AppDeps) {
     })
     .get('/v1/analytics/audit', requireScope('analytics:read'), valid('query', pageQuery), async (c) => {
       const { limit, cursor } = c.req.valid('query');
-      const page = await deps.store.listExportAudits(c.get('auth').clinicId, { limit: limit ?? DEFAULT_PAGE_SIZE, ...(cursor ? { cursor } : {}) });
+      const page = await deps.store.listExportAudits(c.get('auth').clinicId, {
+        limit: limit ?? DEFAULT_PAGE_SIZE,
+        ...(cursor ? { cursor } : {}),
+      });
       return c.json({ items: page.items.map(({ clinicId: _, ...audit }) => audit), ...(page.cursor ? { next: page.cursor } : {}) });
     })
     .get('/v1/subjects/:subjectId/trajectory', requireScope('assessments:read'), async (c) => {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { canonicalJson, getInstrument } from '../instruments';
-import { ValidationError, type FieldError } from '../instruments/errors';
+import { type FieldError, ValidationError } from '../instruments/errors';
 import type { InstrumentInput, ScoredResult } from '../instruments/types';
 import type { AssessmentView, Store } from '../store/port';
 import type { Pseudonymizer } from './pseudonymizer';
@@ -99,7 +99,5 @@ export async function createAssessment(
       view,
     },
   });
-  return outcome.kind === 'created'
-    ? { ...response, replayed: false }
-    : { ...outcome.response, replayed: true };
+  return outcome.kind === 'created' ? { ...response, replayed: false } : { ...outcome.response, replayed: true };
 }

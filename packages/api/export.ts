@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { csvHeader, csvLine, type ExportRow, exportColumns, flatRow, toExportRow } from '../analytics/export-rows';
 import { counter } from '../analytics/rollup';
-import { csvHeader, csvLine, exportColumns, flatRow, toExportRow, type ExportRow } from '../analytics/export-rows';
 import { getInstrument } from '../instruments';
 import { ValidationError } from '../instruments/errors';
 import type { ExportFilters, Store } from '../store/port';
@@ -80,8 +80,10 @@ const sameFilters = (a: ExportFilters, b: ExportFilters) =>
  */
 export async function exportPage(deps: ExportDeps, who: { clinicId: string; keyId: string }, request: ExportRequest): Promise<ExportPage> {
   const instrument = getInstrument(request.instrument);
-  if (!instrument) throw new ValidationError([{ path: 'instrument', message: 'Unknown instrument; see GET /v1/instruments.' }], 'unprocessable');
-  if (request.from && request.to && request.from > request.to) throw new ValidationError([{ path: 'from', message: 'Must not be after `to`.' }], 'malformed');
+  if (!instrument)
+    throw new ValidationError([{ path: 'instrument', message: 'Unknown instrument; see GET /v1/instruments.' }], 'unprocessable');
+  if (request.from && request.to && request.from > request.to)
+    throw new ValidationError([{ path: 'from', message: 'Must not be after `to`.' }], 'malformed');
   const filters: ExportFilters = {
     instrument: request.instrument,
     ...(request.from ? { from: request.from } : {}),
@@ -116,7 +118,7 @@ export async function exportPage(deps: ExportDeps, who: { clinicId: string; keyI
   for (let i = 0; i < subjects.length; i += FIRST_DAY_CONCURRENCY) {
     const batch = subjects.slice(i, i + FIRST_DAY_CONCURRENCY);
     const days = await Promise.all(batch.map((subjectId) => deps.store.firstAssessmentDay(clinicId, subjectId)));
-    batch.forEach((subjectId, j) => firstDays.set(subjectId, days[j]));
+    for (const [j, subjectId] of batch.entries()) firstDays.set(subjectId, days[j]);
   }
   const rows = page.items.map((source) => {
     // why: GSI1 is eventually consistent; a day read before the row's own write lands never makes dayIndex negative.
@@ -126,7 +128,8 @@ export async function exportPage(deps: ExportDeps, who: { clinicId: string; keyI
   });
 
   const columns = exportColumns(instrument);
-  const line = filters.format === 'csv' ? (row: ExportRow) => csvLine(columns, flatRow(row)) : (row: ExportRow) => `${JSON.stringify(row)}\n`;
+  const line =
+    filters.format === 'csv' ? (row: ExportRow) => csvLine(columns, flatRow(row)) : (row: ExportRow) => `${JSON.stringify(row)}\n`;
   const lines: string[] = filters.format === 'csv' && !state ? [csvHeader(columns)] : [];
   // why: a Lambda response holds at most 6 MB; a page of wide rows ends early and the cursor resumes after its last row.
   let bytes = Buffer.byteLength(lines[0] ?? '');
@@ -146,7 +149,10 @@ export async function exportPage(deps: ExportDeps, who: { clinicId: string; keyI
 
   const last = positions.at(-1);
   const more = page.more || kept < rows.length;
-  const next = more && last ? deps.pseudonymizer.seal(CURSOR_PURPOSE, JSON.stringify({ c: clinicId, e: exportId, at, f: filters, p: last } satisfies CursorState)) : undefined;
+  const next =
+    more && last
+      ? deps.pseudonymizer.seal(CURSOR_PURPOSE, JSON.stringify({ c: clinicId, e: exportId, at, f: filters, p: last } satisfies CursorState))
+      : undefined;
   return {
     exportId,
     contentType: filters.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson',
@@ -168,6 +174,12 @@ export async function exportRowTotal(store: Store, clinicId: string, filters: Ex
   const lastOfMonth = (day: string) => new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)), 0)).getUTCDate();
   if (from && from.slice(8) !== '01') return undefined;
   if (to && Number(to.slice(8)) !== lastOfMonth(to)) return undefined;
-  const rows = await store.listAggregates(clinicId, filters.instrument, 'month', from?.slice(0, 7) ?? '0000-01', to?.slice(0, 7) ?? '9999-12');
+  const rows = await store.listAggregates(
+    clinicId,
+    filters.instrument,
+    'month',
+    from?.slice(0, 7) ?? '0000-01',
+    to?.slice(0, 7) ?? '9999-12',
+  );
   return rows.reduce((sum, r) => sum + (r.counters[counter.assessments] ?? 0), 0);
 }

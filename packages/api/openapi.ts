@@ -1,19 +1,19 @@
 import * as z from 'zod';
-import { PROBLEMS, PROBLEM_CONTENT_TYPE } from './problem';
+import { PROBLEM_CONTENT_TYPE, PROBLEMS } from './problem';
 import {
+  aggregatesResponse,
   assessmentPage,
   assessmentRequest,
   assessmentView,
   batchRequest,
   batchResponse,
+  exportAuditPage,
+  exportRow,
   problemSchema,
   scoredResult,
   scoreRequest,
   subjectSearchRequest,
   trajectoryResponse,
-  aggregatesResponse,
-  exportAuditPage,
-  exportRow,
 } from './schemas';
 
 type Method = 'get' | 'post' | 'delete';
@@ -121,7 +121,8 @@ export const ROUTES: RouteDoc[] = [
   {
     method: 'get',
     path: '/v1/analytics/aggregates',
-    summary: 'Outcomes per month or quarter for the key’s clinic: subjects, assessments, means/sds, category shares, change first → latest; small cells suppressed',
+    summary:
+      'Outcomes per month or quarter for the key’s clinic: subjects, assessments, means/sds, category shares, change first → latest; small cells suppressed',
     scope: 'analytics:read',
     response: aggregatesResponse,
     params: [
@@ -129,7 +130,11 @@ export const ROUTES: RouteDoc[] = [
       { name: 'from', in: 'query', description: 'First month, YYYY-MM (default: 11 months before `to`)' },
       { name: 'to', in: 'query', description: 'Last month, YYYY-MM (default: this month)' },
       { name: 'groupBy', in: 'query', description: '`month` (default) or `quarter`' },
-      { name: 'clinic', in: 'query', description: 'Another clinic id, or `*` for the network: needs the operator-granted `analytics:network` scope' },
+      {
+        name: 'clinic',
+        in: 'query',
+        description: 'Another clinic id, or `*` for the network: needs the operator-granted `analytics:network` scope',
+      },
     ],
     errors: [...auth, 'validation-error', 'unprocessable-responses'],
   },
@@ -193,9 +198,13 @@ export function openApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of ROUTES) {
     const content = r.content
-      ? Object.fromEntries(Object.entries(r.content).map(([type, schema]) => [type, { schema: schema instanceof z.ZodType ? ref(schema) : schema }]))
+      ? Object.fromEntries(
+          Object.entries(r.content).map(([type, schema]) => [type, { schema: schema instanceof z.ZodType ? ref(schema) : schema }]),
+        )
       : r.response && json(r.response);
-    const headers = r.headers && Object.fromEntries(Object.entries(r.headers).map(([name, description]) => [name, { description, schema: { type: 'string' } }]));
+    const headers =
+      r.headers &&
+      Object.fromEntries(Object.entries(r.headers).map(([name, description]) => [name, { description, schema: { type: 'string' } }]));
     const responses: Record<string, unknown> = {
       [String(r.status ?? 200)]: { description: 'Success', ...(headers ? { headers } : {}), ...(content ? { content } : {}) },
     };
@@ -208,9 +217,23 @@ export function openApiDocument(): Record<string, unknown> {
       };
     }
     const parameters = [
-      ...(r.params ?? []).map((p) => ({ name: p.name, in: p.in, required: p.in === 'path', description: p.description, schema: { type: 'string' } })),
+      ...(r.params ?? []).map((p) => ({
+        name: p.name,
+        in: p.in,
+        required: p.in === 'path',
+        description: p.description,
+        schema: { type: 'string' },
+      })),
       ...(r.idempotent
-        ? [{ name: 'Idempotency-Key', in: 'header', required: true, description: '1–255 characters, unique per request, kept ≥ 24 h', schema: { type: 'string', minLength: 1, maxLength: 255 } }]
+        ? [
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              required: true,
+              description: '1–255 characters, unique per request, kept ≥ 24 h',
+              schema: { type: 'string', minLength: 1, maxLength: 255 },
+            },
+          ]
         : []),
     ];
     (paths[r.path] ??= {})[r.method] = {

@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import {
   Conflict,
+  type FieldError,
   Forbidden,
   IdempotencyInFlight,
   IdempotencyMismatch,
@@ -10,7 +11,6 @@ import {
   Unauthenticated,
   Unavailable,
   ValidationError,
-  type FieldError,
 } from '../instruments/errors';
 
 /** RFC 9457 body. `errors` only for validation; never submitted values, never stack traces. */

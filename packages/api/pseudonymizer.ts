@@ -81,7 +81,8 @@ export function createPseudonymizer(keys: PseudonymKeys): Pseudonymizer {
 /** A key per purpose, so a sealed value can never be opened as another kind of value. */
 const sealKey = (key: Buffer, purpose: string) => createHmac('sha256', key).update(`seal\u001f${purpose}`).digest();
 
-const SHAPE = 'Pseudonym keys must look like {"current": 1, "keys": {"1": "<base64 of ≥ 32 bytes>"}} or {"current": 1, "key_1": "<random ≥ 43 chars>"}.';
+const SHAPE =
+  'Pseudonym keys must look like {"current": 1, "keys": {"1": "<base64 of ≥ 32 bytes>"}} or {"current": 1, "key_1": "<random ≥ 43 chars>"}.';
 
 /**
  * Reads the stored form of the keys. Two shapes, mixable for rotation:
@@ -104,7 +105,8 @@ export function parsePseudonymKeys(text: string): PseudonymKeys {
   for (const [field, value] of Object.entries(data)) {
     const version = /^key_(\d{1,6})$/.exec(field)?.[1];
     if (version === undefined) continue;
-    if (typeof value !== 'string' || value.length < 43) throw new Error(`Pseudonym key ${field} must be a string of at least 43 characters.`);
+    if (typeof value !== 'string' || value.length < 43)
+      throw new Error(`Pseudonym key ${field} must be a string of at least 43 characters.`);
     if (keys[version]) throw new Error(`Pseudonym key version ${version} is defined twice.`);
     keys[version] = createHash('sha256').update(value, 'utf8').digest();
   }

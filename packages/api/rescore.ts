@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Instrument, InstrumentInput, ScoredResult } from '../instruments/types';
-import type { Rescore, StoredAssessment, Store } from '../store/port';
+import type { Rescore, Store, StoredAssessment } from '../store/port';
 
 type Scoring = Pick<ScoredResult, 'scores' | 'interpretation' | 'provenance'>;
 

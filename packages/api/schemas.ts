@@ -34,9 +34,9 @@ const envelope = {
 type Options = [z.ZodObject, ...z.ZodObject[]];
 const union = (options: z.ZodObject[]) => z.discriminatedUnion('instrument', options as Options);
 
-export const scoreRequest = union(
-  instruments.map((i) => i.inputSchema.safeExtend({ targetBehavior: envelope.targetBehavior })),
-).meta({ id: 'ScoreRequest' });
+export const scoreRequest = union(instruments.map((i) => i.inputSchema.safeExtend({ targetBehavior: envelope.targetBehavior }))).meta({
+  id: 'ScoreRequest',
+});
 
 export const assessmentRequest = union(instruments.map((i) => i.inputSchema.safeExtend(envelope))).meta({
   id: 'AssessmentRequest',
@@ -85,7 +85,9 @@ export function toValidationError(error: z.core.$ZodError): ValidationError {
   const unknownInstrument = (i: z.core.$ZodIssue) => i.code === 'invalid_union' && i.path.length === 1 && i.path[0] === 'instrument';
   const answersOnly = error.issues.every((i) => i.path[0] === 'responses' || unknownInstrument(i));
   const errors = toFieldErrors(error.issues).map((e) =>
-    e.path === 'instrument' && error.issues.some(unknownInstrument) ? { path: e.path, message: 'Unknown instrument; see GET /v1/instruments.' } : e,
+    e.path === 'instrument' && error.issues.some(unknownInstrument)
+      ? { path: e.path, message: 'Unknown instrument; see GET /v1/instruments.' }
+      : e,
   );
   return new ValidationError(errors, answersOnly ? 'unprocessable' : 'malformed');
 }
@@ -172,7 +174,12 @@ export const trajectoryResponse = z
             changeFromPrevious: change,
             changeFromFirst: change,
             transition: z
-              .object({ from: z.enum(STAGES), to: z.enum(STAGES), direction: z.enum(['forward', 'backward', 'unchanged']), relapseSignal: z.boolean() })
+              .object({
+                from: z.enum(STAGES),
+                to: z.enum(STAGES),
+                direction: z.enum(['forward', 'backward', 'unchanged']),
+                relapseSignal: z.boolean(),
+              })
               .nullable(),
           }),
         ),
@@ -258,15 +265,15 @@ export const exportAudit = z
   })
   .meta({ id: 'ExportAudit' });
 
-export const exportAuditPage = z
-  .object({ items: z.array(exportAudit), next: z.string().optional() })
-  .meta({ id: 'ExportAuditPage' });
+export const exportAuditPage = z.object({ items: z.array(exportAudit), next: z.string().optional() }).meta({ id: 'ExportAuditPage' });
 
 const worksheetList = z.object({ count: z.number().int(), weights: z.array(z.number().int().nullable()) });
 
 export const exportRow = z
   .object({
-    exportSubject: z.string().meta({ description: 'Pseudonym valid within this export only (`xs_…`); another export gives the same client another one.' }),
+    exportSubject: z
+      .string()
+      .meta({ description: 'Pseudonym valid within this export only (`xs_…`); another export gives the same client another one.' }),
     year: z.number().int().meta({ description: 'Year administered.' }),
     dayIndex: z.number().int().meta({ description: 'Days since the client’s first assessment of any instrument at this clinic.' }),
     instrument: z.string(),

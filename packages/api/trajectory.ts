@@ -1,4 +1,4 @@
-import { isStage, stageMove, type Stage, type StageDirection } from '../instruments/stages';
+import { isStage, type Stage, type StageDirection, stageMove } from '../instruments/stages';
 import type { AssessmentView } from '../store/port';
 
 type Change = Record<string, number | null>;
@@ -72,7 +72,9 @@ export function buildTrajectory(views: AssessmentView[]): InstrumentTrajectory[]
   const out: InstrumentTrajectory[] = [];
   for (const [instrument, list] of [...byInstrument].sort(([a], [b]) => (a < b ? -1 : 1))) {
     // Input arrives newest first; stable sort keeps same-day order by creation.
-    const ordered = [...list].reverse().sort((a, b) => (a.administeredOn < b.administeredOn ? -1 : a.administeredOn > b.administeredOn ? 1 : 0));
+    const ordered = [...list]
+      .reverse()
+      .sort((a, b) => (a.administeredOn < b.administeredOn ? -1 : a.administeredOn > b.administeredOn ? 1 : 0));
     const first = ordered[0]!;
     let lastStage: Stage | null = null;
     let forward = 0;

@@ -27,15 +27,31 @@ export function anchorAtOrBelow(rung: number | null | undefined): Anchor | null 
 // "taking action" → support the change.
 const REGION_GUIDANCE: Record<number, readonly Guidance[]> = {
   0: [
-    { principle: 'express-empathy', focus: 'understand-their-view', prompt: 'What do you like about smoking, and is there anything about it you like less?' },
-    { principle: 'roll-with-resistance', focus: 'explore-concerns', prompt: 'What, if anything, might make you think about quitting someday?' },
+    {
+      principle: 'express-empathy',
+      focus: 'understand-their-view',
+      prompt: 'What do you like about smoking, and is there anything about it you like less?',
+    },
+    {
+      principle: 'roll-with-resistance',
+      focus: 'explore-concerns',
+      prompt: 'What, if anything, might make you think about quitting someday?',
+    },
   ],
   2: [
-    { principle: 'develop-discrepancy', focus: 'explore-importance', prompt: 'What makes you think you may need to consider quitting someday?' },
+    {
+      principle: 'develop-discrepancy',
+      focus: 'explore-importance',
+      prompt: 'What makes you think you may need to consider quitting someday?',
+    },
     { principle: 'develop-discrepancy', focus: 'explore-values', prompt: 'How does smoking fit with the things that matter most to you?' },
   ],
   5: [
-    { principle: 'express-empathy', focus: 'explore-both-sides', prompt: 'What would you gain by quitting, and what would you miss about smoking?' },
+    {
+      principle: 'express-empathy',
+      focus: 'explore-both-sides',
+      prompt: 'What would you gain by quitting, and what would you miss about smoking?',
+    },
     { principle: 'support-self-efficacy', focus: 'build-confidence', prompt: 'What would help you feel ready?' },
   ],
   8: [
@@ -60,7 +76,10 @@ export const contemplationLadderDefinition: ItemInstrumentDefinition = {
   // why: the rung chosen is the score (Biener & Abrams 1991; instruments.md).
   scales: [{ id: 'rung', items: ['rung'], method: 'sum' }],
   rules: { anchor: { method: 'at-or-below', anchors: ANCHORS.map((a) => a.value) }, nextRungPrompt: true },
-  scoring: ['rung = the rung chosen (0–10), never rescaled.', 'An unanswered rung is null and listed in `missing`; the anchor is then null.'],
+  scoring: [
+    'rung = the rung chosen (0–10), never rescaled.',
+    'An unanswered rung is null and listed in `missing`; the anchor is then null.',
+  ],
   interpretationRules: [
     'interpretation.anchor: the nearest anchor at or below the rung — 0, 2, 5, 8 or 10 with its wording. No published bands.',
     'Guidance by the anchor region: 0 → express empathy and roll with resistance; 2 → develop discrepancy; 5 → explore both sides and build confidence; 8 → plan; 10 → support the change. Below 10 we also ask what it would take to move up one rung.',
@@ -75,7 +94,10 @@ export const contemplationLadderDefinition: ItemInstrumentDefinition = {
     note: 'Published in a journal article (APA 1991): the catalog carries our own item label and the anchor wording only.',
   },
   sources: [
-    { citation: 'Biener & Abrams (1991). The Contemplation Ladder: validation of a measure of readiness to consider smoking cessation. Health Psychology 10(5), 360–365.' },
+    {
+      citation:
+        'Biener & Abrams (1991). The Contemplation Ladder: validation of a measure of readiness to consider smoking cessation. Health Psychology 10(5), 360–365.',
+    },
   ],
   interpret: (scores) => ({ anchor: anchorAtOrBelow(scores['rung']) }),
   guide(scores, interpretation, { responseScale }) {
@@ -84,7 +106,11 @@ export const contemplationLadderDefinition: ItemInstrumentDefinition = {
     if (typeof rung !== 'number' || !anchor) return [];
     const out = [...(REGION_GUIDANCE[anchor.value] ?? [])];
     if (rung < responseScale.max) {
-      out.push({ principle: 'develop-discrepancy', focus: 'next-step', prompt: `What would it take for you to move from rung ${rung} to rung ${rung + 1}?` });
+      out.push({
+        principle: 'develop-discrepancy',
+        focus: 'next-step',
+        prompt: `What would it take for you to move from rung ${rung} to rung ${rung + 1}?`,
+      });
     }
     return out;
   },

@@ -1,5 +1,5 @@
-import type { Source } from './definition';
 import { prosConsDefinition } from './decisional-balance-scale';
+import type { Source } from './definition';
 import { defineItemInstrument } from './engine';
 
 // why: TIP 35 Appendix B key, as printed by habitslab.umbc.edu/decisional-balance-scoring and sacada.org.

@@ -28,19 +28,43 @@ function guidance(balance: unknown, behaviour: string): Guidance[] {
   switch (balance) {
     case 'pros':
       return [
-        { principle: 'express-empathy', focus: 'explore-both-sides', prompt: `What are the good things about ${behaviour} for you, and what are the less good things?` },
-        { principle: 'roll-with-resistance', focus: 'explore-ambivalence', prompt: `It sounds like ${behaviour} does a lot for you right now. What, if anything, would you want to be different?` },
+        {
+          principle: 'express-empathy',
+          focus: 'explore-both-sides',
+          prompt: `What are the good things about ${behaviour} for you, and what are the less good things?`,
+        },
+        {
+          principle: 'roll-with-resistance',
+          focus: 'explore-ambivalence',
+          prompt: `It sounds like ${behaviour} does a lot for you right now. What, if anything, would you want to be different?`,
+        },
       ];
     case 'cons':
       return [
         { principle: 'develop-discrepancy', focus: 'elicit-change-talk', prompt: `What concerns you most about ${behaviour}?` },
-        { principle: 'develop-discrepancy', focus: 'elicit-change-talk', prompt: 'How might things be better for you if you made a change?' },
-        { principle: 'support-self-efficacy', focus: 'strengthen-commitment', prompt: 'If you decided to make a change, what might be a first step?' },
+        {
+          principle: 'develop-discrepancy',
+          focus: 'elicit-change-talk',
+          prompt: 'How might things be better for you if you made a change?',
+        },
+        {
+          principle: 'support-self-efficacy',
+          focus: 'strengthen-commitment',
+          prompt: 'If you decided to make a change, what might be a first step?',
+        },
       ];
     case 'balanced':
       return [
-        { principle: 'express-empathy', focus: 'explore-ambivalence', prompt: `Part of you sees good things about ${behaviour} and part of you has concerns. Can you tell me more about both sides?` },
-        { principle: 'develop-discrepancy', focus: 'explore-values', prompt: `How does ${behaviour} fit with the things that matter most to you?` },
+        {
+          principle: 'express-empathy',
+          focus: 'explore-ambivalence',
+          prompt: `Part of you sees good things about ${behaviour} and part of you has concerns. Can you tell me more about both sides?`,
+        },
+        {
+          principle: 'develop-discrepancy',
+          focus: 'explore-values',
+          prompt: `How does ${behaviour} fit with the things that matter most to you?`,
+        },
       ];
     default:
       return [];
@@ -88,10 +112,7 @@ export function prosConsDefinition(spec: ProsConsSpec): ItemInstrumentDefinition
       `Pros and cons are of ${spec.behaviour}: a negative difference leans toward change.`,
       'Guidance: balance `pros` → express empathy and roll with resistance, exploring both sides; `cons` → develop discrepancy and elicit change talk; `balanced` → explore ambivalence.',
     ],
-    ourRules: [
-      MISSING_RULE,
-      { id: 'guidance', rule: 'The MI guidance chosen for each balance is the product\'s decision.' },
-    ],
+    ourRules: [MISSING_RULE, { id: 'guidance', rule: "The MI guidance chosen for each balance is the product's decision." }],
     licence: { status: 'none-found', itemText: false, note: spec.licenceNote },
     sources: spec.sources,
     interpret: (scores) => ({

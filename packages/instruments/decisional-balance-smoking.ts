@@ -1,10 +1,16 @@
-import type { Source } from './definition';
 import { prosConsDefinition } from './decisional-balance-scale';
+import type { Source } from './definition';
 import { defineItemInstrument } from './engine';
 
 export const VELICER_SOURCES: readonly Source[] = [
-  { citation: 'Velicer WF, DiClemente CC, Prochaska JO, Brandenburg N. Decisional balance measure for assessing and predicting smoking status. J Pers Soc Psychol. 1985;48(5):1279–1289.' },
-  { citation: 'Cancer Prevention Research Center, University of Rhode Island: Decisional Balance, smoking (long and short forms)', url: 'https://web.uri.edu/cprc' },
+  {
+    citation:
+      'Velicer WF, DiClemente CC, Prochaska JO, Brandenburg N. Decisional balance measure for assessing and predicting smoking status. J Pers Soc Psychol. 1985;48(5):1279–1289.',
+  },
+  {
+    citation: 'Cancer Prevention Research Center, University of Rhode Island: Decisional Balance, smoking (long and short forms)',
+    url: 'https://web.uri.edu/cprc',
+  },
   { citation: 'HABITS Lab, UMBC: Decisional Balance scoring', url: 'https://habitslab.umbc.edu/decisional-balance-scoring' },
 ];
 

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { type Json, signLabel } from './definition';
 import { definitionHash } from './hash';
 import type { Guidance, Instrument, InstrumentInput, Provenance, ScoredResult } from './types';
-import { UNKNOWN_ITEM, closedObject } from './validation';
+import { closedObject, UNKNOWN_ITEM } from './validation';
 
 export const WORKSHEET_LISTS = ['benefitsOfChange', 'costsOfChange', 'benefitsOfStatusQuo', 'costsOfStatusQuo'] as const;
 export type WorksheetList = (typeof WORKSHEET_LISTS)[number];
@@ -51,17 +51,37 @@ function guidance(leaning: string | null, counts: Record<WorksheetList, number>)
   switch (leaning) {
     case 'change':
       return [
-        { principle: 'develop-discrepancy', focus: 'elicit-change-talk', prompt: `You listed ${plural(forChange, 'reason')} in favour of change. Which of them matters most to you?` },
-        { principle: 'support-self-efficacy', focus: 'strengthen-commitment', prompt: 'What would a first step toward this change look like for you?' },
+        {
+          principle: 'develop-discrepancy',
+          focus: 'elicit-change-talk',
+          prompt: `You listed ${plural(forChange, 'reason')} in favour of change. Which of them matters most to you?`,
+        },
+        {
+          principle: 'support-self-efficacy',
+          focus: 'strengthen-commitment',
+          prompt: 'What would a first step toward this change look like for you?',
+        },
       ];
     case 'status-quo':
       return [
-        { principle: 'express-empathy', focus: 'explore-both-sides', prompt: `You listed ${plural(forStatusQuo, 'reason')} for keeping things as they are. What do they give you that matters to you?` },
-        { principle: 'roll-with-resistance', focus: 'explore-ambivalence', prompt: 'What, if anything, concerns you about things staying as they are?' },
+        {
+          principle: 'express-empathy',
+          focus: 'explore-both-sides',
+          prompt: `You listed ${plural(forStatusQuo, 'reason')} for keeping things as they are. What do they give you that matters to you?`,
+        },
+        {
+          principle: 'roll-with-resistance',
+          focus: 'explore-ambivalence',
+          prompt: 'What, if anything, concerns you about things staying as they are?',
+        },
       ];
     case 'balanced':
       return [
-        { principle: 'express-empathy', focus: 'explore-ambivalence', prompt: `You listed ${plural(forChange, 'reason')} on each side. What makes this decision a hard one?` },
+        {
+          principle: 'express-empathy',
+          focus: 'explore-ambivalence',
+          prompt: `You listed ${plural(forChange, 'reason')} on each side. What makes this decision a hard one?`,
+        },
         { principle: 'develop-discrepancy', focus: 'explore-values', prompt: 'Looking ahead, how would you like things to be?' },
       ];
     default:
@@ -134,7 +154,15 @@ const catalog = {
   title: 'Decisional Balance Worksheet',
   description:
     'The MI four-quadrant worksheet: the client lists benefits and costs of changing and of staying the same, optionally weighting each entry 1–5.',
-  responseScale: { appliesTo: 'weight', min: 1, max: 5, anchors: [{ value: 1, label: 'matters a little' }, { value: 5, label: 'matters a lot' }] },
+  responseScale: {
+    appliesTo: 'weight',
+    min: 1,
+    max: 5,
+    anchors: [
+      { value: 1, label: 'matters a little' },
+      { value: 5, label: 'matters a lot' },
+    ],
+  },
   items: WORKSHEET_LISTS.map((id) => ({ id, ...LIST_TEXT[id], kind: 'list', maxEntries: decisionalBalanceData.maxEntries })),
   entry: { label: { type: 'string', maxLength: 200, stored: false }, weight: { type: 'integer', min: 1, max: 5, optional: true } },
   scales: WORKSHEET_LISTS.map((id) => ({ id, items: [id], method: 'count' })),
@@ -153,7 +181,11 @@ const catalog = {
     'interpretation.leaning: `change` when proportion > 0.5, `status-quo` when < 0.5, `balanced` when = 0.5; null when proportion is null.',
     'Guidance: leaning change → develop discrepancy and elicit change talk; status-quo → express empathy and roll with resistance; balanced → explore ambivalence.',
   ],
-  licence: { status: 'own-wording', itemText: true, note: 'A method, not a licensed questionnaire: list wording is our own. Entry labels are free text and are never stored.' },
+  licence: {
+    status: 'own-wording',
+    itemText: true,
+    note: 'A method, not a licensed questionnaire: list wording is our own. Entry labels are free text and are never stored.',
+  },
   sources: [
     { citation: 'Collins SE, Carey KB, Otto JM (2009): the decisional balance proportion', url: 'https://doi.org/10.1037/a0015841' },
     { citation: 'Miller WR, Rollnick S. Motivational Interviewing: the four-quadrant decisional balance' },
@@ -161,9 +193,12 @@ const catalog = {
   ourRules: [
     { id: 'missing-lists', rule: 'A list left out is missing: it is never treated as empty, and every score depending on it is null.' },
     { id: 'max-entries', rule: 'At most 50 entries per list.' },
-    { id: 'weighted-proportion', rule: 'weightedProportion = weights of benefitsOfChange + costsOfStatusQuo over all weights, only when every entry is weighted.' },
+    {
+      id: 'weighted-proportion',
+      rule: 'weightedProportion = weights of benefitsOfChange + costsOfStatusQuo over all weights, only when every entry is weighted.',
+    },
     { id: 'leaning', rule: 'Leaning change > 0.5, status-quo < 0.5, balanced = 0.5, read from the unweighted proportion.' },
-    { id: 'guidance', rule: 'The MI guidance chosen for each leaning is the product\'s decision.' },
+    { id: 'guidance', rule: "The MI guidance chosen for each leaning is the product's decision." },
   ],
   provenance: { ...provenance },
 };

@@ -151,10 +151,7 @@ export function bandOf(value: number | null | undefined, bands: readonly Band[])
  * `positive`, `negative` or `zero` label for the sign of a value; `null` stays `null`.
  * @example signLabel(-1.1, { positive: 'pros', negative: 'cons', zero: 'balanced' }) // 'cons'
  */
-export function signLabel<T extends string>(
-  value: number | null | undefined,
-  labels: { positive: T; negative: T; zero: T },
-): T | null {
+export function signLabel<T extends string>(value: number | null | undefined, labels: { positive: T; negative: T; zero: T }): T | null {
   if (value === null || value === undefined) return null;
   if (value > 0) return labels.positive;
   if (value < 0) return labels.negative;
@@ -185,11 +182,7 @@ const TIE_TOLERANCE = 1e-9;
  * `earlier` or `later` of them in the order of `means`. `null` stays `null`.
  * @example nearestMean(7.86, [{ label: 'precontemplation', mean: 9.3 }, { label: 'contemplation', mean: 11 }], 'earlier') // 'precontemplation'
  */
-export function nearestMean(
-  value: number | null | undefined,
-  means: readonly GroupMean[],
-  tie: 'earlier' | 'later',
-): string | null {
+export function nearestMean(value: number | null | undefined, means: readonly GroupMean[], tie: 'earlier' | 'later'): string | null {
   if (value === null || value === undefined || means.length === 0) return null;
   let best = 0;
   for (let i = 1; i < means.length; i += 1) {

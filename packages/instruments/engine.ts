@@ -3,7 +3,7 @@ import { itemCatalog } from './catalog';
 import type { ItemInstrumentDefinition, Json, NormTable, ResponseScale, Scores } from './definition';
 import { definitionHash } from './hash';
 import type { Instrument, InstrumentInput, Provenance, ScoredResult } from './types';
-import { UNKNOWN_ITEM, answer, closedObject } from './validation';
+import { answer, closedObject, UNKNOWN_ITEM } from './validation';
 
 /**
  * The response scale answers are read on: the chosen variant's, else the default.
@@ -94,10 +94,7 @@ export function checkDefinition(definition: ItemInstrumentDefinition): void {
  * Theoretical minimum and maximum of every score on a response scale.
  * @example scoreRanges(decisionalBalanceAlcoholDefinition) // { pros: { min: 1, max: 5 }, cons: {...}, difference: { min: -4, max: 4 } }
  */
-export function scoreRanges(
-  definition: ItemInstrumentDefinition,
-  variant?: string,
-): Record<string, { min: number; max: number }> {
+export function scoreRanges(definition: ItemInstrumentDefinition, variant?: string): Record<string, { min: number; max: number }> {
   const { min, max } = responseScaleFor(definition, variant);
   const ranges: Record<string, { min: number; max: number }> = {};
   for (const scale of definition.scales) {
@@ -133,20 +130,34 @@ function buildInputSchema(definition: ItemInstrumentDefinition) {
   });
   if (!definition.variants) return closedObject({ instrument: z.literal(definition.id), responses });
   const names = Object.keys(definition.variants.scales) as [string, ...string[]];
-  return closedObject({ instrument: z.literal(definition.id), responses, scale: z.enum(names).optional() }).check(
-    (ctx) => {
-      const { min, max } = responseScaleFor(definition, ctx.value.scale);
-      for (const [id, value] of Object.entries(ctx.value.responses ?? {})) {
-        // The item schema already reports non-integers and values outside every variant's range.
-        if (typeof value !== 'number' || !Number.isInteger(value) || value < lo || value > hi) continue;
-        if (value < min) {
-          ctx.issues.push({ code: 'too_small', origin: 'number', minimum: min, inclusive: true, input: value, path: ['responses', id], message: `Too small: expected number to be >=${min}` });
-        } else if (value > max) {
-          ctx.issues.push({ code: 'too_big', origin: 'number', maximum: max, inclusive: true, input: value, path: ['responses', id], message: `Too big: expected number to be <=${max}` });
-        }
+  return closedObject({ instrument: z.literal(definition.id), responses, scale: z.enum(names).optional() }).check((ctx) => {
+    const { min, max } = responseScaleFor(definition, ctx.value.scale);
+    for (const [id, value] of Object.entries(ctx.value.responses ?? {})) {
+      // The item schema already reports non-integers and values outside every variant's range.
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < lo || value > hi) continue;
+      if (value < min) {
+        ctx.issues.push({
+          code: 'too_small',
+          origin: 'number',
+          minimum: min,
+          inclusive: true,
+          input: value,
+          path: ['responses', id],
+          message: `Too small: expected number to be >=${min}`,
+        });
+      } else if (value > max) {
+        ctx.issues.push({
+          code: 'too_big',
+          origin: 'number',
+          maximum: max,
+          inclusive: true,
+          input: value,
+          path: ['responses', id],
+          message: `Too big: expected number to be <=${max}`,
+        });
       }
-    },
-  );
+    }
+  });
 }
 
 function computeScores(definition: ItemInstrumentDefinition, answers: Readonly<Record<string, unknown>>): Scores {
@@ -182,18 +193,12 @@ function computeScores(definition: ItemInstrumentDefinition, answers: Readonly<R
  * interpretation and guidance from the definition's rules.
  * @example scoreItems(definition, provenance, { instrument: 'decisional-balance-smoking-short', responses: { '1': 4 } })
  */
-export function scoreItems(
-  definition: ItemInstrumentDefinition,
-  provenance: Provenance,
-  input: InstrumentInput,
-): ScoredResult {
+export function scoreItems(definition: ItemInstrumentDefinition, provenance: Provenance, input: InstrumentInput): ScoredResult {
   const context = { responseScale: responseScaleFor(definition, input.scale) };
   const answers = input.responses;
   // why: instruments.md — items administered but not scored never affect any output, so an
   // unanswered one is not listed in `missing` and never makes a result incomplete.
-  const missing = definition.items
-    .filter((item) => item.scored !== false && typeof answers[item.id] !== 'number')
-    .map((item) => item.id);
+  const missing = definition.items.filter((item) => item.scored !== false && typeof answers[item.id] !== 'number').map((item) => item.id);
   const scores = computeScores(definition, answers);
   const interpretation = definition.interpret(scores, context);
   return {

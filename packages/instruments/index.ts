@@ -12,14 +12,14 @@ import { socrates8d } from './socrates-8d';
 import type { Instrument } from './types';
 import { urica } from './urica';
 
-export * from './errors';
-export type * from './types';
-export type * from './definition';
 export { type CatalogSummary, catalogSummary } from './catalog';
+export type * from './definition';
 export { bandOf, highestOf, nearestMean, normOf, signLabel } from './definition';
 export { checkDefinition, defineItemInstrument, hashedData, responseScaleFor, scoreRanges } from './engine';
+export * from './errors';
 export { canonicalJson, definitionHash } from './hash';
-export { UNKNOWN_FIELD, UNKNOWN_ITEM, closedObject, toFieldErrors } from './validation';
+export type * from './types';
+export { closedObject, toFieldErrors, UNKNOWN_FIELD, UNKNOWN_ITEM } from './validation';
 
 /** Every instrument the API serves, in catalog order. */
 export const instruments: readonly Instrument[] = Object.freeze([

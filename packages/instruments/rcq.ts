@@ -1,4 +1,4 @@
-import { type ItemInstrumentDefinition, highestOf } from './definition';
+import { highestOf, type ItemInstrumentDefinition } from './definition';
 import { defineItemInstrument } from './engine';
 import { stageGuidance } from './stage-guidance';
 
@@ -55,8 +55,11 @@ export const rcqDefinition: ItemInstrumentDefinition = {
     'Guidance follows the stage: precontemplation → express empathy and roll with resistance; contemplation → explore both sides and develop discrepancy; action → support self-efficacy.',
   ],
   ourRules: [
-    { id: 'missing-items', rule: 'A scale with any unanswered item is null (never prorated, never 0); the stage is then null, even if the other scales are known.' },
-    { id: 'guidance', rule: 'The MI guidance chosen for each stage is the product\'s decision.' },
+    {
+      id: 'missing-items',
+      rule: 'A scale with any unanswered item is null (never prorated, never 0); the stage is then null, even if the other scales are known.',
+    },
+    { id: 'guidance', rule: "The MI guidance chosen for each stage is the product's decision." },
   ],
   notes: [`The item key is the widely cited one and matches item content, but it is ${KEY_STATUS}.`],
   licence: {
@@ -65,7 +68,10 @@ export const rcqDefinition: ItemInstrumentDefinition = {
     note: '© Heather & Rollnick: the catalog carries item ids and our own neutral labels only.',
   },
   sources: [
-    { citation: 'Rollnick, Heather, Gold & Hall (1992). Development of a short "readiness to change" questionnaire for use in brief, opportunistic interventions among excessive drinkers. British Journal of Addiction 87(5), 743–754.' },
+    {
+      citation:
+        'Rollnick, Heather, Gold & Hall (1992). Development of a short "readiness to change" questionnaire for use in brief, opportunistic interventions among excessive drinkers. British Journal of Addiction 87(5), 743–754.',
+    },
     { citation: 'carlbring.se: RCQ coding, three 4-item scales, highest scale and tie rule', url: 'https://www.carlbring.se/fbanken/rcq' },
   ],
   interpret: (scores) => ({ stage: highestOf(scores, STAGE_ORDER, TIE) }),

@@ -1,4 +1,4 @@
-import { type Band, type ItemInstrumentDefinition, type Scores, bandOf } from './definition';
+import { type Band, bandOf, type ItemInstrumentDefinition, type Scores } from './definition';
 import { defineItemInstrument } from './engine';
 import type { Guidance, MiPrinciple } from './types';
 
@@ -57,14 +57,30 @@ function focusGuidance(bands: Partial<Record<Ruler, string | null>>): Guidance[]
   const { importance, confidence } = bands;
   if (importance === 'low') {
     return [
-      { principle: 'express-empathy', focus: 'explore-importance', prompt: 'What do you like about how things are now, and what, if anything, concerns you about it?' },
-      { principle: 'develop-discrepancy', focus: 'explore-importance', prompt: 'How does the way things are now fit with what matters most to you?' },
+      {
+        principle: 'express-empathy',
+        focus: 'explore-importance',
+        prompt: 'What do you like about how things are now, and what, if anything, concerns you about it?',
+      },
+      {
+        principle: 'develop-discrepancy',
+        focus: 'explore-importance',
+        prompt: 'How does the way things are now fit with what matters most to you?',
+      },
     ];
   }
   if ((importance === 'moderate' || importance === 'high') && confidence === 'low') {
     return [
-      { principle: 'support-self-efficacy', focus: 'build-confidence', prompt: 'What changes have you made successfully before, and how did you manage them?' },
-      { principle: 'support-self-efficacy', focus: 'build-confidence', prompt: 'What strengths or support could help you with this change?' },
+      {
+        principle: 'support-self-efficacy',
+        focus: 'build-confidence',
+        prompt: 'What changes have you made successfully before, and how did you manage them?',
+      },
+      {
+        principle: 'support-self-efficacy',
+        focus: 'build-confidence',
+        prompt: 'What strengths or support could help you with this change?',
+      },
     ];
   }
   if (importance === 'high' && confidence === 'high') {
@@ -98,7 +114,11 @@ export const readinessRulerDefinition: ItemInstrumentDefinition = {
   variants: { default: '0-10', scales: { '0-10': rulerScale(0), '1-10': rulerScale(1) } },
   items: [
     { id: 'importance', label: 'Importance of the change', text: 'How important is it right now for you to make this change?' },
-    { id: 'confidence', label: 'Confidence in succeeding', text: 'How confident are you that you will be successful at making this change?' },
+    {
+      id: 'confidence',
+      label: 'Confidence in succeeding',
+      text: 'How confident are you that you will be successful at making this change?',
+    },
     {
       id: 'readiness',
       label: 'Readiness to change',
@@ -138,7 +158,10 @@ export const readinessRulerDefinition: ItemInstrumentDefinition = {
     note: 'Generic questions; wording follows the HL7 PCO implementation guide.',
   },
   sources: [
-    { citation: 'HL7 Person-Centered Outcomes (PCO) Implementation Guide: temporary codes `importance`, `confidence`; answer list LOINC LL2335-9' },
+    {
+      citation:
+        'HL7 Person-Centered Outcomes (PCO) Implementation Guide: temporary codes `importance`, `confidence`; answer list LOINC LL2335-9',
+    },
     { citation: 'Case Western Reserve University, Center for Evidence-Based Practices: Readiness Ruler (case.edu)' },
     { citation: 'adultmeducation.com: Assessment Tools, Readiness Ruler' },
     { citation: 'for-a-change.com: readiness ruler practice bands (low 0–3, moderate 4–6, high 7–10)' },

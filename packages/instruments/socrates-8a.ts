@@ -33,7 +33,9 @@ export const socrates8aDefinition = socratesDefinition({
   algorithm: 'socrates-8a-19',
   topic: 'your drinking',
   texts: TEXTS,
-  notes: ['Deciles are Project MATCH norms from 1,726 adults in alcohol treatment; they describe where a score falls in that sample, not a diagnosis.'],
+  notes: [
+    'Deciles are Project MATCH norms from 1,726 adults in alcohol treatment; they describe where a score falls in that sample, not a diagnosis.',
+  ],
 });
 
 /** The SOCRATES 8A instrument. */

@@ -1,4 +1,4 @@
-import { type ItemInstrumentDefinition, type NormRow, type NormTable, type Scores, normOf } from './definition';
+import { type ItemInstrumentDefinition, type NormRow, type NormTable, normOf, type Scores } from './definition';
 import type { Guidance } from './types';
 
 // why: SOCRATES 8 key, Miller & Tonigan 1996 (CASAA SOCRATES introduction and profile sheet, via
@@ -20,9 +20,37 @@ const row = (value: number, min: number, max: number, label?: string): NormRow =
 // treatment; TIP 35 Appendix B; support-recovery profile sheet copy), as transcribed in
 // instruments.md. Recognition has no 80 or 90 rows: its maximum, 35, is decile 70.
 const PROJECT_MATCH_DECILES: NormTable['scales'] = {
-  recognition: [row(70, 35, 35, 'high'), row(60, 34, 34), row(50, 32, 33, 'medium'), row(40, 31, 31), row(30, 29, 30, 'low'), row(20, 27, 28), row(10, 7, 26, 'very low')],
-  ambivalence: [row(90, 19, 20, 'very high'), row(80, 18, 18), row(70, 17, 17, 'high'), row(60, 16, 16), row(50, 15, 15, 'medium'), row(40, 14, 14), row(30, 12, 13, 'low'), row(20, 9, 11), row(10, 4, 8, 'very low')],
-  takingSteps: [row(90, 39, 40, 'very high'), row(80, 37, 38), row(70, 36, 36, 'high'), row(60, 34, 35), row(50, 33, 33, 'medium'), row(40, 31, 32), row(30, 30, 30, 'low'), row(20, 26, 29), row(10, 8, 25, 'very low')],
+  recognition: [
+    row(70, 35, 35, 'high'),
+    row(60, 34, 34),
+    row(50, 32, 33, 'medium'),
+    row(40, 31, 31),
+    row(30, 29, 30, 'low'),
+    row(20, 27, 28),
+    row(10, 7, 26, 'very low'),
+  ],
+  ambivalence: [
+    row(90, 19, 20, 'very high'),
+    row(80, 18, 18),
+    row(70, 17, 17, 'high'),
+    row(60, 16, 16),
+    row(50, 15, 15, 'medium'),
+    row(40, 14, 14),
+    row(30, 12, 13, 'low'),
+    row(20, 9, 11),
+    row(10, 4, 8, 'very low'),
+  ],
+  takingSteps: [
+    row(90, 39, 40, 'very high'),
+    row(80, 37, 38),
+    row(70, 36, 36, 'high'),
+    row(60, 34, 35),
+    row(50, 33, 33, 'medium'),
+    row(40, 31, 32),
+    row(30, 30, 30, 'low'),
+    row(20, 26, 29),
+    row(10, 8, 25, 'very low'),
+  ],
 };
 
 /** The normative sample label every SOCRATES result carries (8A and 8D alike). */
@@ -48,26 +76,54 @@ function guidance(deciles: Deciles, topic: string): Guidance[] {
   if (isLow(deciles.recognition)) {
     out.push(
       { principle: 'express-empathy', focus: 'understand-their-view', prompt: `How do you see ${topic} at the moment?` },
-      { principle: 'roll-with-resistance', focus: 'explore-concerns', prompt: `What, if anything, would you like to be different about ${topic}?` },
-      { principle: 'avoid-argument', focus: 'understand-their-view', prompt: 'What would you most want me to understand about your situation?' },
+      {
+        principle: 'roll-with-resistance',
+        focus: 'explore-concerns',
+        prompt: `What, if anything, would you like to be different about ${topic}?`,
+      },
+      {
+        principle: 'avoid-argument',
+        focus: 'understand-their-view',
+        prompt: 'What would you most want me to understand about your situation?',
+      },
     );
   }
   if (isHigh(deciles.ambivalence)) {
     out.push(
-      { principle: 'express-empathy', focus: 'explore-both-sides', prompt: `What are the good things about ${topic} for you, and what are the less good things?` },
-      { principle: 'develop-discrepancy', focus: 'explore-both-sides', prompt: `When you wonder about ${topic}, what goes through your mind?` },
+      {
+        principle: 'express-empathy',
+        focus: 'explore-both-sides',
+        prompt: `What are the good things about ${topic} for you, and what are the less good things?`,
+      },
+      {
+        principle: 'develop-discrepancy',
+        focus: 'explore-both-sides',
+        prompt: `When you wonder about ${topic}, what goes through your mind?`,
+      },
     );
   }
   if (isHigh(deciles.takingSteps)) {
     out.push(
-      { principle: 'support-self-efficacy', focus: 'support-change', prompt: 'What changes have you already made, and how did you manage them?' },
-      { principle: 'support-self-efficacy', focus: 'maintain', prompt: 'What will help you keep these changes going when things get hard?' },
+      {
+        principle: 'support-self-efficacy',
+        focus: 'support-change',
+        prompt: 'What changes have you already made, and how did you manage them?',
+      },
+      {
+        principle: 'support-self-efficacy',
+        focus: 'maintain',
+        prompt: 'What will help you keep these changes going when things get hard?',
+      },
     );
   } else if (isHigh(deciles.recognition) && deciles.takingSteps !== null) {
     out.push({ principle: 'support-self-efficacy', focus: 'plan', prompt: 'If you decided to make a change, what might be a first step?' });
   }
   if (out.length === 0 && SCALES.some((scale) => deciles[scale] !== null)) {
-    out.push({ principle: 'develop-discrepancy', focus: 'explore-values', prompt: `How does ${topic} fit with the things that matter most to you?` });
+    out.push({
+      principle: 'develop-discrepancy',
+      focus: 'explore-values',
+      prompt: `How does ${topic} fit with the things that matter most to you?`,
+    });
   }
   return out;
 }
@@ -132,8 +188,11 @@ export function socratesDefinition(spec: SocratesSpec): ItemInstrumentDefinition
     ],
     ourRules: [
       { id: 'missing-items', rule: 'A scale with any unanswered item is null (never prorated, never 0); its decile is then null.' },
-      { id: 'guidance-levels', rule: `For guidance a scale is high at decile ${LEVELS.highFromDecile} or above and low at decile ${LEVELS.lowToDecile} or below.` },
-      { id: 'guidance', rule: 'The MI guidance chosen for each pattern of deciles is the product\'s decision.' },
+      {
+        id: 'guidance-levels',
+        rule: `For guidance a scale is high at decile ${LEVELS.highFromDecile} or above and low at decile ${LEVELS.lowToDecile} or below.`,
+      },
+      { id: 'guidance', rule: "The MI guidance chosen for each pattern of deciles is the product's decision." },
     ],
     notes: spec.notes,
     licence: {
@@ -142,8 +201,14 @@ export function socratesDefinition(spec: SocratesSpec): ItemInstrumentDefinition
       note: 'Public domain (Miller & Tonigan; CASAA): the catalog carries the published item wording.',
     },
     sources: [
-      { citation: 'Miller & Tonigan (1996). Assessing drinkers\' motivation for change: the Stages of Change Readiness and Treatment Eagerness Scale (SOCRATES). Psychology of Addictive Behaviors 10(2), 81–89.' },
-      { citation: 'CASAA (University of New Mexico): SOCRATES introduction, forms 8A and 8D, and scoring/profile sheet (Project MATCH deciles)' },
+      {
+        citation:
+          "Miller & Tonigan (1996). Assessing drinkers' motivation for change: the Stages of Change Readiness and Treatment Eagerness Scale (SOCRATES). Psychology of Addictive Behaviors 10(2), 81–89.",
+      },
+      {
+        citation:
+          'CASAA (University of New Mexico): SOCRATES introduction, forms 8A and 8D, and scoring/profile sheet (Project MATCH deciles)',
+      },
       { citation: 'SAMHSA Treatment Improvement Protocol (TIP) 35, Appendix B: SOCRATES and profile sheet' },
       { citation: 'support-recovery.blogspot.com: SOCRATES profile sheet copy' },
     ],

@@ -16,8 +16,16 @@ export function stageGuidance(stage: unknown, topic: string): Guidance[] {
       ];
     case 'contemplation':
       return [
-        { principle: 'express-empathy', focus: 'explore-both-sides', prompt: 'What would you gain by making a change, and what would you miss about how things are now?' },
-        { principle: 'develop-discrepancy', focus: 'elicit-change-talk', prompt: 'How might things be different for you if you made a change?' },
+        {
+          principle: 'express-empathy',
+          focus: 'explore-both-sides',
+          prompt: 'What would you gain by making a change, and what would you miss about how things are now?',
+        },
+        {
+          principle: 'develop-discrepancy',
+          focus: 'elicit-change-talk',
+          prompt: 'How might things be different for you if you made a change?',
+        },
       ];
     case 'preparation':
       return [
@@ -30,7 +38,11 @@ export function stageGuidance(stage: unknown, topic: string): Guidance[] {
       ];
     case 'maintenance':
       return [
-        { principle: 'support-self-efficacy', focus: 'maintain', prompt: 'What will help you keep these changes going when things get hard?' },
+        {
+          principle: 'support-self-efficacy',
+          focus: 'maintain',
+          prompt: 'What will help you keep these changes going when things get hard?',
+        },
       ];
     default:
       return [];

@@ -1,12 +1,7 @@
 import type { z } from 'zod';
 
 /** The five MI principles (Miller & Rollnick); every guidance entry names the one it serves. */
-export type MiPrinciple =
-  | 'express-empathy'
-  | 'develop-discrepancy'
-  | 'avoid-argument'
-  | 'roll-with-resistance'
-  | 'support-self-efficacy';
+export type MiPrinciple = 'express-empathy' | 'develop-discrepancy' | 'avoid-argument' | 'roll-with-resistance' | 'support-self-efficacy';
 
 /** One MI-consistent prompt a clinician can use: an open question, never confrontation. */
 export interface Guidance {

@@ -76,10 +76,16 @@ export const uricaDefinition: ItemInstrumentDefinition = {
     'Guidance follows the stage: precontemplation → express empathy and roll with resistance; contemplation → explore both sides and develop discrepancy; action → support self-efficacy.',
   ],
   ourRules: [
-    { id: 'missing-items', rule: 'A scale with any unanswered scored item is null (never prorated, never 0); readiness and stage are then null.' },
-    { id: 'unscored-items', rule: 'Unanswered unscored items (4, 9, 20, 31) are not listed in `missing` and never make a result incomplete.' },
+    {
+      id: 'missing-items',
+      rule: 'A scale with any unanswered scored item is null (never prorated, never 0); readiness and stage are then null.',
+    },
+    {
+      id: 'unscored-items',
+      rule: 'Unanswered unscored items (4, 9, 20, 31) are not listed in `missing` and never make a result incomplete.',
+    },
     { id: 'stage-tie', rule: 'A readiness exactly halfway between two group means is staged at the earlier stage.' },
-    { id: 'guidance', rule: 'The MI guidance chosen for each stage is the product\'s decision.' },
+    { id: 'guidance', rule: "The MI guidance chosen for each stage is the product's decision." },
   ],
   notes: [
     'Readiness predicts outcome before treatment; to follow progress during treatment, trend the action and maintenance means.',
@@ -91,7 +97,10 @@ export const uricaDefinition: ItemInstrumentDefinition = {
     note: 'The authors hold the copyright of the item wording: the catalog carries item ids and our own neutral labels only.',
   },
   sources: [
-    { citation: 'McConnaughy, Prochaska & Velicer (1983). Stages of change in psychotherapy: measurement and sample profiles. Psychotherapy: Theory, Research and Practice 20(3), 368–375.' },
+    {
+      citation:
+        'McConnaughy, Prochaska & Velicer (1983). Stages of change in psychotherapy: measurement and sample profiles. Psychotherapy: Theory, Research and Practice 20(3), 368–375.',
+    },
     { citation: 'VCU Mid-Atlantic ATTC: URICA scoring (grid, ÷7, group means)', url: 'https://www.vcu.edu/vattc/uricascoring' },
     { citation: 'HABITS Lab, UMBC: URICA scoring', url: 'https://habitslab.umbc.edu/urica-scoring' },
   ],

@@ -8,8 +8,7 @@ export const UNKNOWN_FIELD = 'Unknown field.';
 
 const SAFE_KEY = /^[A-Za-z0-9_.-]{1,40}$/;
 
-const unrecognised = (message: string) => (issue: { code?: string }) =>
-  issue.code === 'unrecognized_keys' ? message : undefined;
+const unrecognised = (message: string) => (issue: { code?: string }) => (issue.code === 'unrecognized_keys' ? message : undefined);
 
 /**
  * A closed object whose unknown keys give one `unrecognized_keys` issue (listing them in `keys`)

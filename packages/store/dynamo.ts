@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import {
+  type AttributeValue,
   ConditionalCheckFailedException,
+  type DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
   QueryCommand,
@@ -8,34 +10,25 @@ import {
   TransactionCanceledException,
   TransactWriteItemsCommand,
   UpdateItemCommand,
-  type AttributeValue,
-  type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import {
-  Conflict,
-  IdempotencyInFlight,
-  IdempotencyMismatch,
-  NotFound,
-  Unavailable,
-  ValidationError,
-} from '../instruments/errors';
 import { fromPoints, periodOf, toPoint, withPoint } from '../analytics/rollup';
+import { Conflict, IdempotencyInFlight, IdempotencyMismatch, NotFound, Unavailable, ValidationError } from '../instruments/errors';
 import { retryAfterFor, translateError } from './errors';
 import { exportMethods } from './exports';
-import { rollupWrites, subjectPeriodSlots, toSubjectPeriodState, type SubjectPeriodState } from './rollups';
-import type { ApiKeyRecord, CreateAssessment, CreateOutcome, Page, Rescore, StoredAssessment, Store } from './port';
+import type { ApiKeyRecord, CreateAssessment, CreateOutcome, Rescore, Store, StoredAssessment } from './port';
+import { rollupWrites, type SubjectPeriodState, subjectPeriodSlots, toSubjectPeriodState } from './rollups';
 import {
-  GSI1,
-  ItemType,
-  PING_KEY,
   aggregateKey,
   apiKeyIndexKey,
   apiKeyKey,
   assessmentKey,
   clinicKeysPartition,
+  GSI1,
+  ItemType,
   idempotencyKey,
   instrumentPartition,
+  PING_KEY,
   subjectPartition,
   subjectSortKey,
   type TableKey,
@@ -143,9 +136,7 @@ export function createDynamoStore(options: DynamoStoreOptions): Store {
         const rollups = rollupWrites(TableName, clinicId, a.instrumentId, states, point, 1, (st) => withPoint(st.record, point));
         try {
           await guard(() =>
-            client.send(
-              new TransactWriteItemsCommand({ TransactItems: [{ Put: idemPut }, { Put: assessmentPut }, ...rollups] }),
-            ),
+            client.send(new TransactWriteItemsCommand({ TransactItems: [{ Put: idemPut }, { Put: assessmentPut }, ...rollups] })),
           );
           return { kind: 'created' };
         } catch (error) {

@@ -49,8 +49,7 @@ export function retryAfterFor(code: string | undefined): number | undefined {
 function isNetworkFailure(error: SdkLikeError): boolean {
   if (error.$metadata?.httpStatusCode !== undefined) return false;
   return (
-    (typeof error.name === 'string' && NETWORK_NAMES.has(error.name)) ||
-    (typeof error.code === 'string' && NETWORK_CODES.has(error.code))
+    (typeof error.name === 'string' && NETWORK_NAMES.has(error.name)) || (typeof error.code === 'string' && NETWORK_CODES.has(error.code))
   );
 }
 

@@ -1,18 +1,31 @@
 import {
+  type AttributeValue,
   ConditionalCheckFailedException,
+  type DynamoDBClient,
   PutItemCommand,
   QueryCommand,
   ScanCommand,
   UpdateItemCommand,
-  type AttributeValue,
-  type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { NotFound, Unavailable, ValidationError } from '../instruments/errors';
 import type { ExportAudit, ExportSource, Store } from './port';
-import { GSI1, GSI2, ItemType, assessmentKey, auditPartition, exportAuditKey, instrumentPartition, subjectPartition, subjectSortKey } from './schema';
+import {
+  assessmentKey,
+  auditPartition,
+  exportAuditKey,
+  GSI1,
+  GSI2,
+  ItemType,
+  instrumentPartition,
+  subjectPartition,
+  subjectSortKey,
+} from './schema';
 
-type ExportMethods = Pick<Store, 'listExportSources' | 'firstAssessmentDay' | 'putExportAudit' | 'addExportRows' | 'listExportAudits' | 'backfillExportIndex'>;
+type ExportMethods = Pick<
+  Store,
+  'listExportSources' | 'firstAssessmentDay' | 'putExportAudit' | 'addExportRows' | 'listExportAudits' | 'backfillExportIndex'
+>;
 
 export const MAX_EXPORT_PAGE = 5000;
 const MAX_AUDIT_PAGE = 100;
@@ -21,7 +34,8 @@ const MAX_COUNT_ATTEMPTS = 5;
 const POSITION = /^\d{4}-\d{2}-\d{2}#[^#]{1,64}#([A-Za-z0-9_-]{1,64})$/;
 const AUDIT_SK = /^[^#]{1,64}#exp_[A-Za-z0-9_-]{1,64}$/;
 const badCursor = () => new ValidationError([{ path: 'cursor', message: 'The cursor is not valid.' }], 'malformed');
-const badLimit = (max: number) => new ValidationError([{ path: 'limit', message: `The limit must be an integer from 1 to ${max}.` }], 'malformed');
+const badLimit = (max: number) =>
+  new ValidationError([{ path: 'limit', message: `The limit must be an integer from 1 to ${max}.` }], 'malformed');
 
 /**
  * The export and audit-trail part of the DynamoDB adapter (see port.ts); `guard` translates SDK
@@ -98,7 +112,11 @@ export function exportMethods(client: DynamoDBClient, TableName: string, guard: 
       };
       await guard(() =>
         client.send(
-          new PutItemCommand({ TableName, Item: marshall(item, { removeUndefinedValues: true }), ConditionExpression: 'attribute_not_exists(PK)' }),
+          new PutItemCommand({
+            TableName,
+            Item: marshall(item, { removeUndefinedValues: true }),
+            ConditionExpression: 'attribute_not_exists(PK)',
+          }),
         ),
       );
     },

@@ -34,7 +34,10 @@ export interface StoredAssessment {
 }
 
 /** A re-scoring stored beside the original result, with the provenance that produced it. */
-export type Rescore = Pick<ScoredResult, 'instrument' | 'complete' | 'missing' | 'scores' | 'interpretation' | 'guidance' | 'provenance'> & {
+export type Rescore = Pick<
+  ScoredResult,
+  'instrument' | 'complete' | 'missing' | 'scores' | 'interpretation' | 'guidance' | 'provenance'
+> & {
   rescoredAt: string;
 };
 
@@ -48,9 +51,7 @@ export interface CreateAssessment {
   response: { status: number; body: unknown };
 }
 
-export type CreateOutcome =
-  | { kind: 'created' }
-  | { kind: 'replayed'; response: { status: number; body: unknown } };
+export type CreateOutcome = { kind: 'created' } | { kind: 'replayed'; response: { status: number; body: unknown } };
 
 export interface Page<T> {
   items: T[];
@@ -128,11 +129,7 @@ export interface Store {
     to: string,
   ): Promise<{ period: string; counters: Record<string, number> }[]>;
   /** Newest first (by administeredOn, then createdAt). */
-  listSubjectAssessments(
-    clinicId: string,
-    subjectId: string,
-    page: { limit: number; cursor?: string },
-  ): Promise<Page<StoredAssessment>>;
+  listSubjectAssessments(clinicId: string, subjectId: string, page: { limit: number; cursor?: string }): Promise<Page<StoredAssessment>>;
 
   /**
    * One clinic's assessments of one instrument administered from `range.from` to `range.to`

@@ -1,17 +1,17 @@
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import {
-  PERIOD_KINDS,
   assessmentCounters,
-  diffCounters,
-  periodOf,
-  subjectCounters,
   type Counters,
+  diffCounters,
+  PERIOD_KINDS,
   type PeriodKind,
+  periodOf,
   type RollupPoint,
   type SubjectPeriod,
+  subjectCounters,
 } from '../analytics/rollup';
-import { ItemType, aggregateKey, subjectPeriodKey, type PeriodTag, type TableKey } from './schema';
+import { aggregateKey, ItemType, type PeriodTag, subjectPeriodKey, type TableKey } from './schema';
 
 const TAG: Record<PeriodKind, PeriodTag> = { month: 'M', quarter: 'Q' };
 
@@ -33,7 +33,10 @@ export function subjectPeriodSlots(clinicId: string, subjectId: string, instrume
 }
 
 /** Reads back a stored subject-period item. */
-export function toSubjectPeriodState(slot: ReturnType<typeof subjectPeriodSlots>[number], item?: Record<string, unknown>): SubjectPeriodState {
+export function toSubjectPeriodState(
+  slot: ReturnType<typeof subjectPeriodSlots>[number],
+  item?: Record<string, unknown>,
+): SubjectPeriodState {
   return item
     ? { ...slot, record: JSON.parse(item.record as string) as SubjectPeriod, version: item.version as number }
     : { ...slot, version: 0 };
@@ -68,14 +71,24 @@ export function rollupWrites(
           },
         }
       : { Delete: { TableName, Key: marshall(state.key), ...guard } };
-    const delta = diffCounters(subjectCounters(instrumentId, state.record), subjectCounters(instrumentId, after), assessmentCounters(point), sign);
+    const delta = diffCounters(
+      subjectCounters(instrumentId, state.record),
+      subjectCounters(instrumentId, after),
+      assessmentCounters(point),
+      sign,
+    );
     return [subjectWrite, { Update: aggregateUpdate(TableName, clinicId, instrumentId, state, delta) }];
   });
 }
 
 function aggregateUpdate(TableName: string, clinicId: string, instrumentId: string, state: SubjectPeriodState, delta: Counters) {
   const names: Record<string, string> = { '#type': 'type', '#clinic': 'clinicId', '#instrument': 'instrumentId', '#period': 'period' };
-  const values: Record<string, unknown> = { ':type': ItemType.aggregate, ':clinic': clinicId, ':instrument': instrumentId, ':period': state.period };
+  const values: Record<string, unknown> = {
+    ':type': ItemType.aggregate,
+    ':clinic': clinicId,
+    ':instrument': instrumentId,
+    ':period': state.period,
+  };
   const adds = Object.entries(delta).map(([name, value], i) => {
     names[`#c${i}`] = name;
     values[`:c${i}`] = value;

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  suppressDistribution,
-  suppressGroup,
-  suppressionPolicy,
   type GroupInput,
   type Published,
   type SuppressedDistribution,
+  suppressDistribution,
+  suppressGroup,
+  suppressionPolicy,
 } from '../../packages/analytics/suppression';
 
 /** Compact, lossless view of a published value: the number, or 'S' when suppressed. */
@@ -28,9 +28,14 @@ describe('suppressionPolicy', () => {
 describe('suppressDistribution (hand-computed)', () => {
   it.each([
     ['everything above threshold', 10, 40, { a: 15, b: 25 }, 40, { a: 15, b: 25 }],
-    ['one small cell, next-smallest non-zero complement', 10, 40,
-      { precontemplation: 3, contemplation: 25, action: 12, maintenance: 0 }, 40,
-      { precontemplation: 'S', contemplation: 25, action: 'S', maintenance: 0 }],
+    [
+      'one small cell, next-smallest non-zero complement',
+      10,
+      40,
+      { precontemplation: 3, contemplation: 25, action: 12, maintenance: 0 },
+      40,
+      { precontemplation: 'S', contemplation: 25, action: 'S', maintenance: 0 },
+    ],
     ['11 is published at threshold 10', 10, 30, { a: 11, b: 19 }, 30, { a: 11, b: 19 }],
     ['11 is small at threshold 11', 11, 30, { a: 11, b: 19 }, 30, { a: 'S', b: 'S' }],
     ['tie for complement goes to the first key', 10, 45, { c: 5, b: 20, a: 20 }, 45, { c: 'S', b: 20, a: 'S' }],
@@ -41,24 +46,28 @@ describe('suppressDistribution (hand-computed)', () => {
     ['single category above threshold', 10, 25, { only: 25 }, 25, { only: 25 }],
     ['single category at or below threshold', 10, 7, { only: 7 }, 'S', { only: 'S' }],
     ['1+1 forced split: remainder 2 over two cells ⇒ suppress more', 10, 24, { a: 1, b: 1, c: 22 }, 24, { a: 'S', b: 'S', c: 'S' }],
-    ['1+1 forced split: smallest of the rest is chosen', 10, 40, { a: 1, b: 1, c: 15, d: 23 }, 40,
-      { a: 'S', b: 'S', c: 'S', d: 23 }],
+    ['1+1 forced split: smallest of the rest is chosen', 10, 40, { a: 1, b: 1, c: 15, d: 23 }, 40, { a: 'S', b: 'S', c: 'S', d: 23 }],
     ['1+1+1 forced split', 10, 33, { a: 1, b: 1, c: 1, d: 30 }, 33, { a: 'S', b: 'S', c: 'S', d: 'S' }],
     ['1+2 is not forced (1 or 2 each): no extra suppression', 10, 23, { a: 1, b: 2, c: 20 }, 23, { a: 'S', b: 'S', c: 20 }],
     ['10+10 forced split: two hidden cells ≤ 10 summing to 20', 10, 31, { a: 11, b: 10, c: 10 }, 31, { a: 'S', b: 'S', c: 'S' }],
     ['11+11 forced split at threshold 11', 11, 40, { a: 11, b: 11, c: 18 }, 40, { a: 'S', b: 'S', c: 'S' }],
-    ['complement boxed in by a published 11 ⇒ suppress that too', 10, 32, { a: 11, b: 11, c: 10 }, 32,
-      { a: 'S', b: 'S', c: 'S' }],
+    ['complement boxed in by a published 11 ⇒ suppress that too', 10, 32, { a: 11, b: 11, c: 10 }, 32, { a: 'S', b: 'S', c: 'S' }],
     ['complement with room above it stays alone', 10, 33, { a: 11, b: 12, c: 10 }, 33, { a: 'S', b: 12, c: 'S' }],
     ['1 + 11 with nothing left: the total is hidden', 10, 12, { a: 1, b: 11 }, 'S', { a: 'S', b: 'S' }],
     ['10+10+10: every cell forced, the total is hidden', 10, 30, { a: 10, b: 10, c: 10 }, 'S', { a: 'S', b: 'S', c: 'S' }],
-    ['zeros stay published beside a forced split', 10, 32, { a: 1, b: 1, z: 0, big: 30 }, 32,
-      { a: 'S', b: 'S', z: 0, big: 'S' }],
+    ['zeros stay published beside a forced split', 10, 32, { a: 1, b: 1, z: 0, big: 30 }, 32, { a: 'S', b: 'S', z: 0, big: 'S' }],
     ['total ≤ threshold hides the whole table, zeros too', 10, 8, { a: 5, b: 3, c: 0 }, 'S', { a: 'S', b: 'S', c: 'S' }],
     ['total of 11 at threshold 10', 10, 11, { a: 11, b: 0 }, 11, { a: 11, b: 0 }],
     ['total of 11 at threshold 11', 11, 11, { a: 11, b: 0 }, 'S', { a: 'S', b: 'S' }],
     ['empty distribution publishes zeros', 10, 0, { a: 0, b: 0 }, 0, { a: 0, b: 0 }],
-    ['every cell 1 and nothing left: the total is hidden', 10, 12, ones(12), 'S', Object.fromEntries(Object.keys(ones(12)).map((k) => [k, 'S']))],
+    [
+      'every cell 1 and nothing left: the total is hidden',
+      10,
+      12,
+      ones(12),
+      'S',
+      Object.fromEntries(Object.keys(ones(12)).map((k) => [k, 'S'])),
+    ],
   ] as const)('%s (threshold %d)', (_name, threshold, total, cells, expectedTotal, expectedCells) => {
     const result = suppressDistribution(total, { ...cells }, suppressionPolicy(threshold));
 
@@ -73,7 +82,7 @@ describe('suppressDistribution (hand-computed)', () => {
       threshold: 10,
       total: { value: 30, suppressed: false },
       cells: {
-        a: { value: null, suppressed: true, },
+        a: { value: null, suppressed: true },
         b: { value: 0, suppressed: false },
         c: { value: null, suppressed: true },
       },
@@ -121,7 +130,7 @@ describe('suppressGroup', () => {
 
     const result = suppressGroup(input, suppressionPolicy());
 
-    const S = { value: null, suppressed: true, };
+    const S = { value: null, suppressed: true };
     expect(result).toEqual({
       threshold: 10,
       subjects: S,
@@ -143,7 +152,7 @@ describe('suppressGroup', () => {
 
     const result = suppressGroup(group({ scores }), suppressionPolicy());
 
-    const S = { value: null, suppressed: true, };
+    const S = { value: null, suppressed: true };
     expect(result.scores).toEqual({
       change: { mean: S, sd: S },
       few: { mean: S, sd: S },
@@ -164,14 +173,16 @@ describe('suppressGroup', () => {
 const KEYS = ['a', 'b', 'c', 'd', 'e'];
 const count = (max: number) => fc.oneof(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max }));
 const distribution = (maxCells: number, max: number) =>
-  fc.record({
-    threshold: fc.integer({ min: 10, max: 12 }),
-    counts: fc.array(count(max), { minLength: 1, maxLength: maxCells }),
-  }).map(({ threshold, counts }) => ({
-    threshold,
-    total: counts.reduce((s, c) => s + c, 0),
-    cells: Object.fromEntries(counts.map((c, i) => [KEYS[i]!, c])),
-  }));
+  fc
+    .record({
+      threshold: fc.integer({ min: 10, max: 12 }),
+      counts: fc.array(count(max), { minLength: 1, maxLength: maxCells }),
+    })
+    .map(({ threshold, counts }) => ({
+      threshold,
+      total: counts.reduce((s, c) => s + c, 0),
+      cells: Object.fromEntries(counts.map((c, i) => [KEYS[i]!, c])),
+    }));
 
 /**
  * Independent brute-force attacker. Sees only the published output; enumerates every assignment of
@@ -188,7 +199,7 @@ function feasibleValues(out: SuppressedDistribution, min: number): Map<string, S
   const walk = (i: number, left: number): void => {
     if (done()) return;
     if (i === hidden.length) {
-      if (left === 0) values.forEach((x, j) => seen.get(hidden[j]!)!.add(x));
+      if (left === 0) for (const [j, x] of values.entries()) seen.get(hidden[j]!)!.add(x);
       return;
     }
     for (let x = min; x <= Math.min(left, total); x++) {
@@ -252,34 +263,40 @@ describe('suppressDistribution (properties)', () => {
     [3, 45, 10],
     [4, 36, 10],
     [3, 45, 11],
-  ])('exhaustively, over every %d-cell table with total ≤ %d (threshold %d), equal outputs never pin a hidden cell', (n, maxTotal, threshold) => {
-    const policy = suppressionPolicy(threshold);
-    const keys = KEYS.slice(0, n);
-    const byOutput = new Map<string, number[][]>();
-    const compose = (prefix: number[], left: number, total: number): void => {
-      if (prefix.length === n - 1) {
-        const counts = [...prefix, left];
-        const out = JSON.stringify(suppressDistribution(total, Object.fromEntries(keys.map((k, i) => [k, counts[i]!])), policy));
-        byOutput.set(out, [...(byOutput.get(out) ?? []), counts]);
-        return;
-      }
-      for (let x = 0; x <= left; x++) compose([...prefix, x], left - x, total);
-    };
-    for (let total = 0; total <= maxTotal; total++) compose([], total, total);
+  ])(
+    'exhaustively, over every %d-cell table with total ≤ %d (threshold %d), equal outputs never pin a hidden cell',
+    (n, maxTotal, threshold) => {
+      const policy = suppressionPolicy(threshold);
+      const keys = KEYS.slice(0, n);
+      const byOutput = new Map<string, number[][]>();
+      const compose = (prefix: number[], left: number, total: number): void => {
+        if (prefix.length === n - 1) {
+          const counts = [...prefix, left];
+          const out = JSON.stringify(suppressDistribution(total, Object.fromEntries(keys.map((k, i) => [k, counts[i]!])), policy));
+          byOutput.set(out, [...(byOutput.get(out) ?? []), counts]);
+          return;
+        }
+        for (let x = 0; x <= left; x++) compose([...prefix, x], left - x, total);
+      };
+      for (let total = 0; total <= maxTotal; total++) compose([], total, total);
 
-    const pinned = [...byOutput].flatMap(([out, inputs]) => {
-      const cells = (JSON.parse(out) as SuppressedDistribution).cells;
-      return keys.filter((k, i) => cells[k]!.suppressed && new Set(inputs.map((c) => c[i])).size < 2).map((k) => [k, inputs]);
-    });
-    expect(pinned).toEqual([]);
-  });
+      const pinned = [...byOutput].flatMap(([out, inputs]) => {
+        const cells = (JSON.parse(out) as SuppressedDistribution).cells;
+        return keys.filter((k, i) => cells[k]!.suppressed && new Set(inputs.map((c) => c[i])).size < 2).map((k) => [k, inputs]);
+      });
+      expect(pinned).toEqual([]);
+    },
+  );
 
   it('never publishes a value in 1..threshold, publishes true values only, and flags suppression with null', () => {
     fc.assert(
       fc.property(distribution(5, 30), ({ threshold, total, cells }) => {
         const out = suppressDistribution(total, cells, suppressionPolicy(threshold));
         expect(out.threshold).toBe(threshold);
-        for (const [published, truth] of [[out.total, total], ...Object.keys(cells).map((k) => [out.cells[k]!, cells[k]!] as const)] as const) {
+        for (const [published, truth] of [
+          [out.total, total],
+          ...Object.keys(cells).map((k) => [out.cells[k]!, cells[k]!] as const),
+        ] as const) {
           if (published.suppressed) expect(published.value).toBeNull();
           else {
             expect(published.value).toBe(truth);

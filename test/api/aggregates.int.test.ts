@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApi, type TestApi } from '../support/api';
+import { type TestApi, testApi } from '../support/api';
 
 const hidden = { value: null, suppressed: true };
 const shown = (value: number) => ({ value, suppressed: false });
@@ -44,7 +44,12 @@ describe('GET /v1/analytics/aggregates', () => {
     expect(res.body.suppression.threshold).toBe(10);
     const [sep, oct] = res.body.groups;
 
-    expect(sep).toMatchObject({ period: '2026-09', subjects: hidden, assessments: hidden, scores: { readiness: { mean: hidden, sd: hidden } } });
+    expect(sep).toMatchObject({
+      period: '2026-09',
+      subjects: hidden,
+      assessments: hidden,
+      scores: { readiness: { mean: hidden, sd: hidden } },
+    });
 
     const october = readinessValues.slice(0, 23);
     const mean = october.reduce((a, b) => a + b, 0) / 23;
@@ -95,11 +100,15 @@ describe('GET /v1/analytics/aggregates', () => {
   describe('network-wide analytics', () => {
     it('refuses another clinic or the network to a key without the operator-granted scope', async () => {
       for (const clinic of ['clinic-b', '*']) {
-        const res = await api.call('GET', `/v1/analytics/aggregates?instrument=readiness-ruler&clinic=${encodeURIComponent(clinic)}`, { key: analyst });
+        const res = await api.call('GET', `/v1/analytics/aggregates?instrument=readiness-ruler&clinic=${encodeURIComponent(clinic)}`, {
+          key: analyst,
+        });
         expect(res.status).toBe(403);
         expect(res.body.detail).toBe('Other clinics’ aggregates need the `analytics:network` scope, granted by an operator.');
       }
-      const own = await api.call('GET', '/v1/analytics/aggregates?instrument=readiness-ruler&clinic=clinic-a&from=2026-10&to=2026-10', { key: analyst });
+      const own = await api.call('GET', '/v1/analytics/aggregates?instrument=readiness-ruler&clinic=clinic-a&from=2026-10&to=2026-10', {
+        key: analyst,
+      });
       expect(own.body.groups[0].subjects).toEqual(shown(12));
     });
 
@@ -113,8 +122,12 @@ describe('GET /v1/analytics/aggregates', () => {
         });
       }
 
-      const b = await api.call('GET', '/v1/analytics/aggregates?instrument=readiness-ruler&clinic=clinic-b&from=2026-10&to=2026-10', { key: network });
-      const all = await api.call('GET', '/v1/analytics/aggregates?instrument=readiness-ruler&clinic=*&from=2026-10&to=2026-10', { key: network });
+      const b = await api.call('GET', '/v1/analytics/aggregates?instrument=readiness-ruler&clinic=clinic-b&from=2026-10&to=2026-10', {
+        key: network,
+      });
+      const all = await api.call('GET', '/v1/analytics/aggregates?instrument=readiness-ruler&clinic=*&from=2026-10&to=2026-10', {
+        key: network,
+      });
 
       expect(b.body).toMatchObject({ clinic: 'clinic-b', groups: [{ subjects: hidden }] });
       expect(all.body).toMatchObject({ clinic: '*', groups: [{ subjects: shown(15), assessments: shown(26) }] });

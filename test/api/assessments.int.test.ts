@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pseudonymizer, smokingShort, testApi, type TestApi } from '../support/api';
+import { pseudonymizer, smokingShort, type TestApi, testApi } from '../support/api';
 
 let api: TestApi;
 let key: string;
@@ -243,7 +243,9 @@ describe('DELETE /v1/assessments/{id}', () => {
   it('deletes the assessment and its share of the aggregates; another clinic gets 404', async () => {
     const created = await post(smokingShort('ref-delete', '2026-08-14'), 'idem-delete');
     const aggregates = async () =>
-      (await api.table.scanAll()).filter((i) => i.type === 'aggregate' && String(i.SK).includes('2026-08')).map((i) => [i.SK, i.n, i.subjects]);
+      (await api.table.scanAll())
+        .filter((i) => i.type === 'aggregate' && String(i.SK).includes('2026-08'))
+        .map((i) => [i.SK, i.n, i.subjects]);
     expect(await aggregates()).toEqual([['M#2026-08', 1, 1]]);
 
     const foreign = await api.call('DELETE', `/v1/assessments/${created.body.id}`, { key: otherClinicKey });

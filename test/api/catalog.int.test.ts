@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { instruments } from '../../packages/instruments';
-import { testApi, type TestApi } from '../support/api';
+import { type TestApi, testApi } from '../support/api';
 
 let api: TestApi;
 let key: string;
@@ -77,9 +77,7 @@ describe('contract and liveness', () => {
     const documented = Object.entries(res.body.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
       Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
     );
-    const served = api.app.routes
-      .filter((r) => r.method !== 'ALL')
-      .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`);
+    const served = api.app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`);
 
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe('3.1.0');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { smokingShort, testApi, type TestApi } from '../support/api';
+import { smokingShort, type TestApi, testApi } from '../support/api';
 
 let api: TestApi;
 let key: string;
@@ -110,7 +110,7 @@ describe('bad requests change nothing and echo nothing', () => {
   it('answers 401 without a key, with a malformed key and with an unknown key', async () => {
     const none = await api.call('POST', '/v1/assessments', { body: body(), headers: idem });
     const malformed = await api.call('POST', '/v1/assessments', { key: 'hello', body: body(), headers: idem });
-    const forged = await api.call('POST', '/v1/assessments', { key: key.slice(0, -4) + 'AAAA', body: body(), headers: idem });
+    const forged = await api.call('POST', '/v1/assessments', { key: `${key.slice(0, -4)}AAAA`, body: body(), headers: idem });
     for (const res of [none, malformed, forged]) await expectProblem(res, 401, 'unauthenticated');
     expect(none.headers.get('www-authenticate')).toBe('Bearer');
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NOW, pseudonymizer, testApi, type TestApi } from '../support/api';
+import { NOW, pseudonymizer, type TestApi, testApi } from '../support/api';
 
 const RULER = '/v1/analytics/export?instrument=readiness-ruler';
 const parseNdjson = (text: string) =>
@@ -39,7 +39,11 @@ describe('GET /v1/analytics/export and /v1/analytics/audit', () => {
     analyst = await api.keyFor('clinic-a', ['analytics:read']);
     otherClinic = await api.keyFor('clinic-b', ['analytics:read']);
     // Subject A's first assessment is of another instrument: dayIndex counts from it.
-    await post(writer, { instrument: 'contemplation-ladder', subject: { ref: refs.a }, administeredOn: '2025-12-30', responses: { rung: 5 } }, 'a0');
+    await post(
+      writer,
+      { instrument: 'contemplation-ladder', subject: { ref: refs.a }, administeredOn: '2025-12-30', responses: { rung: 5 } },
+      'a0',
+    );
     await post(writer, ruler(refs.b, '2025-12-31', { importance: 7, confidence: 4, readiness: 8 }, { targetBehavior: 'alcohol' }), 'b1');
     await post(writer, ruler(refs.b, '2026-01-02', { importance: 9, confidence: 6, readiness: 9 }, { targetBehavior: 'alcohol' }), 'b2');
     await post(writer, ruler(refs.a, '2026-01-03', { importance: 3, confidence: 2, readiness: 1 }), 'a1');
@@ -92,7 +96,11 @@ describe('GET /v1/analytics/export and /v1/analytics/audit', () => {
       row('b2', refs.b, 2026, 2, exportId, { targetBehavior: 'alcohol', items: { importance: 9, confidence: 6, readiness: 9 } }),
       // 2025-12-30 (ladder) → 2026-01-03 is 4 days; → 2026-03-01 is 1 + 31 + 28 + 1 = 61.
       row('a1', refs.a, 2026, 4, exportId, { items: { importance: 3, confidence: 2, readiness: 1 } }),
-      row('c1', refs.c, 2026, 0, exportId, { targetBehavior: 'gambling', scale: '1-10', items: { importance: 5, confidence: null, readiness: null } }),
+      row('c1', refs.c, 2026, 0, exportId, {
+        targetBehavior: 'gambling',
+        scale: '1-10',
+        items: { importance: 5, confidence: null, readiness: null },
+      }),
       row('a2', refs.a, 2026, 61, exportId, { items: { importance: 10, confidence: 10, readiness: 10 } }),
     ]);
     expect(views.c1.scores).toEqual({ importance: 5 });
@@ -217,7 +225,9 @@ describe('GET /v1/analytics/export and /v1/analytics/audit', () => {
     expect(first.text.split('\r\n')[0]).toBe(header);
     expect(second.text.split('\r\n')).toHaveLength(2 + 1);
     expect(second.text).not.toContain('exportSubject');
-    expect(second.text.split('\r\n')[0]).toMatch(/^xs_[A-Za-z0-9_-]{22},2026,0,readiness-ruler,1\.0\.0,gambling,1-10,5,,,5,,,moderate,,,false,1\.0\.0$/);
+    expect(second.text.split('\r\n')[0]).toMatch(
+      /^xs_[A-Za-z0-9_-]{22},2026,0,readiness-ruler,1\.0\.0,gambling,1-10,5,,,5,,,moderate,,,false,1\.0\.0$/,
+    );
   });
 
   it('filters by day, both ends inclusive', async () => {
@@ -249,7 +259,9 @@ describe('GET /v1/analytics/export and /v1/analytics/audit', () => {
       filters: { instrument: 'readiness-ruler', from: '2026-01-01', format: 'ndjson' },
       rowCount: 4,
     });
-    const full = res.body.items.filter((i: any) => i.filters.instrument === 'readiness-ruler' && !i.filters.from && i.filters.format === 'ndjson');
+    const full = res.body.items.filter(
+      (i: any) => i.filters.instrument === 'readiness-ruler' && !i.filters.from && i.filters.format === 'ndjson',
+    );
     expect(full.map((i: any) => i.rowCount)).toEqual([5, 5, 5, 5, 5]);
   });
 
@@ -257,7 +269,10 @@ describe('GET /v1/analytics/export and /v1/analytics/audit', () => {
     const store = api.table.store;
     const filters = { instrument: 'urica', format: 'csv' as const };
     for (const [i, at] of ['2026-01-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z'].entries()) {
-      await store.putExportAudit({ exportId: `exp_order${i}`, clinicId: 'clinic-c', at, keyId: 'cli:operator', filters, rowCount: i }, undefined);
+      await store.putExportAudit(
+        { exportId: `exp_order${i}`, clinicId: 'clinic-c', at, keyId: 'cli:operator', filters, rowCount: i },
+        undefined,
+      );
     }
     const key = await api.keyFor('clinic-c', ['analytics:read']);
 
@@ -268,7 +283,9 @@ describe('GET /v1/analytics/export and /v1/analytics/audit', () => {
       ['2026-03', 1],
       ['2026-02', 2],
     ]);
-    expect(page2.body).toEqual({ items: [{ exportId: 'exp_order0', at: '2026-01-01T00:00:00.000Z', keyId: 'cli:operator', filters, rowCount: 0 }] });
+    expect(page2.body).toEqual({
+      items: [{ exportId: 'exp_order0', at: '2026-01-01T00:00:00.000Z', keyId: 'cli:operator', filters, rowCount: 0 }],
+    });
   });
 
   it('shows another clinic none of these rows or audit records', async () => {
@@ -278,7 +295,13 @@ describe('GET /v1/analytics/export and /v1/analytics/audit', () => {
     expect(res.status).toBe(200);
     expect(res.text).toBe('');
     expect(audit.body.items).toEqual([
-      { exportId: res.headers.get('export-id'), at: NOW.toISOString(), keyId: expect.any(String), filters: { instrument: 'readiness-ruler', format: 'ndjson' }, rowCount: 0 },
+      {
+        exportId: res.headers.get('export-id'),
+        at: NOW.toISOString(),
+        keyId: expect.any(String),
+        filters: { instrument: 'readiness-ruler', format: 'ndjson' },
+        rowCount: 0,
+      },
     ]);
   });
 

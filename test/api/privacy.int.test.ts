@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { smokingShort, testApi, type TestApi } from '../support/api';
+import { smokingShort, type TestApi, testApi } from '../support/api';
 
 /**
  * Drives every write and read path with distinctive refs, labels and keys, then reads back
@@ -49,7 +49,7 @@ describe('privacy: nothing identifying is stored, logged or echoed', () => {
     // Failures too: their bodies and log lines must not carry the values either.
     await send('POST', '/v1/assessments', { key, body: { ...smokingShort(refs[1]), note: label }, headers: { 'idempotency-key': 'x' } });
     await send('POST', '/v1/assessments', { key, body: smokingShort(refs[1], '2030-01-01'), headers: { 'idempotency-key': 'y' } });
-    await send('POST', '/v1/subjects/search', { key: key.slice(0, -1) + 'Z', body: { ref: refs[0] } });
+    await send('POST', '/v1/subjects/search', { key: `${key.slice(0, -1)}Z`, body: { ref: refs[0] } });
   });
   afterAll(() => api.table.drop());
 

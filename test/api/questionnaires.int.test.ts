@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApi, type TestApi } from '../support/api';
+import { type TestApi, testApi } from '../support/api';
 
 let api: TestApi;
 let key: string;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rescore } from '../../packages/api/rescore';
+import { getInstrument } from '../../packages/instruments';
 import { decisionalBalanceSmokingShortDefinition } from '../../packages/instruments/decisional-balance-smoking-short';
 import { defineItemInstrument } from '../../packages/instruments/engine';
-import { getInstrument } from '../../packages/instruments';
-import { NOW, smokingShort, testApi, type TestApi } from '../support/api';
+import { NOW, smokingShort, type TestApi, testApi } from '../support/api';
 
 /**
  * A "corrected key" for the short smoking scale: items 5 and 6 swap sides. The worked example
@@ -34,7 +34,7 @@ describe('rescore', () => {
       // Same answers on both sides of the swap (5 and 6 equal): scores cannot change.
       await post(key, { ...smokingShort('r3'), responses: { '1': 3, '2': 3, '3': 3, '4': 3, '5': 3, '6': 3 } }, 'r3'),
     ];
-    await post(key, { ...smokingShort('r4'), instrument: 'decisional-balance-smoking' , responses: {} }, 'r4-other-instrument');
+    await post(key, { ...smokingShort('r4'), instrument: 'decisional-balance-smoking', responses: {} }, 'r4-other-instrument');
   });
   afterAll(() => api.table.drop());
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pseudonymizer, testApi, type TestApi } from '../support/api';
+import { pseudonymizer, type TestApi, testApi } from '../support/api';
 
 /** RCQ answers giving the wanted stage: items 1,5,10,12 precontemplation; 3,4,8,9 contemplation; 2,6,7,11 action. */
 const rcq = (pc: number, c: number, a: number) => {
@@ -46,9 +46,18 @@ describe('GET /v1/subjects/{subjectId}/trajectory', () => {
 
     expect(res.status).toBe(200);
     expect(res.body.truncated).toBe(false);
-    expect(res.body.instruments.map((t: { instrument: string }) => t.instrument)).toEqual(['contemplation-ladder', 'rcq', 'readiness-ruler']);
+    expect(res.body.instruments.map((t: { instrument: string }) => t.instrument)).toEqual([
+      'contemplation-ladder',
+      'rcq',
+      'readiness-ruler',
+    ]);
     const [ladder, rcqTrack, ruler] = res.body.instruments;
-    expect(rcqTrack.points.map((p: { stage: string }) => p.stage)).toEqual(['precontemplation', 'contemplation', 'action', 'precontemplation']);
+    expect(rcqTrack.points.map((p: { stage: string }) => p.stage)).toEqual([
+      'precontemplation',
+      'contemplation',
+      'action',
+      'precontemplation',
+    ]);
     expect(rcqTrack.points.map((p: { transition: { direction: string } | null }) => p.transition?.direction ?? null)).toEqual([
       null,
       'forward',
@@ -56,7 +65,13 @@ describe('GET /v1/subjects/{subjectId}/trajectory', () => {
       'backward',
     ]);
     expect(rcqTrack.points[1].changeFromPrevious).toEqual({ precontemplation: -12, contemplation: 8, action: 4 });
-    expect(rcqTrack.summary).toMatchObject({ forwardMoves: 2, backwardMoves: 1, relapseSignal: false, latestStage: 'precontemplation', stageStatus: 'ok' });
+    expect(rcqTrack.summary).toMatchObject({
+      forwardMoves: 2,
+      backwardMoves: 1,
+      relapseSignal: false,
+      latestStage: 'precontemplation',
+      stageStatus: 'ok',
+    });
     expect(ruler).toMatchObject({ status: 'ok', summary: { change: { importance: 4, confidence: 3 }, stageStatus: 'not-staged' } });
     expect(ladder).toMatchObject({ status: 'insufficient-data', count: 1, summary: { change: null } });
   });

@@ -74,7 +74,12 @@ describe('buildTrajectory', () => {
 
     expect(urica!.points[1]!.transition).toBeNull();
     expect(urica!.points[1]!.changeFromPrevious).toEqual({ readiness: null });
-    expect(urica!.points[2]!.transition).toEqual({ from: 'maintenance', to: 'precontemplation', direction: 'backward', relapseSignal: true });
+    expect(urica!.points[2]!.transition).toEqual({
+      from: 'maintenance',
+      to: 'precontemplation',
+      direction: 'backward',
+      relapseSignal: true,
+    });
     expect(urica!.summary).toMatchObject({ backwardMoves: 1, relapseSignal: true, latestStage: 'precontemplation' });
   });
 

@@ -1,16 +1,21 @@
 import { DynamoDBServiceException, GetItemCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../packages/api/app';
-import { createDynamoStore } from '../../packages/store/dynamo';
 import { createDynamoClient } from '../../packages/store/client';
-import { NOW, pseudonymizer, smokingShort, testApi, type TestApi } from '../support/api';
-import { mockClient } from 'aws-sdk-client-mock';
+import { createDynamoStore } from '../../packages/store/dynamo';
+import { NOW, pseudonymizer, smokingShort, type TestApi, testApi } from '../support/api';
 
 describe('storage faults', () => {
   it('answers 503 with Retry-After when DynamoDB cannot be reached', async () => {
     const client = createDynamoClient({ endpoint: 'http://127.0.0.1:1', maxAttempts: 1, requestTimeoutMs: 500 });
     const logs: Record<string, unknown>[] = [];
-    const app = createApp({ store: createDynamoStore({ client, tableName: 'absent' }), pseudonymizer, now: () => NOW, log: (e) => logs.push(e) });
+    const app = createApp({
+      store: createDynamoStore({ client, tableName: 'absent' }),
+      pseudonymizer,
+      now: () => NOW,
+      log: (e) => logs.push(e),
+    });
 
     const res = await app.request('/v1/instruments', { headers: { authorization: `Bearer mia_0123456789abcdef${'A'.repeat(43)}` } });
 
@@ -23,7 +28,9 @@ describe('storage faults', () => {
       status: 503,
       detail: 'Storage is temporarily unavailable; retry later.',
     });
-    expect(logs).toEqual([{ level: 'error', msg: 'request', method: 'GET', route: '/v1/instruments', status: 503, ms: expect.any(Number) }]);
+    expect(logs).toEqual([
+      { level: 'error', msg: 'request', method: 'GET', route: '/v1/instruments', status: 503, ms: expect.any(Number) },
+    ]);
   });
 
   describe('when DynamoDB throttles the write (a fault DynamoDB Local cannot produce)', () => {
@@ -41,7 +48,12 @@ describe('storage faults', () => {
       const mock = mockClient(api.table.client);
       mock.on(GetItemCommand).resolves({}); // the rollup's reads of the subject's period records
       mock.on(TransactWriteItemsCommand).rejects(
-        new DynamoDBServiceException({ name: 'ThrottlingException', $fault: 'client', $metadata: { httpStatusCode: 400 }, message: 'Rate exceeded' }),
+        new DynamoDBServiceException({
+          name: 'ThrottlingException',
+          $fault: 'client',
+          $metadata: { httpStatusCode: 400 },
+          message: 'Rate exceeded',
+        }),
       );
       let res: Awaited<ReturnType<TestApi['call']>>;
       try {

@@ -88,7 +88,9 @@ async function main() {
     };
     const [small, large] = [stat('bench-small'), stat('bench-large')];
     console.log(`MI Assessments API analytics benchmark · node ${process.version} · ${cpus()[0]?.model.trim()} · ${cpus().length} cores`);
-    console.log(`GET /v1/analytics/aggregates, 12 monthly groups, in process, ${QUERY_ROUNDS * QUERIES_PER_ROUND} requests per clinic, alternated:`);
+    console.log(
+      `GET /v1/analytics/aggregates, 12 monthly groups, in process, ${QUERY_ROUNDS * QUERIES_PER_ROUND} requests per clinic, alternated:`,
+    );
     console.log(`  ${String(SMALL).padStart(6)} stored assessments: p50 ${small.p50.toFixed(2)} ms, p99 ${small.p99.toFixed(2)} ms`);
     console.log(`  ${String(LARGE).padStart(6)} stored assessments: p50 ${large.p50.toFixed(2)} ms, p99 ${large.p99.toFixed(2)} ms`);
     const ratio = large.p50 / small.p50;

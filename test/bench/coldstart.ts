@@ -18,14 +18,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { bundleFunctions } from '../../infra/artifact';
+import { API_ENTRY, REPO_ROOT } from '../../infra/bundling';
 import { generateApiKey } from '../../packages/api/api-keys';
 import { createApp } from '../../packages/api/app';
 import { createPseudonymizer, parsePseudonymKeys } from '../../packages/api/pseudonymizer';
 import { createDynamoClient } from '../../packages/store/client';
 import { createDynamoStore } from '../../packages/store/dynamo';
 import { ensureTable, startDynamoLocal } from '../../packages/store/local';
-import { bundleFunctions } from '../../infra/artifact';
-import { API_ENTRY, REPO_ROOT } from '../../infra/bundling';
 import { fakeSecretsExtension, httpApiEvent } from '../e2e/artifact-harness';
 
 const RUNS = Number(process.env.COLDSTART_RUNS ?? 15);
@@ -81,7 +81,10 @@ function coldStart(bundle: string, event: unknown, env: Record<string, string>):
     const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      const line = out.split('\n').reverse().find((l) => l.startsWith('{"importMs"'));
+      const line = out
+        .split('\n')
+        .reverse()
+        .find((l) => l.startsWith('{"importMs"'));
       if (code !== 0 || !line) return reject(new Error(`cold start of ${bundle} failed (${code}):\n${out}`));
       const s = JSON.parse(line) as Omit<Sample, 'totalMs'>;
       resolve({ ...s, totalMs: s.importMs + s.firstRequestMs });
@@ -111,7 +114,12 @@ async function main() {
     const created = await app.request('/v1/assessments', {
       method: 'POST',
       headers: { ...headers, 'idempotency-key': 'coldstart-1' },
-      body: JSON.stringify({ instrument: 'readiness-ruler', subject: { ref: 'bench-ref' }, administeredOn: '2026-11-20', responses: { importance: 7, confidence: 3, readiness: 5 } }),
+      body: JSON.stringify({
+        instrument: 'readiness-ruler',
+        subject: { ref: 'bench-ref' },
+        administeredOn: '2026-11-20',
+        responses: { importance: 7, confidence: 3, readiness: 5 },
+      }),
     });
     const { id } = (await created.json()) as { id: string };
     client.destroy();
@@ -141,7 +149,9 @@ async function main() {
     // One key read per production cold start (warm-up included), each answered.
     const reads = secrets.requests.filter((r) => r.status === 200).length;
     if (reads !== samples.production.length + 1 || reads !== secrets.requests.length) {
-      throw new Error(`expected ${samples.production.length + 1} secret reads, saw ${JSON.stringify(secrets.requests.map((r) => r.status))}`);
+      throw new Error(
+        `expected ${samples.production.length + 1} secret reads, saw ${JSON.stringify(secrets.requests.map((r) => r.status))}`,
+      );
     }
 
     const lines = ['bundle (index.mjs as NodejsFunction builds it):'];
@@ -153,17 +163,21 @@ async function main() {
       lines.push(`  ${name.padEnd(10)} ${kb(raw).padStart(9)} raw  ${kb(gzip).padStart(9)} gzipped`);
       figures[name] = { rawBytes: raw, gzipBytes: gzip };
     }
-    lines.push(`cold-start proxy, median of ${samples.production.length} fresh processes (import + first request), NODE_OPTIONS=${NODE_OPTIONS}:`);
+    lines.push(
+      `cold-start proxy, median of ${samples.production.length} fresh processes (import + first request), NODE_OPTIONS=${NODE_OPTIONS}:`,
+    );
     for (const name of ['production', 'minimal'] as const) {
       const m = (k: keyof Sample) => median(samples[name].map((s) => s[k]));
-      lines.push(`  ${name.padEnd(10)} ${ms(m('totalMs')).padStart(9)}  (import ${ms(m('importMs'))}, first request ${ms(m('firstRequestMs'))})`);
+      lines.push(
+        `  ${name.padEnd(10)} ${ms(m('totalMs')).padStart(9)}  (import ${ms(m('importMs'))}, first request ${ms(m('firstRequestMs'))})`,
+      );
       Object.assign(figures[name] as object, { medianMs: m('totalMs'), importMs: m('importMs'), firstRequestMs: m('firstRequestMs') });
     }
     const ratio = median(samples.production.map((s) => s.totalMs)) / median(samples.minimal.map((s) => s.totalMs));
     lines.push(`  ratio      ${ratio.toFixed(2)}×  (target ≤ ${TARGET_RATIO}×: ${ratio <= TARGET_RATIO ? 'met' : 'NOT met'})`);
     console.log(lines.join('\n'));
     await mkdir(join(REPO_ROOT, '.bench'), { recursive: true });
-    await writeFile(join(REPO_ROOT, '.bench/coldstart.json'), JSON.stringify({ ...figures, ratio }, null, 2) + '\n');
+    await writeFile(join(REPO_ROOT, '.bench/coldstart.json'), `${JSON.stringify({ ...figures, ratio }, null, 2)}\n`);
   } finally {
     await secrets.close();
     await local.stop();

@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { type AttributeValue, type DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 
 /** A port the OS just handed out on 127.0.0.1 (closed again before it is used). */
 export function freePort(): Promise<number> {

@@ -1,12 +1,30 @@
-import { createAssessment, newAssessmentId, type AssessmentDeps } from '../../packages/api/assessments';
+import { type AssessmentDeps, createAssessment, newAssessmentId } from '../../packages/api/assessments';
 import type { Pseudonymizer } from '../../packages/api/pseudonymizer';
 import { assessmentRequest } from '../../packages/api/schemas';
 import type { CreateAssessment, Store } from '../../packages/store/port';
 
 /** The worked example of instruments.md for `decisional-balance-alcohol`: all 20 items answered. */
 export const ALCOHOL_RESPONSES: Record<string, number> = {
-  '1': 4, '2': 3, '3': 2, '4': 4, '5': 5, '6': 3, '7': 4, '8': 4, '9': 2, '10': 3,
-  '11': 3, '12': 5, '13': 4, '14': 1, '15': 3, '16': 2, '17': 3, '18': 4, '19': 2, '20': 2,
+  '1': 4,
+  '2': 3,
+  '3': 2,
+  '4': 4,
+  '5': 5,
+  '6': 3,
+  '7': 4,
+  '8': 4,
+  '9': 2,
+  '10': 3,
+  '11': 3,
+  '12': 5,
+  '13': 4,
+  '14': 1,
+  '15': 3,
+  '16': 2,
+  '17': 3,
+  '18': 4,
+  '19': 2,
+  '20': 2,
 };
 
 /** Body of `POST /v1/score` (and of the bare echo route). */

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { HttpLoadJob, HttpLoadResult } from './http-load-worker';
-import { summarize, type Measured } from './stats';
+import { type Measured, summarize } from './stats';
 
 const TSX_API = import.meta.resolve('tsx/esm/api');
 

@@ -22,8 +22,8 @@ import { ensureTable, startDynamoLocal } from '../../packages/store/local';
 import { SCOPES } from '../../packages/store/port';
 import { countByClinic, freePort } from './dynamo';
 import { assessmentBody, capturedCreateInput, directInput, scoreBody } from './fixtures';
-import { httpLoad, type HttpRound } from './http-load';
-import { drive, figures, pool, type Measured, type RoundStats } from './stats';
+import { type HttpRound, httpLoad } from './http-load';
+import { drive, figures, type Measured, pool, type RoundStats } from './stats';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const RESULTS_FILE = resolve(ROOT, '.bench/results.json');
@@ -143,9 +143,7 @@ async function main(): Promise<void> {
     for (let round = 0; round < ROUNDS; round++) {
       const runDirect = async () => void directRounds.push(await drive(directOp(`direct-r${round}`), bOptions));
       const runApi = async () =>
-        void apiRounds.push(
-          await httpLoad({ url, key, connections: CONCURRENCY, ...bOptions, prefix: `api-r${round}`, bodyTemplate }),
-        );
+        void apiRounds.push(await httpLoad({ url, key, connections: CONCURRENCY, ...bOptions, prefix: `api-r${round}`, bodyTemplate }));
       for (const run of round % 2 === 0 ? [runDirect, runApi] : [runApi, runDirect]) await run();
     }
     const closed = new Promise<void>((resolveClose) => server.close(() => resolveClose()));
@@ -178,7 +176,10 @@ async function main(): Promise<void> {
       ['(b) POST /v1/assessments (HTTP)', b.api, apiRounds],
     ];
     const line = (cells: string[]) =>
-      `${cells[0]!.padEnd(36)}${cells.slice(1, 5).map((c) => c.padStart(10)).join('')}  ${cells[5]}`;
+      `${cells[0]!.padEnd(36)}${cells
+        .slice(1, 5)
+        .map((c) => c.padStart(10))
+        .join('')}  ${cells[5]}`;
     const out = [
       'MI Assessments API benchmark',
       `node ${process.version} · ${cpu} · ${cores} cores · BENCH_SECONDS=${SECONDS} · ${started.toISOString()}`,

@@ -81,7 +81,8 @@ export async function fakeSecretsExtension(
       return reply(400, 'not ready to serve traffic, please wait');
     }
     if (given !== token) return reply(401, 'Unauthorized: missing or invalid X-Aws-Parameters-Secrets-Token');
-    if (url.searchParams.get('secretId') !== arn) return reply(400, 'ResourceNotFoundException: Secrets Manager can’t find the specified secret.');
+    if (url.searchParams.get('secretId') !== arn)
+      return reply(400, 'ResourceNotFoundException: Secrets Manager can’t find the specified secret.');
     return reply(200, {
       ARN: arn,
       CreatedDate: '2026-11-20T12:00:00Z',

@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { bundleFunctions } from '../../infra/artifact';
+import { API_ENTRY } from '../../infra/bundling';
 import { generateApiKey } from '../../packages/api/api-keys';
 import { createApp } from '../../packages/api/app';
 import { createPseudonymizer, parsePseudonymKeys } from '../../packages/api/pseudonymizer';
-import { bundleFunctions } from '../../infra/artifact';
-import { API_ENTRY } from '../../infra/bundling';
 import { smokingShort } from '../support/api';
-import { testTable, type TestTable } from '../support/dynamo';
-import { fakeSecretsExtension, httpApiEvent, startLambda, type FakeSecretsExtension, type LambdaProcess } from './artifact-harness';
+import { type TestTable, testTable } from '../support/dynamo';
+import { type FakeSecretsExtension, fakeSecretsExtension, httpApiEvent, type LambdaProcess, startLambda } from './artifact-harness';
 
 /**
  * The very file Lambda would run: functions/api bundled by NodejsFunction with the stack's own
@@ -88,7 +88,7 @@ describe('the Lambda artifact', () => {
     expect(secrets.requests).toEqual([400, 400, 200].map((status) => ({ secretId: SECRET_ARN, token: SESSION_TOKEN, status })));
   });
 
-  it('fails its cold start with the status and the extension\'s message when the extension refuses it', async () => {
+  it("fails its cold start with the status and the extension's message when the extension refuses it", async () => {
     const refused = startLambda(bundle, {
       AWS_REGION: 'eu-west-1',
       AWS_SESSION_TOKEN: 'not-this-functions-token',
@@ -101,7 +101,9 @@ describe('the Lambda artifact', () => {
       () => new Error('started'),
       (e: Error) => e,
     );
-    expect(error.message).toMatch(/Cannot read the pseudonym key from the Parameters and Secrets extension \(localhost:\d+\): HTTP 401 Unauthorized/);
+    expect(error.message).toMatch(
+      /Cannot read the pseudonym key from the Parameters and Secrets extension \(localhost:\d+\): HTTP 401 Unauthorized/,
+    );
     expect(error.message).not.toContain(SECRET_STRING);
     expect(secrets.requests.at(-1)).toMatchObject({ token: 'not-this-functions-token', status: 401 });
   });

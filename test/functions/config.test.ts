@@ -25,7 +25,7 @@ describe('parseConfig', () => {
 
   it('fails fast naming every bad variable without echoing its value', () => {
     const attempt = () => parseConfig({ PORT: 'eighty', DYNAMODB_ENDPOINT: 'not a url', TABLE_NAME: 'x' });
-    expect(attempt).toThrow(/^Invalid configuration:\n  PORT: .+\n  TABLE_NAME: .+\n  DYNAMODB_ENDPOINT: .+$/);
+    expect(attempt).toThrow(/^Invalid configuration:\n {2}PORT: .+\n {2}TABLE_NAME: .+\n {2}DYNAMODB_ENDPOINT: .+$/);
     expect(attempt).not.toThrow(/eighty|not a url/);
   });
 });

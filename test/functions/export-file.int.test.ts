@@ -1,9 +1,9 @@
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI_OPERATOR, exportToFile, progressLine, type ExportProgress } from '../../functions/local/export-file';
-import { NOW, pseudonymizer, testApi, type TestApi } from '../support/api';
+import { CLI_OPERATOR, type ExportProgress, exportToFile, progressLine } from '../../functions/local/export-file';
+import { NOW, pseudonymizer, type TestApi, testApi } from '../support/api';
 
 describe('exportToFile (npm run cli -- export)', () => {
   let api: TestApi;
@@ -17,7 +17,12 @@ describe('exportToFile (npm run cli -- export)', () => {
     for (let i = 0; i < 7; i += 1) {
       const res = await api.call('POST', '/v1/assessments', {
         key: writer,
-        body: { instrument: 'readiness-ruler', subject: { ref: `cli-${i % 3}` }, administeredOn: `2026-0${1 + (i % 3)}-1${i}`, responses: { readiness: i } },
+        body: {
+          instrument: 'readiness-ruler',
+          subject: { ref: `cli-${i % 3}` },
+          administeredOn: `2026-0${1 + (i % 3)}-1${i}`,
+          responses: { readiness: i },
+        },
         headers: { 'idempotency-key': `cli-${i}` },
       });
       expect(res.status).toBe(201);
@@ -32,7 +37,10 @@ describe('exportToFile (npm run cli -- export)', () => {
     const out = join(dir, 'ruler.csv');
     const progress: ExportProgress[] = [];
 
-    const done = await exportToFile(deps(), 'clinic-a', { instrument: 'readiness-ruler', format: 'csv' }, out, { limit: 3, onProgress: (p) => progress.push(p) });
+    const done = await exportToFile(deps(), 'clinic-a', { instrument: 'readiness-ruler', format: 'csv' }, out, {
+      limit: 3,
+      onProgress: (p) => progress.push(p),
+    });
     const lines = (await readFile(out, 'utf8')).split('\r\n');
 
     expect(done.rows).toBe(7);
@@ -47,15 +55,28 @@ describe('exportToFile (npm run cli -- export)', () => {
     expect(await readdir(dir)).toEqual(['ruler.csv']);
     const audit = await api.table.store.listExportAudits('clinic-a', { limit: 10 });
     expect(audit.items).toEqual([
-      { exportId: done.exportId, clinicId: 'clinic-a', at: NOW.toISOString(), keyId: CLI_OPERATOR, filters: { instrument: 'readiness-ruler', format: 'csv' }, rowCount: 7 },
+      {
+        exportId: done.exportId,
+        clinicId: 'clinic-a',
+        at: NOW.toISOString(),
+        keyId: CLI_OPERATOR,
+        filters: { instrument: 'readiness-ruler', format: 'csv' },
+        rowCount: 7,
+      },
     ]);
   });
 
   it('counts without a total when the range is not whole months, and leaves no file on failure', async () => {
     const progress: ExportProgress[] = [];
-    await exportToFile(deps(), 'clinic-a', { instrument: 'readiness-ruler', format: 'ndjson', from: '2026-01-15' }, join(dir, 'part.ndjson'), {
-      onProgress: (p) => progress.push(p),
-    });
+    await exportToFile(
+      deps(),
+      'clinic-a',
+      { instrument: 'readiness-ruler', format: 'ndjson', from: '2026-01-15' },
+      join(dir, 'part.ndjson'),
+      {
+        onProgress: (p) => progress.push(p),
+      },
+    );
     await expect(exportToFile(deps(), 'clinic-a', { instrument: 'nope', format: 'ndjson' }, join(dir, 'bad.ndjson'))).rejects.toThrow();
 
     expect(progress).toEqual([{ rows: 5 }]);
@@ -66,11 +87,20 @@ describe('exportToFile (npm run cli -- export)', () => {
     const out = join(dir, 'small-pages.ndjson');
     const pages: number[] = [];
 
-    const done = await exportToFile({ ...deps(), maxPageBytes: 700 }, 'clinic-a', { instrument: 'readiness-ruler', format: 'ndjson' }, out, {
-      limit: 5,
-      onProgress: (p) => pages.push(p.rows),
-    });
-    const rows = (await readFile(out, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    const done = await exportToFile(
+      { ...deps(), maxPageBytes: 700 },
+      'clinic-a',
+      { instrument: 'readiness-ruler', format: 'ndjson' },
+      out,
+      {
+        limit: 5,
+        onProgress: (p) => pages.push(p.rows),
+      },
+    );
+    const rows = (await readFile(out, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const audit = await api.table.store.listExportAudits('clinic-a', { limit: 10 });
 
     expect(pages).toEqual([2, 4, 6, 7]);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { generateApiKey } from '../../packages/api/api-keys';
-import { testTable, type TestTable } from '../support/dynamo';
+import { type FakeSecretsExtension, fakeSecretsExtension } from '../e2e/artifact-harness';
 import { smokingShort } from '../support/api';
-import { fakeSecretsExtension, type FakeSecretsExtension } from '../e2e/artifact-harness';
+import { type TestTable, testTable } from '../support/dynamo';
 
 const SECRET_ARN = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:pseudonym';
 const SESSION_TOKEN = 'lambda-int-session-token';
@@ -88,13 +88,22 @@ describe('Lambda handler (functions/api)', () => {
 
   it('answers the NDJSON export as text, not base64', async () => {
     const res = (await handler(
-      httpApiEvent('GET', '/v1/analytics/export', { authorization: `Bearer ${key}` }, undefined, 'instrument=decisional-balance-smoking-short'),
+      httpApiEvent(
+        'GET',
+        '/v1/analytics/export',
+        { authorization: `Bearer ${key}` },
+        undefined,
+        'instrument=decisional-balance-smoking-short',
+      ),
       {},
     )) as { statusCode: number; headers: Record<string, string>; body: string; isBase64Encoded: boolean };
 
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('application/x-ndjson');
     expect(res.isBase64Encoded).toBe(false);
-    expect(JSON.parse(res.body.trim().split('\n')[0]!)).toMatchObject({ instrument: 'decisional-balance-smoking-short', year: expect.any(Number) });
+    expect(JSON.parse(res.body.trim().split('\n')[0]!)).toMatchObject({
+      instrument: 'decisional-balance-smoking-short',
+      year: expect.any(Number),
+    });
   });
 });

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Validations, type App } from 'aws-cdk-lib';
+import { type App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, HIPAASecurityChecks, type NagPack } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { synthesize, type Synthesized } from './synth';
+import { type Synthesized, synthesize } from './synth';
 
 /** Every `Validations.of(x).acknowledge()` in the app: rule id, construct path, reason. */
 function acknowledgements(app: App) {
@@ -18,7 +18,9 @@ function acknowledgements(app: App) {
 /** What a pack finds with every acknowledgement ignored (cdk-nag checks them in `isAcknowledged`). */
 function rawFindings(pack: NagPack, app: App) {
   Object.assign(pack, { isAcknowledged: () => false });
-  return pack.validateScope(app).violations.flatMap((v) => v.violatingResources.map((r) => ({ id: v.ruleName, path: r.constructPath ?? '' })));
+  return pack
+    .validateScope(app)
+    .violations.flatMap((v) => v.violatingResources.map((r) => ({ id: v.ruleName, path: r.constructPath ?? '' })));
 }
 
 describe('cdk-nag HIPAA Security and AWS Solutions packs', () => {
@@ -34,21 +36,24 @@ describe('cdk-nag HIPAA Security and AWS Solutions packs', () => {
     expect(report.pluginReports.flatMap((r) => r.violations ?? [])).toEqual([]);
   });
 
-  it.each([['HIPAA.Security', HIPAASecurityChecks], ['AwsSolutions', AwsSolutionsChecks]] as const)(
-    'leave no unacknowledged finding when %s is run directly',
-    (_, Pack) => {
-      const result = new Pack().validateScope(synth.app);
-      expect(result.violations).toEqual([]);
-      expect(result.success).toBe(true);
-    },
-  );
+  it.each([
+    ['HIPAA.Security', HIPAASecurityChecks],
+    ['AwsSolutions', AwsSolutionsChecks],
+  ] as const)('leave no unacknowledged finding when %s is run directly', (_, Pack) => {
+    const result = new Pack().validateScope(synth.app);
+    expect(result.violations).toEqual([]);
+    expect(result.success).toBe(true);
+  });
 
   it('acknowledge only findings that exist, each on the construct it concerns, with a reason', () => {
     const findings = [new HIPAASecurityChecks(), new AwsSolutionsChecks()].flatMap((pack) => rawFindings(pack, synth.app));
     const acks = acknowledgements(synth.app);
 
     for (const ack of acks) {
-      expect(findings.some((f) => f.id === ack.id && (f.path === ack.path || f.path.startsWith(`${ack.path}/`))), `${ack.id} on ${ack.path}`).toBe(true);
+      expect(
+        findings.some((f) => f.id === ack.id && (f.path === ack.path || f.path.startsWith(`${ack.path}/`))),
+        `${ack.id} on ${ack.path}`,
+      ).toBe(true);
       expect(ack.reason.length, ack.id).toBeGreaterThan(80);
     }
     expect(acks.map((a) => a.id).sort()).toEqual([

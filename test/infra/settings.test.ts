@@ -1,5 +1,5 @@
-import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { AttributeType, BillingMode, ProjectionType } from 'aws-cdk-lib/aws-dynamodb';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, settingsFromContext } from '../../infra/settings';
 import { tableShape } from '../../infra/table';
@@ -13,9 +13,17 @@ describe('settingsFromContext', () => {
   });
 
   it('parses `-c` strings into typed settings', () => {
-    const s = settingsFromContext(context({ stage: 'prod', account: '123456789012', region: 'eu-west-1', throttleRateLimit: '200', logRetentionDays: '2192' }));
+    const s = settingsFromContext(
+      context({ stage: 'prod', account: '123456789012', region: 'eu-west-1', throttleRateLimit: '200', logRetentionDays: '2192' }),
+    );
 
-    expect(s).toMatchObject({ stage: 'prod', account: '123456789012', region: 'eu-west-1', throttleRateLimit: 200, logRetention: RetentionDays.SIX_YEARS });
+    expect(s).toMatchObject({
+      stage: 'prod',
+      account: '123456789012',
+      region: 'eu-west-1',
+      throttleRateLimit: 200,
+      logRetention: RetentionDays.SIX_YEARS,
+    });
     expect(s.reservedConcurrency).toBe(DEFAULT_SETTINGS.reservedConcurrency);
   });
 
@@ -37,7 +45,12 @@ describe('tableShape', () => {
       partitionKey: { name: 'PK', type: AttributeType.STRING },
       sortKey: { name: 'SK', type: AttributeType.STRING },
       globalSecondaryIndexes: [
-        { indexName: 'GSI1', partitionKey: { name: 'GSI1PK', type: AttributeType.STRING }, sortKey: { name: 'GSI1SK', type: AttributeType.STRING }, projectionType: ProjectionType.ALL },
+        {
+          indexName: 'GSI1',
+          partitionKey: { name: 'GSI1PK', type: AttributeType.STRING },
+          sortKey: { name: 'GSI1SK', type: AttributeType.STRING },
+          projectionType: ProjectionType.ALL,
+        },
         {
           indexName: 'GSI2',
           partitionKey: { name: 'GSI2PK', type: AttributeType.STRING },
@@ -53,8 +66,32 @@ describe('tableShape', () => {
     ['provisioned billing', { BillingMode: 'PROVISIONED' as const }, 'on-demand'],
     ['a local secondary index', { LocalSecondaryIndexes: [] }, 'LocalSecondaryIndexes'],
     ['a key without attribute definition', { AttributeDefinitions: [] }, 'no attribute definition'],
-    ['a KEYS_ONLY index', { GlobalSecondaryIndexes: [{ IndexName: 'G', KeySchema: [{ AttributeName: 'PK', KeyType: 'HASH' as const }], Projection: { ProjectionType: 'KEYS_ONLY' as const } }] }, 'must project ALL, or INCLUDE'],
-    ['an INCLUDE index without attributes', { GlobalSecondaryIndexes: [{ IndexName: 'G', KeySchema: [{ AttributeName: 'PK', KeyType: 'HASH' as const }], Projection: { ProjectionType: 'INCLUDE' as const } }] }, 'must project ALL, or INCLUDE'],
+    [
+      'a KEYS_ONLY index',
+      {
+        GlobalSecondaryIndexes: [
+          {
+            IndexName: 'G',
+            KeySchema: [{ AttributeName: 'PK', KeyType: 'HASH' as const }],
+            Projection: { ProjectionType: 'KEYS_ONLY' as const },
+          },
+        ],
+      },
+      'must project ALL, or INCLUDE',
+    ],
+    [
+      'an INCLUDE index without attributes',
+      {
+        GlobalSecondaryIndexes: [
+          {
+            IndexName: 'G',
+            KeySchema: [{ AttributeName: 'PK', KeyType: 'HASH' as const }],
+            Projection: { ProjectionType: 'INCLUDE' as const },
+          },
+        ],
+      },
+      'must project ALL, or INCLUDE',
+    ],
   ])('refuses %s rather than dropping it', (_, change, message) => {
     expect(() => tableShape({ ...tableDefinition('t'), ...change })).toThrow(message);
   });

@@ -4,7 +4,7 @@ import { SECRETS_EXTENSION_PORT } from '../../infra/api-function';
 import { API_BUNDLING, ESBUILD_TARGET, LAMBDA_RUNTIME } from '../../infra/bundling';
 import { PSEUDONYM_SECRET_KEY_FIELD, PSEUDONYM_SECRET_TEMPLATE } from '../../infra/stack';
 import { GSI1, GSI2, TTL_ATTRIBUTE, tableDefinition } from '../../packages/store/schema';
-import { synthesize, type Synthesized } from './synth';
+import { type Synthesized, synthesize } from './synth';
 
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
 
@@ -88,7 +88,7 @@ describe('MiAssessmentsStack with default settings', () => {
       });
     });
 
-    it('is told the table, the secret and the extension\'s settings, never the key itself', () => {
+    it("is told the table, the secret and the extension's settings, never the key itself", () => {
       const [, fn] = only(t, 'AWS::Lambda::Function');
 
       expect(fn.Properties.Environment.Variables).toEqual({
@@ -117,12 +117,21 @@ describe('MiAssessmentsStack with default settings', () => {
       expect(key).toMatch(/arm64$/);
       expect(Object.keys(byRegion)).toEqual(expect.arrayContaining(['us-east-1', 'eu-west-1', 'eu-central-1']));
       for (const [region, arns] of Object.entries(byRegion)) {
-        expect(arns[key], region).toMatch(new RegExp(`^arn:aws:lambda:${region}:\\d{12}:layer:AWS-Parameters-and-Secrets-Lambda-Extension-Arm64:\\d+$`));
+        expect(arns[key], region).toMatch(
+          new RegExp(`^arn:aws:lambda:${region}:\\d{12}:layer:AWS-Parameters-and-Secrets-Lambda-Extension-Arm64:\\d+$`),
+        );
       }
     });
 
     it('is bundled as ESM for node22, minified, with source maps and the AWS SDK inside', () => {
-      expect(API_BUNDLING).toMatchObject({ format: 'esm', target: 'node22', minify: true, sourceMap: true, bundleAwsSDK: true, externalModules: [] });
+      expect(API_BUNDLING).toMatchObject({
+        format: 'esm',
+        target: 'node22',
+        minify: true,
+        sourceMap: true,
+        bundleAwsSDK: true,
+        externalModules: [],
+      });
       expect(LAMBDA_RUNTIME.name).toBe(`nodejs${ESBUILD_TARGET.slice('node'.length)}.x`);
     });
   });
@@ -132,7 +141,10 @@ describe('MiAssessmentsStack with default settings', () => {
       const groups = Object.values(t.findResources('AWS::Logs::LogGroup')) as Resource[];
       const opsKey = t.getResourceId('AWS::KMS::Key', { Properties: { Description: Match.stringLikeRegexp('log groups') } });
 
-      expect(groups.map((g) => g.Properties.LogGroupName).sort()).toEqual(['/mi-assessments/dev/api-access', '/mi-assessments/dev/api-function']);
+      expect(groups.map((g) => g.Properties.LogGroupName).sort()).toEqual([
+        '/mi-assessments/dev/api-access',
+        '/mi-assessments/dev/api-function',
+      ]);
       for (const group of groups) {
         expect(group.Properties).toMatchObject({ KmsKeyId: getAtt(opsKey), RetentionInDays: 365 });
         expect(group.DeletionPolicy).toBe('Retain');
@@ -146,7 +158,9 @@ describe('MiAssessmentsStack with default settings', () => {
 
     it('lets CloudWatch Logs use the operations key only for these two log groups', () => {
       const [, opsKey] = Object.entries(t.findResources('AWS::KMS::Key')).find(([, k]) => /log groups/.test(k.Properties.Description))!;
-      const statement = (opsKey as Resource).Properties.KeyPolicy.Statement.find((s: any) => s.Sid === 'CloudWatchLogsEncryptsThisStacksLogGroups');
+      const statement = (opsKey as Resource).Properties.KeyPolicy.Statement.find(
+        (s: any) => s.Sid === 'CloudWatchLogsEncryptsThisStacksLogGroups',
+      );
       const arns = JSON.stringify(statement.Condition.ArnEquals['kms:EncryptionContext:aws:logs:arn']);
 
       expect(arns).toContain(':log-group:/mi-assessments/dev/api-function');
@@ -176,7 +190,11 @@ describe('MiAssessmentsStack with default settings', () => {
 
       expect(route.Properties.RouteKey).toBe('$default');
       expect(route.Properties.Target).toEqual({ 'Fn::Join': ['', ['integrations/', ref(integrationId)]] });
-      expect(integration.Properties).toMatchObject({ IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0', IntegrationUri: getAtt(id('AWS::Lambda::Function')) });
+      expect(integration.Properties).toMatchObject({
+        IntegrationType: 'AWS_PROXY',
+        PayloadFormatVersion: '2.0',
+        IntegrationUri: getAtt(id('AWS::Lambda::Function')),
+      });
     });
 
     it('outputs the API URL', () => {
@@ -187,7 +205,9 @@ describe('MiAssessmentsStack with default settings', () => {
 
   describe('IAM', () => {
     it('gives the function one customer-managed policy and no inline policy', () => {
-      const [, role] = Object.entries(t.findResources('AWS::IAM::Role')).find(([, r]) => JSON.stringify(r).includes('lambda.amazonaws.com'))!;
+      const [, role] = Object.entries(t.findResources('AWS::IAM::Role')).find(([, r]) =>
+        JSON.stringify(r).includes('lambda.amazonaws.com'),
+      )!;
 
       expect((role as Resource).Properties.ManagedPolicyArns).toEqual([ref(id('AWS::IAM::ManagedPolicy'))]);
       expect((role as Resource).Properties.Policies).toBeUndefined();
@@ -212,9 +232,18 @@ describe('MiAssessmentsStack with default settings', () => {
         Action: ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
         Resource: getAtt(table),
       });
-      expect(bySid.QuerySubjectHistory).toMatchObject({ Action: 'dynamodb:Query', Resource: { 'Fn::Join': ['', [getAtt(table), `/index/${GSI1}`]] } });
-      expect(bySid.QueryExportIndex).toMatchObject({ Action: 'dynamodb:Query', Resource: { 'Fn::Join': ['', [getAtt(table), `/index/${GSI2}`]] } });
-      expect(bySid.ReadPseudonymKey).toMatchObject({ Action: 'secretsmanager:GetSecretValue', Resource: ref(id('AWS::SecretsManager::Secret')) });
+      expect(bySid.QuerySubjectHistory).toMatchObject({
+        Action: 'dynamodb:Query',
+        Resource: { 'Fn::Join': ['', [getAtt(table), `/index/${GSI1}`]] },
+      });
+      expect(bySid.QueryExportIndex).toMatchObject({
+        Action: 'dynamodb:Query',
+        Resource: { 'Fn::Join': ['', [getAtt(table), `/index/${GSI2}`]] },
+      });
+      expect(bySid.ReadPseudonymKey).toMatchObject({
+        Action: 'secretsmanager:GetSecretValue',
+        Resource: ref(id('AWS::SecretsManager::Secret')),
+      });
       expect(bySid.UseDataKeyOnlyThroughDynamoDbAndSecretsManager).toMatchObject({ Resource: getAtt(dataKey) });
       expect(Object.keys(bySid.UseDataKeyOnlyThroughDynamoDbAndSecretsManager.Condition.StringEquals)).toEqual(['kms:ViaService']);
     });
@@ -254,7 +283,11 @@ describe('MiAssessmentsStack with default settings', () => {
 
     expect(alarms).toHaveLength(3);
     for (const alarm of alarms) expect(alarm.Properties).toMatchObject({ AlarmActions: [ref(topic)], OKActions: [ref(topic)] });
-    expect(byMetric('Errors')?.Properties).toMatchObject({ Namespace: 'AWS/Lambda', Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+    expect(byMetric('Errors')?.Properties).toMatchObject({
+      Namespace: 'AWS/Lambda',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
     expect(byMetric('Throttles')?.Properties).toMatchObject({ Namespace: 'AWS/Lambda', Threshold: 1 });
     expect(rate?.Properties.Threshold).toBe(5);
     expect(rate?.Properties.Metrics.map((m: any) => m.Expression ?? m.MetricStat.Metric.MetricName)).toEqual([
@@ -287,12 +320,15 @@ describe('MiAssessmentsStack with stage settings from context', () => {
   it('applies them to the stage, the function, the logs and the alarms', () => {
     t.hasResourceProperties('AWS::ApiGatewayV2::Stage', { DefaultRouteSettings: { ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 } });
     t.hasResourceProperties('AWS::Lambda::Function', { ReservedConcurrentExecutions: 40, MemorySize: 1536 });
-    t.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 2192, LogGroupName: Match.stringLikeRegexp('^/mi-assessments/prod/') });
+    t.allResourcesProperties('AWS::Logs::LogGroup', {
+      RetentionInDays: 2192,
+      LogGroupName: Match.stringLikeRegexp('^/mi-assessments/prod/'),
+    });
     t.hasResourceProperties('AWS::CloudWatch::Alarm', { Threshold: 2 });
     t.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'oncall@clinic.example' });
   });
 
-  it('names the region\'s arm64 Parameters and Secrets extension layer', () => {
+  it("names the region's arm64 Parameters and Secrets extension layer", () => {
     t.hasResourceProperties('AWS::Lambda::Function', {
       Layers: [Match.stringLikeRegexp('^arn:aws:lambda:eu-west-1:\\d{12}:layer:AWS-Parameters-and-Secrets-Lambda-Extension-Arm64:\\d+$')],
     });
@@ -302,7 +338,11 @@ describe('MiAssessmentsStack with stage settings from context', () => {
     t.hasResourceProperties('AWS::IAM::ManagedPolicy', {
       PolicyDocument: {
         Statement: Match.arrayWith([
-          Match.objectLike({ Condition: { StringEquals: { 'kms:ViaService': ['dynamodb.eu-west-1.amazonaws.com', 'secretsmanager.eu-west-1.amazonaws.com'] } } }),
+          Match.objectLike({
+            Condition: {
+              StringEquals: { 'kms:ViaService': ['dynamodb.eu-west-1.amazonaws.com', 'secretsmanager.eu-west-1.amazonaws.com'] },
+            },
+          }),
         ]),
       },
     });

@@ -5,8 +5,9 @@ import { defineDeployment } from '../../infra/deployment';
 import type { MiAssessmentsStack } from '../../infra/stack';
 
 /** cdk.json's context (the feature flags `cdk synth` runs with). */
-export const CDK_JSON_CONTEXT = (JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> })
-  .context;
+export const CDK_JSON_CONTEXT = (
+  JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> }
+).context;
 
 export interface Synthesized {
   app: App;

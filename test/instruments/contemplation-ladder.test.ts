@@ -14,7 +14,17 @@ const ANCHORS: Record<number, string> = {
 
 describe('scoreContemplationLadder', () => {
   it.each([
-    [0, 0], [1, 0], [2, 2], [3, 2], [4, 2], [5, 5], [6, 5], [7, 5], [8, 8], [9, 8], [10, 10],
+    [0, 0],
+    [1, 0],
+    [2, 2],
+    [3, 2],
+    [4, 2],
+    [5, 5],
+    [6, 5],
+    [7, 5],
+    [8, 8],
+    [9, 8],
+    [10, 10],
   ])('scores rung %i as itself with the anchor at or below it, %i', (rung, anchor) => {
     const result = score({ rung });
 
@@ -54,7 +64,11 @@ describe('contemplation ladder guidance', () => {
 
   it('asks what it would take to move up one rung, never why not higher, and not at the top', () => {
     expect(score({ rung: 4 }).guidance.at(-1)?.prompt).toBe('What would it take for you to move from rung 4 to rung 5?');
-    expect(score({ rung: 10 }).guidance.map((g) => g.prompt).join(' ')).not.toMatch(/rung 11|why not/i);
+    expect(
+      score({ rung: 10 })
+        .guidance.map((g) => g.prompt)
+        .join(' '),
+    ).not.toMatch(/rung 11|why not/i);
   });
 });
 
@@ -62,7 +76,11 @@ describe('contemplation ladder catalog', () => {
   it('carries the anchor wording as labels and no item text', () => {
     const catalog = getInstrument('contemplation-ladder')!.catalog;
 
-    expect(catalog['responseScale']).toEqual({ min: 0, max: 10, anchors: Object.entries(ANCHORS).map(([value, label]) => ({ value: Number(value), label })) });
+    expect(catalog['responseScale']).toEqual({
+      min: 0,
+      max: 10,
+      anchors: Object.entries(ANCHORS).map(([value, label]) => ({ value: Number(value), label })),
+    });
     expect(catalog['items']).toEqual([{ id: 'rung', label: 'Rung chosen on the ladder', scored: true }]);
     expect(catalog['licence']).toEqual(expect.objectContaining({ status: 'copyrighted', itemText: false }));
   });

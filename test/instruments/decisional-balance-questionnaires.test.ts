@@ -6,8 +6,7 @@ import { decisionalBalanceSmokingShort } from '../../packages/instruments/decisi
 import type { Instrument } from '../../packages/instruments/types';
 
 const answers = (values: readonly number[]) => Object.fromEntries(values.map((v, i) => [String(i + 1), v]));
-const score = (instrument: Instrument, responses: Record<string, number>) =>
-  instrument.score({ instrument: instrument.id, responses });
+const score = (instrument: Instrument, responses: Record<string, number>) => instrument.score({ instrument: instrument.id, responses });
 
 const ALCOHOL_EXAMPLE = [4, 3, 2, 4, 5, 3, 4, 4, 2, 3, 3, 5, 4, 1, 3, 2, 3, 4, 2, 2];
 
@@ -85,9 +84,18 @@ describe('decisional balance missing items', () => {
 
 describe('decisional balance guidance', () => {
   it.each([
-    [[2, 1, 2, 1, 2, 1], ['express-empathy', 'roll-with-resistance']],
-    [[1, 2, 1, 2, 1, 2], ['develop-discrepancy', 'develop-discrepancy', 'support-self-efficacy']],
-    [[3, 3, 3, 3, 3, 3], ['express-empathy', 'develop-discrepancy']],
+    [
+      [2, 1, 2, 1, 2, 1],
+      ['express-empathy', 'roll-with-resistance'],
+    ],
+    [
+      [1, 2, 1, 2, 1, 2],
+      ['develop-discrepancy', 'develop-discrepancy', 'support-self-efficacy'],
+    ],
+    [
+      [3, 3, 3, 3, 3, 3],
+      ['express-empathy', 'develop-discrepancy'],
+    ],
   ])('for answers %j follows the principles %j', (values, principles) => {
     expect(score(decisionalBalanceSmokingShort, answers(values)).guidance.map((g) => g.principle)).toEqual(principles);
   });

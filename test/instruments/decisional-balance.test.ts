@@ -34,7 +34,12 @@ describe('decisionalBalance.score', () => {
     [[0, 0, 1, 0], 'status-quo'],
   ])('reads counts %j as leaning %s', ([boc, coc, bsq, csq], leaning) => {
     const result = decisionalBalance.score(
-      worksheet({ benefitsOfChange: entries(boc!), costsOfChange: entries(coc!), benefitsOfStatusQuo: entries(bsq!), costsOfStatusQuo: entries(csq!) }),
+      worksheet({
+        benefitsOfChange: entries(boc!),
+        costsOfChange: entries(coc!),
+        benefitsOfStatusQuo: entries(bsq!),
+        costsOfStatusQuo: entries(csq!),
+      }),
     );
 
     expect(result.interpretation).toEqual({ leaning });
@@ -45,7 +50,14 @@ describe('decisionalBalance.score', () => {
       worksheet({ benefitsOfChange: [], costsOfChange: [], benefitsOfStatusQuo: [], costsOfStatusQuo: [] }),
     );
 
-    expect(result.scores).toEqual({ benefitsOfChange: 0, costsOfChange: 0, benefitsOfStatusQuo: 0, costsOfStatusQuo: 0, total: 0, proportion: null });
+    expect(result.scores).toEqual({
+      benefitsOfChange: 0,
+      costsOfChange: 0,
+      benefitsOfStatusQuo: 0,
+      costsOfStatusQuo: 0,
+      total: 0,
+      proportion: null,
+    });
     expect(result.interpretation).toEqual({ leaning: null });
     expect(result.complete).toBe(true);
     expect(result.guidance).toEqual([]);
@@ -56,7 +68,14 @@ describe('decisionalBalance.score', () => {
 
     expect(result.missing).toEqual(['costsOfChange', 'benefitsOfStatusQuo']);
     expect(result.complete).toBe(false);
-    expect(result.scores).toEqual({ benefitsOfChange: 3, costsOfChange: null, benefitsOfStatusQuo: null, costsOfStatusQuo: 0, total: null, proportion: null });
+    expect(result.scores).toEqual({
+      benefitsOfChange: 3,
+      costsOfChange: null,
+      benefitsOfStatusQuo: null,
+      costsOfStatusQuo: 0,
+      total: null,
+      proportion: null,
+    });
     expect(result.interpretation).toEqual({ leaning: null });
     expect(result.guidance).toEqual([]);
   });
@@ -97,8 +116,16 @@ describe('decisionalBalance guidance', () => {
     );
 
     expect(result.guidance).toEqual([
-      { principle: 'develop-discrepancy', focus: 'elicit-change-talk', prompt: 'You listed 3 reasons in favour of change. Which of them matters most to you?' },
-      { principle: 'support-self-efficacy', focus: 'strengthen-commitment', prompt: 'What would a first step toward this change look like for you?' },
+      {
+        principle: 'develop-discrepancy',
+        focus: 'elicit-change-talk',
+        prompt: 'You listed 3 reasons in favour of change. Which of them matters most to you?',
+      },
+      {
+        principle: 'support-self-efficacy',
+        focus: 'strengthen-commitment',
+        prompt: 'What would a first step toward this change look like for you?',
+      },
     ]);
     expect(JSON.stringify(result)).not.toContain('ZEBRA');
   });
@@ -109,7 +136,9 @@ describe('decisionalBalance guidance', () => {
     );
 
     expect(result.guidance.map((g) => g.principle)).toEqual(['express-empathy', 'roll-with-resistance']);
-    expect(result.guidance[0]?.prompt).toBe('You listed 1 reason for keeping things as they are. What do they give you that matters to you?');
+    expect(result.guidance[0]?.prompt).toBe(
+      'You listed 1 reason for keeping things as they are. What do they give you that matters to you?',
+    );
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { highestOf, nearestMean, normOf } from '../../packages/instruments/definition';
 import { decisionalBalanceAlcoholDefinition } from '../../packages/instruments/decisional-balance-alcohol';
+import { highestOf, nearestMean, normOf } from '../../packages/instruments/definition';
 import { checkDefinition, defineItemInstrument, hashedData } from '../../packages/instruments/engine';
 import { definitionHash } from '../../packages/instruments/hash';
 import { socrates8aDefinition } from '../../packages/instruments/socrates-8a';
@@ -88,7 +88,10 @@ describe('checkDefinition', () => {
   it('refuses a norm table with a gap or an overlap', () => {
     const norms = socrates8aDefinition.norms!;
     const gap = { ...norms, scales: { ...norms.scales, recognition: norms.scales['recognition']!.filter((r) => r.value !== 60) } };
-    const overlap = { ...norms, scales: { ...norms.scales, ambivalence: [...norms.scales['ambivalence']!, { value: 95, min: 20, max: 20 }] } };
+    const overlap = {
+      ...norms,
+      scales: { ...norms.scales, ambivalence: [...norms.scales['ambivalence']!, { value: 95, min: 20, max: 20 }] },
+    };
 
     expect(() => checkDefinition({ ...socrates8aDefinition, norms: gap })).toThrow('norms for recognition cover 34 0 times');
     expect(() => checkDefinition({ ...socrates8aDefinition, norms: overlap })).toThrow('norms for ambivalence cover 20 2 times');
@@ -111,7 +114,9 @@ describe('definition hash of norms and staging rules', () => {
     const base = definitionHash(hashedData(uricaDefinition));
     const stage = uricaDefinition.rules['stage'] as Record<string, unknown>;
 
-    expect(definitionHash(hashedData({ ...uricaDefinition, rules: { ...uricaDefinition.rules, stage: { ...stage, tie: 'later' } as never } }))).not.toBe(base);
+    expect(
+      definitionHash(hashedData({ ...uricaDefinition, rules: { ...uricaDefinition.rules, stage: { ...stage, tie: 'later' } as never } })),
+    ).not.toBe(base);
   });
 
   it('adds no norms key for definitions without norms, so their hashes are unchanged', () => {

@@ -5,7 +5,7 @@ import { decisionalBalanceSmokingShort } from '../../packages/instruments/decisi
 import { instruments } from '../../packages/instruments/index';
 import { readinessRuler } from '../../packages/instruments/readiness-ruler';
 import type { Instrument } from '../../packages/instruments/types';
-import { UNKNOWN_FIELD, UNKNOWN_ITEM, toFieldErrors } from '../../packages/instruments/validation';
+import { toFieldErrors, UNKNOWN_FIELD, UNKNOWN_ITEM } from '../../packages/instruments/validation';
 
 const SECRET = 'Jane-Doe-MRN-55501';
 
@@ -53,9 +53,7 @@ describe('item instrument inputSchema', () => {
   it('reports unknown item ids as one unrecognized_keys issue at ["responses"] listing the keys, with a fixed message', () => {
     const issues = issuesOf(decisionalBalanceSmokingShort, shortForm({ '1': 3, '7': 2, [SECRET]: 987654 }));
 
-    expect(issues).toEqual([
-      { code: 'unrecognized_keys', keys: ['7', SECRET], path: ['responses'], message: UNKNOWN_ITEM },
-    ]);
+    expect(issues).toEqual([{ code: 'unrecognized_keys', keys: ['7', SECRET], path: ['responses'], message: UNKNOWN_ITEM }]);
   });
 
   it('splits unknown keys into one field error per key with toFieldErrors', () => {
@@ -82,11 +80,12 @@ describe('item instrument inputSchema', () => {
   });
 
   it.each(instruments.map((i) => [i.id, i] as const))('%s: no message ever contains a submitted value', (_id, instrument) => {
-    const issues = instrument.inputSchema.safeParse({
-      instrument: instrument.id,
-      responses: { [SECRET]: 987654, '1': 987654, importance: 987654, benefitsOfChange: [{ label: SECRET, weight: 987654, x: 1 }] },
-      [SECRET]: SECRET,
-    }).error?.issues ?? [];
+    const issues =
+      instrument.inputSchema.safeParse({
+        instrument: instrument.id,
+        responses: { [SECRET]: 987654, '1': 987654, importance: 987654, benefitsOfChange: [{ label: SECRET, weight: 987654, x: 1 }] },
+        [SECRET]: SECRET,
+      }).error?.issues ?? [];
 
     expect(issues.length).toBeGreaterThan(0);
     for (const issue of issues) {
@@ -119,7 +118,9 @@ describe('readiness-ruler inputSchema', () => {
   it('requires at least one ruler, reported at ["responses"]', () => {
     const issues = issuesOf(readinessRuler, ruler({}));
 
-    expect(issues).toEqual([expect.objectContaining({ code: 'custom', path: ['responses'], message: 'At least one item must be answered.' })]);
+    expect(issues).toEqual([
+      expect.objectContaining({ code: 'custom', path: ['responses'], message: 'At least one item must be answered.' }),
+    ]);
   });
 
   it('rejects an unknown scale variant without echoing it', () => {
@@ -144,7 +145,12 @@ describe('decisional-balance worksheet inputSchema', () => {
   });
 
   it.each([
-    ['a label over 200 characters', { benefitsOfChange: [{ label: 'y'.repeat(201) }] }, ['responses', 'benefitsOfChange', 0, 'label'], 'too_big'],
+    [
+      'a label over 200 characters',
+      { benefitsOfChange: [{ label: 'y'.repeat(201) }] },
+      ['responses', 'benefitsOfChange', 0, 'label'],
+      'too_big',
+    ],
     ['a weight of 6', { costsOfChange: [{}, { weight: 987654 }] }, ['responses', 'costsOfChange', 1, 'weight'], 'too_big'],
     ['a fractional weight', { costsOfChange: [{ weight: 2.5 }] }, ['responses', 'costsOfChange', 0, 'weight'], 'invalid_type'],
     ['51 entries', { costsOfStatusQuo: Array.from({ length: 51 }, () => ({})) }, ['responses', 'costsOfStatusQuo'], 'too_big'],

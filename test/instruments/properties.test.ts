@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { contemplationLadderDefinition } from '../../packages/instruments/contemplation-ladder';
 import { decisionalBalance } from '../../packages/instruments/decisional-balance';
 import { decisionalBalanceAlcoholDefinition } from '../../packages/instruments/decisional-balance-alcohol';
 import { decisionalBalanceDrugsDefinition } from '../../packages/instruments/decisional-balance-drugs';
@@ -8,13 +9,12 @@ import { decisionalBalanceSmokingShortDefinition } from '../../packages/instrume
 import type { ItemInstrumentDefinition } from '../../packages/instruments/definition';
 import { responseScaleFor, scoreRanges } from '../../packages/instruments/engine';
 import { getInstrument } from '../../packages/instruments/index';
-import { contemplationLadderDefinition } from '../../packages/instruments/contemplation-ladder';
 import { rcqDefinition } from '../../packages/instruments/rcq';
 import { readinessRulerDefinition } from '../../packages/instruments/readiness-ruler';
 import { socrates8aDefinition } from '../../packages/instruments/socrates-8a';
 import { socrates8dDefinition } from '../../packages/instruments/socrates-8d';
-import { uricaDefinition } from '../../packages/instruments/urica';
 import type { InstrumentInput } from '../../packages/instruments/types';
+import { uricaDefinition } from '../../packages/instruments/urica';
 
 const DEFINITIONS: readonly ItemInstrumentDefinition[] = [
   readinessRulerDefinition,
@@ -77,7 +77,11 @@ describe.each(DEFINITIONS.map((d) => [d.id, d] as const))('%s properties', (id, 
   it('never gives confrontational "why not a 10" guidance', () => {
     fc.assert(
       fc.property(validInput(definition), (input) => {
-        const text = instrument.score(input).guidance.map((g) => g.prompt).join(' ').toLowerCase();
+        const text = instrument
+          .score(input)
+          .guidance.map((g) => g.prompt)
+          .join(' ')
+          .toLowerCase();
         expect(text).not.toMatch(/why not|not a 10|not at 10|not 10/);
       }),
     );
@@ -166,14 +170,20 @@ describe('staged and normed questionnaires', () => {
       .map((values) => Object.fromEntries(definition.items.map((item, i) => [item.id, values[i]!])));
   };
 
-  it.each([socrates8aDefinition, socrates8dDefinition].map((d) => [d.id, d] as const))('%s: every complete answer set has a decile for every scale', (id, definition) => {
-    fc.assert(
-      fc.property(complete(definition), (responses) => {
-        const deciles = getInstrument(id)!.score({ instrument: id, responses }).interpretation['deciles'] as Record<string, number | null>;
-        for (const scale of definition.scales) expect([10, 20, 30, 40, 50, 60, 70, 80, 90]).toContain(deciles[scale.id]);
-      }),
-    );
-  });
+  it.each([socrates8aDefinition, socrates8dDefinition].map((d) => [d.id, d] as const))(
+    '%s: every complete answer set has a decile for every scale',
+    (id, definition) => {
+      fc.assert(
+        fc.property(complete(definition), (responses) => {
+          const deciles = getInstrument(id)!.score({ instrument: id, responses }).interpretation['deciles'] as Record<
+            string,
+            number | null
+          >;
+          for (const scale of definition.scales) expect([10, 20, 30, 40, 50, 60, 70, 80, 90]).toContain(deciles[scale.id]);
+        }),
+      );
+    },
+  );
 
   it('rcq: every complete answer set is staged at a highest scale, and never behind another highest one', () => {
     const order = ['precontemplation', 'contemplation', 'action'];

@@ -11,7 +11,11 @@ const KEY = { precontemplation: [1, 5, 10, 12], contemplation: [3, 4, 8, 9], act
 /** Answers with every item of each scale set to the given value. */
 function perScale(pc: number, c: number, a: number): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const [scale, value] of [['precontemplation', pc], ['contemplation', c], ['action', a]] as const) {
+  for (const [scale, value] of [
+    ['precontemplation', pc],
+    ['contemplation', c],
+    ['action', a],
+  ] as const) {
     for (const item of KEY[scale]) out[String(item)] = value;
   }
   return out;
@@ -81,9 +85,18 @@ describe('RCQ input', () => {
 
 describe('RCQ guidance', () => {
   it.each([
-    [[2, 0, 0], ['express-empathy', 'roll-with-resistance']],
-    [[0, 2, 0], ['express-empathy', 'develop-discrepancy']],
-    [[0, 0, 2], ['support-self-efficacy', 'support-self-efficacy']],
+    [
+      [2, 0, 0],
+      ['express-empathy', 'roll-with-resistance'],
+    ],
+    [
+      [0, 2, 0],
+      ['express-empathy', 'develop-discrepancy'],
+    ],
+    [
+      [0, 0, 2],
+      ['support-self-efficacy', 'support-self-efficacy'],
+    ],
   ])('for %j follows %j', ([pc, c, a], principles) => {
     const guidance = score(perScale(pc!, c!, a!)).guidance;
 

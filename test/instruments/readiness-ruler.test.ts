@@ -4,8 +4,7 @@ import { readinessRuler } from '../../packages/instruments/readiness-ruler';
 const score = (responses: Record<string, number>, scale?: '0-10' | '1-10') =>
   readinessRuler.score({ instrument: 'readiness-ruler', responses, ...(scale ? { scale } : {}) });
 
-const prompts = (responses: Record<string, number>, scale?: '0-10' | '1-10') =>
-  score(responses, scale).guidance.map((g) => g.prompt);
+const prompts = (responses: Record<string, number>, scale?: '0-10' | '1-10') => score(responses, scale).guidance.map((g) => g.prompt);
 
 describe('readinessRuler.score', () => {
   it('returns each answered ruler as its raw score', () => {
@@ -89,13 +88,23 @@ describe('readinessRuler guidance follow-ups', () => {
 describe('readinessRuler guidance focus', () => {
   const focusOf = (responses: Record<string, number>) => {
     const followUps = Object.keys(responses).length * 2;
-    return score(responses).guidance.slice(followUps).map(({ principle, focus }) => `${principle}/${focus}`);
+    return score(responses)
+      .guidance.slice(followUps)
+      .map(({ principle, focus }) => `${principle}/${focus}`);
   };
 
   it.each([
     ['importance low', { importance: 2, confidence: 5 }, ['express-empathy/explore-importance', 'develop-discrepancy/explore-importance']],
-    ['importance moderate, confidence low', { importance: 4, confidence: 3 }, ['support-self-efficacy/build-confidence', 'support-self-efficacy/build-confidence']],
-    ['importance high, confidence low', { importance: 7, confidence: 2 }, ['support-self-efficacy/build-confidence', 'support-self-efficacy/build-confidence']],
+    [
+      'importance moderate, confidence low',
+      { importance: 4, confidence: 3 },
+      ['support-self-efficacy/build-confidence', 'support-self-efficacy/build-confidence'],
+    ],
+    [
+      'importance high, confidence low',
+      { importance: 7, confidence: 2 },
+      ['support-self-efficacy/build-confidence', 'support-self-efficacy/build-confidence'],
+    ],
     ['both high', { importance: 7, confidence: 7 }, ['support-self-efficacy/strengthen-commitment', 'support-self-efficacy/plan']],
     ['importance moderate, confidence moderate', { importance: 5, confidence: 5 }, []],
     ['importance high, confidence moderate', { importance: 9, confidence: 5 }, []],

@@ -54,8 +54,26 @@ describe('catalog', () => {
     const catalog = instrument.catalog;
 
     expect(JSON.parse(JSON.stringify(catalog))).toEqual(catalog);
-    expect(Object.keys(catalog)).toEqual(expect.arrayContaining(['id', 'version', 'title', 'description', 'responseScale', 'items', 'scales', 'scoring', 'interpretation', 'licence', 'sources', 'ourRules', 'provenance']));
-    expect(catalog['provenance']).toEqual(instrument.score(instrument.redact({ instrument: id, responses: id === 'readiness-ruler' ? { importance: 5 } : {} })).provenance);
+    expect(Object.keys(catalog)).toEqual(
+      expect.arrayContaining([
+        'id',
+        'version',
+        'title',
+        'description',
+        'responseScale',
+        'items',
+        'scales',
+        'scoring',
+        'interpretation',
+        'licence',
+        'sources',
+        'ourRules',
+        'provenance',
+      ]),
+    );
+    expect(catalog['provenance']).toEqual(
+      instrument.score(instrument.redact({ instrument: id, responses: id === 'readiness-ruler' ? { importance: 5 } : {} })).provenance,
+    );
     expect((catalog['ourRules'] as unknown[]).length).toBeGreaterThan(0);
   });
 
@@ -109,7 +127,10 @@ describe('definitionHash', () => {
     expect(defineItemInstrument(decisionalBalanceAlcoholDefinition).catalog['provenance']).toEqual(
       expect.objectContaining({ definitionHash: hash }),
     );
-    expect(getInstrument('decisional-balance-alcohol')!.score({ instrument: 'decisional-balance-alcohol', responses: {} }).provenance.definitionHash).toBe(hash);
+    expect(
+      getInstrument('decisional-balance-alcohol')!.score({ instrument: 'decisional-balance-alcohol', responses: {} }).provenance
+        .definitionHash,
+    ).toBe(hash);
   });
 
   it('changes when a key changes', () => {

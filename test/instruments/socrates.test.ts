@@ -17,9 +17,37 @@ type Scale = keyof typeof KEY;
 
 // The Project MATCH profile-sheet table exactly as instruments.md prints it: [decile, min, max].
 const TABLE: Record<Scale, Array<[number, number, number]>> = {
-  recognition: [[70, 35, 35], [60, 34, 34], [50, 32, 33], [40, 31, 31], [30, 29, 30], [20, 27, 28], [10, 7, 26]],
-  ambivalence: [[90, 19, 20], [80, 18, 18], [70, 17, 17], [60, 16, 16], [50, 15, 15], [40, 14, 14], [30, 12, 13], [20, 9, 11], [10, 4, 8]],
-  takingSteps: [[90, 39, 40], [80, 37, 38], [70, 36, 36], [60, 34, 35], [50, 33, 33], [40, 31, 32], [30, 30, 30], [20, 26, 29], [10, 8, 25]],
+  recognition: [
+    [70, 35, 35],
+    [60, 34, 34],
+    [50, 32, 33],
+    [40, 31, 31],
+    [30, 29, 30],
+    [20, 27, 28],
+    [10, 7, 26],
+  ],
+  ambivalence: [
+    [90, 19, 20],
+    [80, 18, 18],
+    [70, 17, 17],
+    [60, 16, 16],
+    [50, 15, 15],
+    [40, 14, 14],
+    [30, 12, 13],
+    [20, 9, 11],
+    [10, 4, 8],
+  ],
+  takingSteps: [
+    [90, 39, 40],
+    [80, 37, 38],
+    [70, 36, 36],
+    [60, 34, 35],
+    [50, 33, 33],
+    [40, 31, 32],
+    [30, 30, 30],
+    [20, 26, 29],
+    [10, 8, 25],
+  ],
 };
 
 /** Answers with the given scale sums (each item 1–5); unlisted scales at their middle. */
@@ -37,7 +65,9 @@ function withSums(sums: Partial<Record<Scale, number>>): Record<string, number> 
 }
 
 const EDGES = (Object.entries(TABLE) as Array<[Scale, Array<[number, number, number]>]>).flatMap(([scale, rows]) =>
-  rows.flatMap(([decile, min, max]) => (min === max ? [[scale, min, decile] as const] : [[scale, min, decile] as const, [scale, max, decile] as const])),
+  rows.flatMap(([decile, min, max]) =>
+    min === max ? [[scale, min, decile] as const] : [[scale, min, decile] as const, [scale, max, decile] as const],
+  ),
 );
 
 describe('SOCRATES 8A worked example (instruments.md)', () => {
@@ -134,12 +164,18 @@ describe('SOCRATES guidance', () => {
   it('asks about a first step when recognition is high but taking steps is not', () => {
     const guidance = score(socrates8a, withSums({ recognition: 35, ambivalence: 15, takingSteps: 20 })).guidance;
 
-    expect(guidance).toEqual([{ principle: 'support-self-efficacy', focus: 'plan', prompt: 'If you decided to make a change, what might be a first step?' }]);
+    expect(guidance).toEqual([
+      { principle: 'support-self-efficacy', focus: 'plan', prompt: 'If you decided to make a change, what might be a first step?' },
+    ]);
   });
 
   it('explores values when no scale is high or low (the worked example)', () => {
     expect(score(socrates8a, answers(EXAMPLE)).guidance).toEqual([
-      { principle: 'develop-discrepancy', focus: 'explore-values', prompt: 'How does your drinking fit with the things that matter most to you?' },
+      {
+        principle: 'develop-discrepancy',
+        focus: 'explore-values',
+        prompt: 'How does your drinking fit with the things that matter most to you?',
+      },
     ]);
   });
 });

@@ -43,7 +43,11 @@ describe('scoreUrica worked example (instruments.md)', () => {
     expect(result.interpretation).toEqual({ stage: 'precontemplation' });
     expect(result.complete).toBe(true);
     expect(result.missing).toEqual([]);
-    expect(result.provenance).toEqual({ algorithm: 'urica-28', algorithmVersion: '1.0.0', definitionHash: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) });
+    expect(result.provenance).toEqual({
+      algorithm: 'urica-28',
+      algorithmVersion: '1.0.0',
+      definitionHash: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
+    });
   });
 
   it.each([
@@ -141,7 +145,11 @@ describe('URICA missing items', () => {
 
 describe('URICA guidance', () => {
   it.each([
-    [{ precontemplation: 35, contemplation: 7, action: 7, maintenance: 7 }, 'precontemplation', ['express-empathy', 'roll-with-resistance']],
+    [
+      { precontemplation: 35, contemplation: 7, action: 7, maintenance: 7 },
+      'precontemplation',
+      ['express-empathy', 'roll-with-resistance'],
+    ],
     [{ precontemplation: 21, contemplation: 35, action: 35, maintenance: 25 }, 'contemplation', ['express-empathy', 'develop-discrepancy']],
     [{ precontemplation: 7, contemplation: 35, action: 35, maintenance: 35 }, 'action', ['support-self-efficacy', 'support-self-efficacy']],
   ])('for sums %j (stage %s) follows %j with open questions', (sums, stage, principles) => {
@@ -174,8 +182,15 @@ describe('URICA catalog', () => {
   });
 
   it('tells clinicians to trend the action and maintenance means during treatment and labels the tie rule', () => {
-    expect(catalog['notes']).toEqual(expect.arrayContaining([expect.stringMatching(/during treatment, trend the action and maintenance means/)]));
-    expect((catalog['ourRules'] as Array<{ id: string }>).map((r) => r.id)).toEqual(['missing-items', 'unscored-items', 'stage-tie', 'guidance']);
+    expect(catalog['notes']).toEqual(
+      expect.arrayContaining([expect.stringMatching(/during treatment, trend the action and maintenance means/)]),
+    );
+    expect((catalog['ourRules'] as Array<{ id: string }>).map((r) => r.id)).toEqual([
+      'missing-items',
+      'unscored-items',
+      'stage-tie',
+      'guidance',
+    ]);
   });
 
   it('ships no 8/11/14 cut-offs', () => {

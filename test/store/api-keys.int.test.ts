@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Conflict, NotFound } from '../../packages/instruments/errors';
 import type { ApiKeyRecord } from '../../packages/store/port';
-import { testTable, type TestTable } from '../support/dynamo';
+import { type TestTable, testTable } from '../support/dynamo';
 
 const key = (keyId: string, clinicId: string, createdAt: string): ApiKeyRecord => ({
   keyId,
   clinicId,
   scopes: ['assessments:write', 'assessments:read'],
-  secretHash: 'sha256:' + keyId.slice(-1).repeat(64),
+  secretHash: `sha256:${keyId.slice(-1).repeat(64)}`,
   createdAt,
 });
 

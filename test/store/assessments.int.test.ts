@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Conflict, IdempotencyInFlight, IdempotencyMismatch } from '../../packages/instruments/errors';
-import { testTable, type TestTable } from '../support/dynamo';
+import { type TestTable, testTable } from '../support/dynamo';
 import { createInput } from '../support/store-fixtures';
 
 const NOW = new Date('2026-11-20T10:00:00.000Z');
@@ -102,7 +102,7 @@ describe('createDynamoStore › assessments', () => {
 
     it('rejects the same key with another body and stores nothing new', async () => {
       const before = await t.scanAll();
-      const other = { ...input, requestHash: 'sha256:' + 'c'.repeat(64), assessment: { ...input.assessment, id: 'asm_c1_other' } };
+      const other = { ...input, requestHash: `sha256:${'c'.repeat(64)}`, assessment: { ...input.assessment, id: 'asm_c1_other' } };
       const store = t.storeWith({ now: () => new Date(NOW.getTime() + 3_600_000) });
 
       await expect(store.createAssessment(other)).rejects.toBeInstanceOf(IdempotencyMismatch);
@@ -144,7 +144,7 @@ describe('createDynamoStore › assessments', () => {
       const later = new Date(NOW.getTime() + 49 * 3_600_000);
       const second = {
         ...createInput({ clinicId: 'clinic-ttl', id: 'asm_t2', idempotencyKey: 'ttl-key' }),
-        requestHash: 'sha256:' + 'd'.repeat(64),
+        requestHash: `sha256:${'d'.repeat(64)}`,
       };
 
       expect(await t.storeWith({ now: () => later }).createAssessment(second)).toEqual({ kind: 'created' });
@@ -152,9 +152,13 @@ describe('createDynamoStore › assessments', () => {
       const items = (await t.scanAll()).filter(
         (i) => String(i.PK).startsWith('C#clinic-ttl#') && (i.type === 'assessment' || i.type === 'idempotency'),
       );
-      expect(items.map((i) => i.PK)).toEqual(['C#clinic-ttl#ASM#asm_t1', 'C#clinic-ttl#ASM#asm_t2', `C#clinic-ttl#IDEM#${sha256('ttl-key')}`]);
+      expect(items.map((i) => i.PK)).toEqual([
+        'C#clinic-ttl#ASM#asm_t1',
+        'C#clinic-ttl#ASM#asm_t2',
+        `C#clinic-ttl#IDEM#${sha256('ttl-key')}`,
+      ]);
       expect(items[2]).toMatchObject({
-        requestHash: 'sha256:' + 'd'.repeat(64),
+        requestHash: `sha256:${'d'.repeat(64)}`,
         assessmentId: 'asm_t2',
         expiresAt: later.getTime() / 1000 + 48 * 3600,
       });
@@ -198,7 +202,10 @@ describe('createDynamoStore › assessments', () => {
       'C#clinic-race#SP#sub_v1_Zm9vYmFy',
     ]);
     // Counted once, however many retries raced.
-    expect(stored.filter((i) => i.type === 'aggregate').map((i) => [i.n, i.subjects])).toEqual([[1, 1], [1, 1]]);
+    expect(stored.filter((i) => i.type === 'aggregate').map((i) => [i.n, i.subjects])).toEqual([
+      [1, 1],
+      [1, 1],
+    ]);
   });
 
   describe('tenancy', () => {

@@ -1,9 +1,9 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Unavailable } from '../../packages/instruments/errors';
-import { createDynamoStore } from '../../packages/store/dynamo';
 import { createDynamoClient } from '../../packages/store/client';
-import { testTable, type TestTable } from '../support/dynamo';
+import { createDynamoStore } from '../../packages/store/dynamo';
+import { type TestTable, testTable } from '../support/dynamo';
 import { createInput } from '../support/store-fixtures';
 
 describe('createDynamoStore › availability', () => {

@@ -1,12 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { randomBytes } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createDynamoClient } from '../../packages/store/client';
 import { createDynamoStore } from '../../packages/store/dynamo';
 import { ensureTable } from '../../packages/store/local';
-import { GSI2, assessmentKey, tableDefinition } from '../../packages/store/schema';
+import { assessmentKey, GSI2, tableDefinition } from '../../packages/store/schema';
 import { createInput } from '../support/store-fixtures';
 
 describe('upgrading a table that predates the export index', () => {
@@ -26,13 +25,18 @@ describe('upgrading a table that predates the export index', () => {
         GlobalSecondaryIndexes: old.GlobalSecondaryIndexes!.filter((g) => g.IndexName !== GSI2),
       }),
     );
-    while ((await client.send(new DescribeTableCommand({ TableName: tableName }))).Table?.TableStatus !== 'ACTIVE') await new Promise((r) => setTimeout(r, 100));
+    while ((await client.send(new DescribeTableCommand({ TableName: tableName }))).Table?.TableStatus !== 'ACTIVE')
+      await new Promise((r) => setTimeout(r, 100));
     const store = createDynamoStore({ client, tableName });
     for (const [i, day] of ['2026-11-20', '2026-10-02'].entries()) {
       await store.createAssessment(createInput({ id: `asm_old${i}`, idempotencyKey: `old-${i}`, administeredOn: day }));
       // As an older version wrote it: no GSI2 keys.
       await client.send(
-        new UpdateItemCommand({ TableName: tableName, Key: marshall(assessmentKey('clinic-a', `asm_old${i}`)), UpdateExpression: 'REMOVE GSI2PK, GSI2SK' }),
+        new UpdateItemCommand({
+          TableName: tableName,
+          Key: marshall(assessmentKey('clinic-a', `asm_old${i}`)),
+          UpdateExpression: 'REMOVE GSI2PK, GSI2SK',
+        }),
       );
     }
 

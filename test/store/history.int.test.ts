@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ValidationError } from '../../packages/instruments/errors';
 import type { StoredAssessment } from '../../packages/store/port';
-import { testTable, type TestTable } from '../support/dynamo';
+import { type TestTable, testTable } from '../support/dynamo';
 import { createInput } from '../support/store-fixtures';
 
 const SUBJECT = 'sub_v1_history';
@@ -25,8 +25,12 @@ describe('createDynamoStore › listSubjectAssessments', () => {
     for (const [n, row] of SEED.entries()) {
       await t.store.createAssessment(createInput({ clinicId: 'clinic-h', subjectId: SUBJECT, idempotencyKey: `h-${n}`, ...row }));
     }
-    await t.store.createAssessment(createInput({ clinicId: 'clinic-h', subjectId: 'sub_v1_other', id: 'asm_other', idempotencyKey: 'h-x' }));
-    await t.store.createAssessment(createInput({ clinicId: 'clinic-h2', subjectId: SUBJECT, id: 'asm_h2', idempotencyKey: 'h-y', administeredOn: '2025-12-01' }));
+    await t.store.createAssessment(
+      createInput({ clinicId: 'clinic-h', subjectId: 'sub_v1_other', id: 'asm_other', idempotencyKey: 'h-x' }),
+    );
+    await t.store.createAssessment(
+      createInput({ clinicId: 'clinic-h2', subjectId: SUBJECT, id: 'asm_h2', idempotencyKey: 'h-y', administeredOn: '2025-12-01' }),
+    );
   });
   afterAll(() => t.drop());
 
@@ -49,8 +53,13 @@ describe('createDynamoStore › listSubjectAssessments', () => {
     const { items } = await t.store.listSubjectAssessments('clinic-h', SUBJECT, { limit: 1 });
 
     expect(items).toEqual([
-      createInput({ clinicId: 'clinic-h', subjectId: SUBJECT, id: 'asm_1', administeredOn: '2026-05-10', createdAt: '2026-05-10T12:00:00.000Z' })
-        .assessment,
+      createInput({
+        clinicId: 'clinic-h',
+        subjectId: SUBJECT,
+        id: 'asm_1',
+        administeredOn: '2026-05-10',
+        createdAt: '2026-05-10T12:00:00.000Z',
+      }).assessment,
     ]);
   });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NotFound, ValidationError } from '../../packages/instruments/errors';
 import type { Rescore } from '../../packages/store/port';
-import { testTable, type TestTable } from '../support/dynamo';
+import { type TestTable, testTable } from '../support/dynamo';
 import { createInput } from '../support/store-fixtures';
 
 const rescoreEntry = (hash: string): Rescore => ({

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OUTCOMES, periodOf } from '../../packages/analytics/rollup';
 import type { CreateAssessment } from '../../packages/store/port';
-import { testTable, type TestTable } from '../support/dynamo';
+import { type TestTable, testTable } from '../support/dynamo';
 import { createInput } from '../support/store-fixtures';
 
 /** Deterministic PRNG (mulberry32) so a failure can be replayed. */
@@ -33,7 +33,14 @@ function readinessInput(random: () => number, n: number): CreateAssessment {
   return { ...base, assessment: { ...base.assessment, view }, response: { status: 201, body: view } };
 }
 
-type Row = { subjectId: string; administeredOn: string; createdAt: string; id: string; scores: Record<string, number | null>; stage: string | null };
+type Row = {
+  subjectId: string;
+  administeredOn: string;
+  createdAt: string;
+  id: string;
+  scores: Record<string, number | null>;
+  stage: string | null;
+};
 
 /** Recomputes what the counters must say, straight from the stored assessments. */
 function recompute(rows: Row[], period: string, kind: 'month' | 'quarter') {
@@ -42,12 +49,19 @@ function recompute(rows: Row[], period: string, kind: 'month' | 'quarter') {
   const add = (k: string, v: number) => (out[k] = (out[k] ?? 0) + v);
   for (const r of inPeriod) {
     add('n', 1);
-    for (const [s, v] of Object.entries(r.scores)) if (v !== null) (add(`c:${s}`, 1), add(`s:${s}`, v), add(`q:${s}`, v * v));
+    for (const [s, v] of Object.entries(r.scores)) {
+      if (v === null) continue;
+      add(`c:${s}`, 1);
+      add(`s:${s}`, v);
+      add(`q:${s}`, v * v);
+    }
   }
   const bySubject = new Map<string, Row[]>();
   for (const r of inPeriod) bySubject.set(r.subjectId, [...(bySubject.get(r.subjectId) ?? []), r]);
   for (const list of bySubject.values()) {
-    const sorted = list.sort((a, b) => (`${a.administeredOn}#${a.createdAt}#${a.id}` < `${b.administeredOn}#${b.createdAt}#${b.id}` ? -1 : 1));
+    const sorted = list.sort((a, b) =>
+      `${a.administeredOn}#${a.createdAt}#${a.id}` < `${b.administeredOn}#${b.createdAt}#${b.id}` ? -1 : 1,
+    );
     const first = sorted[0]!;
     const latest = sorted.at(-1)!;
     add('subjects', 1);
@@ -56,7 +70,10 @@ function recompute(rows: Row[], period: string, kind: 'month' | 'quarter') {
     add('d:n', 1);
     for (const s of ['readiness', 'action']) {
       const [a, b] = [first.scores[s], latest.scores[s]];
-      if (typeof a === 'number' && typeof b === 'number') (add(`d:c:${s}`, 1), add(`d:s:${s}`, b - a), add(`d:q:${s}`, (b - a) ** 2));
+      if (typeof a !== 'number' || typeof b !== 'number') continue;
+      add(`d:c:${s}`, 1);
+      add(`d:s:${s}`, b - a);
+      add(`d:q:${s}`, (b - a) ** 2);
     }
     const o = OUTCOMES['urica']!;
     const [a, b] = [first.scores[o.score], latest.scores[o.score]];
@@ -94,10 +111,20 @@ describe('rollups stay equal to a from-scratch recomputation', () => {
       .filter((i) => i.type === 'assessment')
       .map((i) => {
         const view = JSON.parse(i.view as string);
-        return { subjectId: i.subjectId, administeredOn: i.administeredOn, createdAt: i.createdAt, id: i.id, scores: view.scores, stage: view.interpretation.stage } as Row;
+        return {
+          subjectId: i.subjectId,
+          administeredOn: i.administeredOn,
+          createdAt: i.createdAt,
+          id: i.id,
+          scores: view.scores,
+          stage: view.interpretation.stage,
+        } as Row;
       });
 
-    for (const [kind, from, to] of [['month', '2026-09', '2026-11'], ['quarter', '2026-Q3', '2026-Q4']] as const) {
+    for (const [kind, from, to] of [
+      ['month', '2026-09', '2026-11'],
+      ['quarter', '2026-Q3', '2026-Q4'],
+    ] as const) {
       const stored = await t.store.listAggregates(clinic, 'urica', kind, from, to);
       for (const { period, counters } of stored) {
         const expected = recompute(rows, period, kind);
@@ -106,7 +133,12 @@ describe('rollups stay equal to a from-scratch recomputation', () => {
         for (const [k, v] of Object.entries(expected)) expect(nonZero[k], `${kind} ${period} ${k}`).toBeCloseTo(v, 9);
       }
       const periods = new Set(rows.map((r) => periodOf(r.administeredOn, kind)));
-      expect(stored.filter((s) => (s.counters.n ?? 0) > 0).map((s) => s.period).sort()).toEqual([...periods].sort());
+      expect(
+        stored
+          .filter((s) => (s.counters.n ?? 0) > 0)
+          .map((s) => s.period)
+          .sort(),
+      ).toEqual([...periods].sort());
     }
     // Clean up for the next seed: delete what is left.
     for (const input of created) await t.store.deleteAssessment(clinic, input.assessment.id);

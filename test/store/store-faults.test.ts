@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
 import {
+  type AttributeValue,
+  type CancellationReason,
   DynamoDBClient,
   GetItemCommand,
   InternalServerError,
@@ -6,10 +9,7 @@ import {
   RequestLimitExceeded,
   TransactionCanceledException,
   TransactWriteItemsCommand,
-  type AttributeValue,
-  type CancellationReason,
 } from '@aws-sdk/client-dynamodb';
-import { createHash } from 'node:crypto';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';

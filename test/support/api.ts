@@ -1,8 +1,8 @@
-import { createApp } from '../../packages/api/app';
 import { generateApiKey } from '../../packages/api/api-keys';
+import { createApp } from '../../packages/api/app';
 import { createPseudonymizer } from '../../packages/api/pseudonymizer';
 import { SCOPES, type Scope, type Store } from '../../packages/store/port';
-import { testTable, type TestTable } from './dynamo';
+import { type TestTable, testTable } from './dynamo';
 
 /** A fixed 32-byte pseudonym key, so tests can compute expected subject ids. */
 export const TEST_PSEUDONYM_KEYS = { current: 1, keys: { '1': Buffer.alloc(32, 7) } };
@@ -59,7 +59,7 @@ export async function testApi(options: { store?: (t: TestTable) => Store } = {})
       };
       const res = await app.request(path, init);
       const text = await res.text();
-      let parsed: unknown = undefined;
+      let parsed: unknown;
       try {
         parsed = text ? JSON.parse(text) : undefined;
       } catch {

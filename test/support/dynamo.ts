@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { DeleteTableCommand, ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { type AttributeValue, DeleteTableCommand, type DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { inject } from 'vitest';
-import { createDynamoStore, type DynamoStoreOptions } from '../../packages/store/dynamo';
 import { createDynamoClient } from '../../packages/store/client';
+import { createDynamoStore, type DynamoStoreOptions } from '../../packages/store/dynamo';
 import { ensureTable } from '../../packages/store/local';
 import type { Store } from '../../packages/store/port';
 

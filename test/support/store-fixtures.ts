@@ -36,7 +36,7 @@ export function createInput(f: AssessmentFixture = {}): CreateAssessment {
         prompt: 'What would be different for you if drinking played a smaller part in your life?',
       },
     ],
-    provenance: { algorithm: 'urica-28', algorithmVersion: '1.0.0', definitionHash: 'sha256:' + 'a'.repeat(64) },
+    provenance: { algorithm: 'urica-28', algorithmVersion: '1.0.0', definitionHash: `sha256:${'a'.repeat(64)}` },
   };
   const assessment: StoredAssessment = {
     id,
@@ -53,7 +53,7 @@ export function createInput(f: AssessmentFixture = {}): CreateAssessment {
   return {
     clinicId,
     idempotencyKey: f.idempotencyKey ?? 'idem-key-0001',
-    requestHash: f.requestHash ?? 'sha256:' + 'b'.repeat(64),
+    requestHash: f.requestHash ?? `sha256:${'b'.repeat(64)}`,
     assessment,
     response: { status: 201, body: view },
   };
