@@ -94,3 +94,44 @@ export function periodsBetween(from: string, to: string, kind: 'month' | 'quarte
   }
   return out;
 }
+
+const HIDDEN = { value: null, suppressed: true } as const;
+
+/** The group with every figure suppressed (used for complements across periods). */
+export function hideGroup(group: AggregateGroup): AggregateGroup {
+  const scores = (s: AggregateGroup['scores']) => Object.fromEntries(Object.keys(s).map((k) => [k, { mean: HIDDEN, sd: HIDDEN }]));
+  const dist = (d: AggregateGroup['distributions'][string]) => ({
+    ...d,
+    total: HIDDEN,
+    cells: Object.fromEntries(Object.keys(d.cells).map((k) => [k, HIDDEN])),
+  });
+  return {
+    period: group.period,
+    subjects: HIDDEN,
+    assessments: HIDDEN,
+    scores: scores(group.scores),
+    distributions: Object.fromEntries(Object.entries(group.distributions).map(([k, d]) => [k, dist(d)])),
+    change: { subjects: HIDDEN, scores: scores(group.change.scores), outcome: group.change.outcome && dist(group.change.outcome) },
+  };
+}
+
+/**
+ * Months are cells of their quarter: assessment counts and score sums add up, so a quarter's
+ * published figures minus its published months would give away a month hidden alone. When
+ * exactly one month of a quarter is hidden, the smallest other non-empty month (by
+ * assessments, earlier on a tie) is hidden with it.
+ * @example complementMonths(groups, counts) // groups with a second month of a quarter hidden where needed
+ */
+export function complementMonths(groups: AggregateGroup[], assessments: Record<string, number>): AggregateGroup[] {
+  const quarterOf = (month: string) => `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5, 7)) / 3)}`;
+  const out = new Map(groups.map((g) => [g.period, g]));
+  for (const quarter of new Set(groups.map((g) => quarterOf(g.period)))) {
+    const months = groups.filter((g) => quarterOf(g.period) === quarter);
+    if (months.filter((g) => g.subjects.suppressed).length !== 1) continue;
+    const complement = months
+      .filter((g) => !g.subjects.suppressed && (assessments[g.period] ?? 0) > 0)
+      .sort((a, b) => (assessments[a.period] ?? 0) - (assessments[b.period] ?? 0) || (a.period < b.period ? -1 : 1))[0];
+    if (complement) out.set(complement.period, hideGroup(complement));
+  }
+  return groups.map((g) => out.get(g.period)!);
+}

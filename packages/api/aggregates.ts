@@ -1,4 +1,4 @@
-import { periodsBetween, toGroup } from '../analytics/aggregates';
+import { complementMonths, periodsBetween, toGroup } from '../analytics/aggregates';
 import type { Counters } from '../analytics/rollup';
 import type { SuppressionPolicy } from '../analytics/suppression';
 import { getInstrument } from '../instruments';
@@ -10,6 +10,10 @@ import type { AggregatesQuery } from './schemas';
 export const MAX_AGGREGATE_MONTHS = 120;
 /** Clinic value that asks for the whole network (needs `analytics:network`). */
 export const ALL_CLINICS = '*';
+
+const quarterStart = (month: string) =>
+  `${month.slice(0, 4)}-${String(Math.floor((Number(month.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, '0')}`;
+const quarterEnd = (month: string) => shiftMonth(quarterStart(month), 2);
 
 /** `YYYY-MM` moved by `delta` months. */
 const shiftMonth = (month: string, delta: number) => {
@@ -48,7 +52,10 @@ export async function aggregatesReport(store: Store, auth: ApiKeyRecord, q: Aggr
     throw new ValidationError([{ path: 'from', message: `At most ${MAX_AGGREGATE_MONTHS} months per request.` }], 'malformed');
   }
   const clinics = await clinicsFor(store, auth, q.clinic);
-  const periods = periodsBetween(from, to, groupBy);
+  // Months are computed for whole quarters so that complements across a quarter are the same
+  // whichever months a request asks for.
+  const [first, last] = groupBy === 'month' ? [quarterStart(from), quarterEnd(to)] : [from, to];
+  const periods = periodsBetween(first, last, groupBy);
   const byPeriod = new Map<string, Counters>();
   for (const clinicId of clinics) {
     for (const row of await store.listAggregates(clinicId, q.instrument, groupBy, periods[0]!, periods.at(-1)!)) {
@@ -57,6 +64,9 @@ export async function aggregatesReport(store: Store, auth: ApiKeyRecord, q: Aggr
       byPeriod.set(row.period, sum);
     }
   }
+  const groups = periods.map((period) => toGroup(period, byPeriod.get(period) ?? {}, policy));
+  const counts = Object.fromEntries(periods.map((p) => [p, byPeriod.get(p)?.n ?? 0]));
+  const published = groupBy === 'month' ? complementMonths(groups, counts) : groups;
   return {
     instrument: q.instrument,
     clinic: q.clinic ?? auth.clinicId,
@@ -67,6 +77,6 @@ export async function aggregatesReport(store: Store, auth: ApiKeyRecord, q: Aggr
       threshold: policy.threshold,
       rule: `Any figure resting on 1–${policy.threshold} subjects is suppressed (value null, suppressed true), with complementary suppression so it cannot be derived from totals or other cells. Zero is shown as 0.`,
     },
-    groups: periods.map((period) => toGroup(period, byPeriod.get(period) ?? {}, policy)),
+    groups: published.filter((g) => groupBy === 'quarter' || (g.period >= from && g.period <= to)),
   };
 }
