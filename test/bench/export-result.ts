@@ -9,6 +9,8 @@ export interface RunnerResult {
   baselineMaxRssKb: number;
   /** `process.resourceUsage().maxRSS` (KB) after the export: the peak of the whole process. */
   maxRssKb: number;
+  /** `process.memoryUsage()` (bytes) after each page: where the memory goes. */
+  pages: { rows: number; rss: number; heapUsed: number; external: number }[];
 }
 
 export const RESULT_PREFIX = 'BENCH_EXPORT_RESULT ';

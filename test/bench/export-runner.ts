@@ -6,25 +6,12 @@
  * BENCH_EXPORT_FORMAT (ndjson|csv), BENCH_EXPORT_KEY (pseudonym key, hex), BENCH_EXPORT_OUT (file).
  * Output: one line `BENCH_EXPORT_RESULT <json>` on stdout.
  */
-import { stat, rm } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { exportToFile } from '../../functions/local/export-file';
 import { createPseudonymizer } from '../../packages/api/pseudonymizer';
 import { createDynamoClient } from '../../packages/store/client';
 import { createDynamoStore } from '../../packages/store/dynamo';
-
-export interface RunnerResult {
-  clinicId: string;
-  format: 'ndjson' | 'csv';
-  rows: number;
-  bytes: number;
-  seconds: number;
-  /** `process.resourceUsage().maxRSS` (KB) once set up, before the export starts. */
-  baselineMaxRssKb: number;
-  /** `process.resourceUsage().maxRSS` (KB) after the export: the peak of the whole process. */
-  maxRssKb: number;
-}
-
-export const RESULT_PREFIX = 'BENCH_EXPORT_RESULT ';
+import { RESULT_PREFIX, type RunnerResult } from './export-result';
 
 const need = (name: string): string => {
   const value = process.env[name];
@@ -46,15 +33,22 @@ async function main() {
   const pseudonymizer = createPseudonymizer({ current: 1, keys: { '1': Buffer.from(need('BENCH_EXPORT_KEY'), 'hex') } });
   const baselineMaxRssKb = process.resourceUsage().maxRSS;
 
+  const pages: RunnerResult['pages'] = [];
+  const onProgress = ({ rows }: { rows: number }) => {
+    // Diagnosis only (BENCH_EXPORT_GC=1 runs this with --expose-gc): live memory instead of garbage.
+    (globalThis as { gc?: () => void }).gc?.();
+    const { rss, heapUsed, external } = process.memoryUsage();
+    pages.push({ rows, rss, heapUsed, external });
+  };
   const started = performance.now();
-  const done = await exportToFile({ store, pseudonymizer, now: () => new Date() }, clinicId, { instrument, format }, out);
+  const done = await exportToFile({ store, pseudonymizer, now: () => new Date() }, clinicId, { instrument, format }, out, { onProgress });
   const seconds = (performance.now() - started) / 1000;
   const maxRssKb = process.resourceUsage().maxRSS;
 
   const { size } = await stat(out);
   await rm(out, { force: true });
   client.destroy();
-  const result: RunnerResult = { clinicId, format, rows: done.rows, bytes: size, seconds, baselineMaxRssKb, maxRssKb };
+  const result: RunnerResult = { clinicId, format, rows: done.rows, bytes: size, seconds, baselineMaxRssKb, maxRssKb, pages };
   process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`);
 }
 

@@ -6,9 +6,11 @@
  * in a fresh Node process (`export-runner.ts`) through the CLI's code path (`exportToFile`), so
  * that each peak RSS is that export's alone and not the seeding's.
  * BENCH_EXPORT_SMALL / BENCH_EXPORT_LARGE override 10,000 / 50,000 for a quick run;
- * BENCH_EXPORT_CSV=0 skips the CSV exports.
+ * BENCH_EXPORT_CSV=0 skips the CSV exports; BENCH_EXPORT_CONCURRENCY sets the seeding workers (32).
+ * BENCH_EXPORT_GC=1 (diagnosis, not a measurement) forces a GC after each page, so that the
+ * per-page lines show live memory rather than garbage not yet collected.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -19,15 +21,16 @@ import { createPseudonymizer } from '../../packages/api/pseudonymizer';
 import { assessmentRequest } from '../../packages/api/schemas';
 import { createDynamoClient } from '../../packages/store/client';
 import { createDynamoStore } from '../../packages/store/dynamo';
-import { ensureTable, startDynamoLocal, type DynamoLocal } from '../../packages/store/local';
+import { type DynamoLocal, ensureTable, startDynamoLocal } from '../../packages/store/local';
 import { freePort } from './dynamo';
-import { RESULT_PREFIX, type RunnerResult } from './export-runner';
+import { RESULT_PREFIX, type RunnerResult } from './export-result';
 
 const SMALL = Number(process.env.BENCH_EXPORT_SMALL ?? 10_000);
 const LARGE = Number(process.env.BENCH_EXPORT_LARGE ?? 50_000);
 const WITH_CSV = process.env.BENCH_EXPORT_CSV !== '0';
+const FORCE_GC = process.env.BENCH_EXPORT_GC === '1';
 const SUBJECTS_PER_1000 = 100; // ten assessments per subject over the year
-const CONCURRENCY = 16;
+const CONCURRENCY = Number(process.env.BENCH_EXPORT_CONCURRENCY ?? 32);
 const TABLE = 'bench-export';
 const INSTRUMENT = 'readiness-ruler';
 const RSS_TARGET = 1.3;
@@ -56,9 +59,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 /** One full export in a fresh `node --import tsx` process; resolves with what it reports. */
 function measure(clinicId: string, format: 'ndjson' | 'csv', key: Buffer): Promise<RunnerResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', runnerPath], {
+    const child = spawn(process.execPath, [...(FORCE_GC ? ['--expose-gc'] : []), '--import', 'tsx', runnerPath], {
       cwd: root,
-      stdio: ['ignore', 'pipe', 'inherit'],
+      // stderr is kept and shown only if the runner fails (the AWS SDK warns about Node 20 on every start).
+      stdio: ['ignore', 'pipe', 'pipe'],
       env: {
         ...process.env,
         BENCH_EXPORT_ENDPOINT: local!.endpoint,
@@ -72,12 +76,15 @@ function measure(clinicId: string, format: 'ndjson' | 'csv', key: Buffer): Promi
     });
     running = child;
     let stdout = '';
+    let stderr = '';
     child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-8_000)));
     child.once('error', reject);
     child.once('exit', (code, signal) => {
       running = undefined;
       const line = stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
-      if (code !== 0 || !line) return reject(new Error(`export runner for ${clinicId} ${format} ended with ${signal ?? code}:\n${stdout}`));
+      if (code !== 0 || !line)
+        return reject(new Error(`export runner for ${clinicId} ${format} ended with ${signal ?? code}:\n${stdout}${stderr}`));
       resolvePromise(JSON.parse(line.slice(RESULT_PREFIX.length)) as RunnerResult);
     });
   });
@@ -126,7 +133,12 @@ async function main() {
   const plan: [string, 'ndjson' | 'csv'][] = [
     ['bench-export-small', 'ndjson'],
     ['bench-export-large', 'ndjson'],
-    ...(WITH_CSV ? ([['bench-export-large', 'csv'], ['bench-export-small', 'csv']] as [string, 'csv'][]) : []),
+    ...(WITH_CSV
+      ? ([
+          ['bench-export-large', 'csv'],
+          ['bench-export-small', 'csv'],
+        ] as [string, 'csv'][])
+      : []),
   ];
   const results: RunnerResult[] = [];
   for (const [clinicId, format] of plan) {
@@ -138,9 +150,7 @@ async function main() {
   }
 
   const mb = (kb: number) => (kb / 1024).toFixed(1);
-  console.log(
-    `MI Assessments API export benchmark · node ${process.version} · ${cpus()[0]?.model.trim()} · ${cpus().length} cores`,
-  );
+  console.log(`MI Assessments API export benchmark · node ${process.version} · ${cpus()[0]?.model.trim()} · ${cpus().length} cores`);
   console.log(
     `Full export (${INSTRUMENT}, cursor followed to the end, default page of 1,000 rows) through the CLI's exportToFile to a temp file,`,
   );
@@ -150,6 +160,15 @@ async function main() {
     console.log(
       `  ${r.format.padEnd(6)} ${String(r.rows).padStart(7)} ${r.seconds.toFixed(1).padStart(9)} ${(r.rows / r.seconds).toFixed(0).padStart(8)}` +
         ` ${mb(r.maxRssKb).padStart(13)} ${`(${mb(r.baselineMaxRssKb)})`.padStart(15)} ${String(r.bytes).padStart(12)}`,
+    );
+  }
+  if (FORCE_GC) console.log('  BENCH_EXPORT_GC=1: a GC was forced after every page — a diagnosis, not the figures to publish.');
+  console.log(`  memory after the first / the last page (RSS, V8 heap used, MB${FORCE_GC ? ', after a forced GC' : ''}):`);
+  for (const r of results) {
+    const at = (p: RunnerResult['pages'][number] | undefined) =>
+      p ? `${(p.rss / 2 ** 20).toFixed(1)} / ${(p.heapUsed / 2 ** 20).toFixed(1)}` : '-';
+    console.log(
+      `  ${r.format.padEnd(6)} ${String(r.rows).padStart(7)}   first page ${at(r.pages[0])}   last page ${at(r.pages.at(-1))}   (${r.pages.length} pages)`,
     );
   }
   for (const format of WITH_CSV ? (['ndjson', 'csv'] as const) : (['ndjson'] as const)) {
