@@ -13,7 +13,6 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -27,6 +26,7 @@ import { createDynamoClient } from '../../packages/store/client';
 import { createDynamoStore } from '../../packages/store/dynamo';
 import { ensureTable, startDynamoLocal } from '../../packages/store/local';
 import { fakeSecretsExtension, httpApiEvent } from '../e2e/artifact-harness';
+import { freePort } from '../support/net';
 
 const RUNS = Number(process.env.COLDSTART_RUNS ?? 15);
 const TARGET_RATIO = 1.3;
@@ -54,14 +54,6 @@ interface Sample {
   totalMs: number;
   status: number;
 }
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);

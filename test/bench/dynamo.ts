@@ -1,18 +1,6 @@
-import { createServer } from 'node:net';
 import { type AttributeValue, type DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 
-/** A port the OS just handed out on 127.0.0.1 (closed again before it is used). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '../support/net';
 
 /**
  * Counts the table's items by clinic and kind (`C#<clinic>#ASM#…`, `C#<clinic>#IDEM#…`) with a

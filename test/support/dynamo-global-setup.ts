@@ -1,23 +1,11 @@
-import { createServer } from 'node:net';
 import type { TestProject } from 'vitest/node';
 import { startDynamoLocal } from '../../packages/store/local';
+import { freePort } from './net';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     dynamoEndpoint: string;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**

@@ -1,0 +1,17 @@
+import { createServer } from 'node:net';
+
+/**
+ * A port the OS just handed out on 127.0.0.1 (closed again before it is used).
+ * @example const port = await freePort();
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
