@@ -189,7 +189,7 @@ async function main(): Promise<void> {
       `    20-item decisional-balance-alcohol body with content-length, valid bearer key (auth cache warm);`,
       `    bare = Hono route echoing the parsed JSON, same Request.`,
       `(b) ${CONCURRENCY} concurrent, ${WARMUP_SECONDS} s warm-up + ${B_SECONDS} s per round (after ${PREWARM_SECONDS} s of direct writes to warm DynamoDB Local's JVM: ${fmt(prewarm.rps, 0)} req/s); api = @hono/node-server + autocannon (worker thread),`,
-      `    unique Idempotency-Key and subject per request; direct = the store's own TransactWriteItems (assessment + idempotency record).`,
+      `    unique Idempotency-Key and subject per request; direct = the store's own createAssessment (reads of the subject's period records, then one TransactWriteItems: assessment, idempotency record, rollups).`,
       `${ROUNDS} rounds per contender, alternated A B B A (bare/score; direct/api) so a steady drift weighs on both alike;`,
       `each row pools its rounds (requests over the summed windows, percentiles over all latencies).`,
       '',
