@@ -116,22 +116,34 @@ export function hideGroup(group: AggregateGroup): AggregateGroup {
 }
 
 /**
+ * The complement rule for groups that are cells of a published total (months of their quarter,
+ * clinics of the network): when exactly one cell is hidden, the smallest other non-empty cell
+ * (by assessments, then by key) is hidden too, so the total minus the published cells does not
+ * give the hidden one away. Returns the keys to hide.
+ * @example complementOf([{ key: 'a', hidden: true, assessments: 3 }, { key: 'b', hidden: false, assessments: 20 }]) // ['b']
+ */
+export function complementOf(cells: { key: string; hidden: boolean; assessments: number }[]): string[] {
+  if (cells.filter((c) => c.hidden).length !== 1) return [];
+  const candidate = cells
+    .filter((c) => !c.hidden && c.assessments > 0)
+    .sort((a, b) => a.assessments - b.assessments || (a.key < b.key ? -1 : 1))[0];
+  return candidate ? [candidate.key] : [];
+}
+
+const quarterOf = (month: string) => `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5, 7)) / 3)}`;
+
+/**
  * Months are cells of their quarter: assessment counts and score sums add up, so a quarter's
- * published figures minus its published months would give away a month hidden alone. When
- * exactly one month of a quarter is hidden, the smallest other non-empty month (by
- * assessments, earlier on a tie) is hidden with it.
- * @example complementMonths(groups, counts) // groups with a second month of a quarter hidden where needed
+ * published figures minus its published months would give away a month hidden alone.
+ * @example complementMonths(groups, { '2026-01': 30, '2026-02': 20, '2026-03': 3 })
  */
 export function complementMonths(groups: AggregateGroup[], assessments: Record<string, number>): AggregateGroup[] {
-  const quarterOf = (month: string) => `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5, 7)) / 3)}`;
-  const out = new Map(groups.map((g) => [g.period, g]));
+  const hide = new Set<string>();
   for (const quarter of new Set(groups.map((g) => quarterOf(g.period)))) {
-    const months = groups.filter((g) => quarterOf(g.period) === quarter);
-    if (months.filter((g) => g.subjects.suppressed).length !== 1) continue;
-    const complement = months
-      .filter((g) => !g.subjects.suppressed && (assessments[g.period] ?? 0) > 0)
-      .sort((a, b) => (assessments[a.period] ?? 0) - (assessments[b.period] ?? 0) || (a.period < b.period ? -1 : 1))[0];
-    if (complement) out.set(complement.period, hideGroup(complement));
+    const cells = groups
+      .filter((g) => quarterOf(g.period) === quarter)
+      .map((g) => ({ key: g.period, hidden: g.subjects.suppressed, assessments: assessments[g.period] ?? 0 }));
+    for (const key of complementOf(cells)) hide.add(key);
   }
-  return groups.map((g) => out.get(g.period)!);
+  return groups.map((g) => (hide.has(g.period) ? hideGroup(g) : g));
 }

@@ -1,4 +1,4 @@
-import { complementMonths, periodsBetween, toGroup } from '../analytics/aggregates';
+import { type AggregateGroup, complementMonths, complementOf, hideGroup, periodsBetween, toGroup } from '../analytics/aggregates';
 import type { Counters } from '../analytics/rollup';
 import type { SuppressionPolicy } from '../analytics/suppression';
 import { getInstrument } from '../instruments';
@@ -31,7 +31,11 @@ async function clinicsFor(store: Store, auth: ApiKeyRecord, requested: string | 
   if (!auth.scopes.includes('analytics:network')) {
     throw new Forbidden('Other clinics’ aggregates need the `analytics:network` scope, granted by an operator.');
   }
-  if (requested !== ALL_CLINICS) return [requested];
+  return requested === ALL_CLINICS ? allClinics(store) : [requested];
+}
+
+/** Every clinic that has (or had) a key: the network. */
+async function allClinics(store: Store): Promise<string[]> {
   return [...new Set((await store.listApiKeys()).map((k) => k.clinicId))].sort();
 }
 
@@ -56,17 +60,43 @@ export async function aggregatesReport(store: Store, auth: ApiKeyRecord, q: Aggr
   // whichever months a request asks for.
   const [first, last] = groupBy === 'month' ? [quarterStart(from), quarterEnd(to)] : [from, to];
   const periods = periodsBetween(first, last, groupBy);
-  const byPeriod = new Map<string, Counters>();
-  for (const clinicId of clinics) {
-    for (const row of await store.listAggregates(clinicId, q.instrument, groupBy, periods[0]!, periods.at(-1)!)) {
-      const sum = byPeriod.get(row.period) ?? {};
-      for (const [k, v] of Object.entries(row.counters)) sum[k] = (sum[k] ?? 0) + v;
-      byPeriod.set(row.period, sum);
+  const counters = async (clinicId: string) =>
+    new Map((await store.listAggregates(clinicId, q.instrument, groupBy, periods[0]!, periods.at(-1)!)).map((r) => [r.period, r.counters]));
+  const publish = (byPeriod: Map<string, Counters>) => {
+    const groups = periods.map((period) => toGroup(period, byPeriod.get(period) ?? {}, policy));
+    const counts = Object.fromEntries(periods.map((p) => [p, byPeriod.get(p)?.n ?? 0]));
+    return groupBy === 'month' ? complementMonths(groups, counts) : groups;
+  };
+
+  let published: AggregateGroup[];
+  if (q.clinic === ALL_CLINICS) {
+    const sum = new Map<string, Counters>();
+    for (const clinicId of clinics) {
+      for (const [period, row] of await counters(clinicId)) {
+        const acc = sum.get(period) ?? {};
+        for (const [k, v] of Object.entries(row)) acc[k] = (acc[k] ?? 0) + v;
+        sum.set(period, acc);
+      }
     }
+    published = publish(sum);
+  } else if (clinics[0] !== auth.clinicId) {
+    // A network key can also ask for the network total: each clinic is a cell of it, so a
+    // clinic hidden alone in a period gets a complement among the other clinics.
+    const target = clinics[0]!;
+    const everyone = await allClinics(store);
+    const perClinic = new Map(await Promise.all(everyone.map(async (id) => [id, await counters(id)] as const)));
+    const views = new Map([...perClinic].map(([id, byPeriod]) => [id, publish(byPeriod)]));
+    published = publish(perClinic.get(target) ?? (await counters(target))).map((group, i) => {
+      const cells = everyone.map((id) => ({
+        key: id,
+        hidden: views.get(id)![i]!.subjects.suppressed,
+        assessments: perClinic.get(id)!.get(group.period)?.n ?? 0,
+      }));
+      return complementOf(cells).includes(target) ? hideGroup(group) : group;
+    });
+  } else {
+    published = publish(await counters(auth.clinicId));
   }
-  const groups = periods.map((period) => toGroup(period, byPeriod.get(period) ?? {}, policy));
-  const counts = Object.fromEntries(periods.map((p) => [p, byPeriod.get(p)?.n ?? 0]));
-  const published = groupBy === 'month' ? complementMonths(groups, counts) : groups;
   return {
     instrument: q.instrument,
     clinic: q.clinic ?? auth.clinicId,

@@ -130,6 +130,12 @@ describe('GET /v1/analytics/aggregates', () => {
       });
 
       expect(b.body).toMatchObject({ clinic: 'clinic-b', groups: [{ subjects: hidden }] });
+      // The network total minus clinic A would give clinic B's hidden figures away: for a network
+      // key, clinic A (the only other non-empty clinic) is hidden as B's complement that month.
+      const a = await api.call('GET', '/v1/analytics/aggregates?instrument=readiness-ruler&clinic=clinic-a&from=2026-10&to=2026-10', {
+        key: network,
+      });
+      expect(a.body).toMatchObject({ clinic: 'clinic-a', groups: [{ subjects: hidden, assessments: hidden }] });
       expect(all.body).toMatchObject({ clinic: '*', groups: [{ subjects: shown(15), assessments: shown(26) }] });
     });
 
