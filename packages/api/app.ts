@@ -30,6 +30,7 @@ import {
   subjectSearchRequest,
   toValidationError,
 } from './schemas';
+import { searchAcrossVersions } from './subject-search';
 import { buildTrajectory } from './trajectory';
 
 export interface AppDeps {
@@ -194,12 +195,9 @@ export function createApp(deps: AppDeps) {
     .post('/v1/subjects/search', requireScope('assessments:read'), jsonBody, valid('json', subjectSearchRequest), async (c) => {
       const { ref, limit, cursor } = c.req.valid('json');
       const clinicId = c.get('auth').clinicId;
-      const subjectId = deps.pseudonymizer.subjectId(clinicId, ref);
-      const page = await deps.store.listSubjectAssessments(clinicId, subjectId, {
-        limit: limit ?? DEFAULT_PAGE_SIZE,
-        ...(cursor ? { cursor } : {}),
-      });
-      return c.json({ subjectId, items: page.items.map((a) => a.view), ...(page.cursor ? { next: page.cursor } : {}) });
+      const ids = deps.pseudonymizer.subjectIdsAllVersions(clinicId, ref);
+      const page = await searchAcrossVersions(deps.store, clinicId, ids, limit ?? DEFAULT_PAGE_SIZE, cursor);
+      return c.json({ subjectId: ids[0]!, items: page.items.map((a) => a.view), ...(page.cursor ? { next: page.cursor } : {}) });
     })
     .get('/v1/subjects/:subjectId/assessments', requireScope('assessments:read'), valid('query', pageQuery), async (c) => {
       const { subjectId } = c.req.param();

@@ -11,6 +11,8 @@ export interface Pseudonymizer {
   readonly keyVersion: string;
   /** `sub_<version>_<base64url HMAC-SHA-256(key, clinicId \u001f ref)>`; the raw ref is never kept. */
   subjectId(clinicId: string, ref: string): string;
+  /** The subject's id under every key version held, current first: records made before a rotation keep their old id. */
+  subjectIdsAllVersions(clinicId: string, ref: string): string[];
   /**
    * Keyed fingerprint of a request (for idempotency): a plain hash of a body holding a short
    * `ref` could be reversed by guessing, a keyed one cannot.
@@ -42,11 +44,18 @@ export function createPseudonymizer(keys: PseudonymKeys): Pseudonymizer {
   const version = String(keys.current);
   const key = keys.keys[version];
   if (!key || key.length < 32) throw new Error(`Pseudonym key version ${version} is missing or shorter than 32 bytes.`);
+  const idUnder = (v: string, k: Buffer, clinicId: string, ref: string) =>
+    `sub_${v}_${createHmac('sha256', k).update(`${clinicId}\u001f${ref}`).digest('base64url')}`;
+  const older = Object.keys(keys.keys)
+    .filter((v) => v !== version)
+    .sort((a, b) => Number(b) - Number(a));
   return {
     keyVersion: version,
     subjectId(clinicId, ref) {
-      const mac = createHmac('sha256', key).update(`${clinicId}\u001f${ref}`).digest('base64url');
-      return `sub_${version}_${mac}`;
+      return idUnder(version, key, clinicId, ref);
+    },
+    subjectIdsAllVersions(clinicId, ref) {
+      return [idUnder(version, key, clinicId, ref), ...older.map((v) => idUnder(v, keys.keys[v]!, clinicId, ref))];
     },
     fingerprint(text) {
       return `hmac-sha256:${createHmac('sha256', key).update('request\u001f').update(text).digest('base64url')}`;
