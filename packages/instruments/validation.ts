@@ -19,12 +19,22 @@ export function closedObject<T extends z.core.$ZodLooseShape>(shape: T, unknownM
   return z.strictObject(shape, { error: unrecognised(unknownMessage) });
 }
 
+const answers = new Map<string, z.ZodOptional<z.ZodNumber>>();
+
 /**
  * An optional integer answer in `[min, max]`; zod's default messages name the bound, never the value.
+ * One schema per range, shared by every item that uses it: zod schemas are immutable, and
+ * building one per item was the largest cost of loading the instruments (Lambda cold start).
  * @example answer(1, 5).safeParse(7) // fails with 'Too big: expected number to be <=5'
  */
 export function answer(min: number, max: number) {
-  return z.number().int().min(min).max(max).optional();
+  const key = `${min}:${max}`;
+  let schema = answers.get(key);
+  if (!schema) {
+    schema = z.number().int().min(min).max(max).optional();
+    answers.set(key, schema);
+  }
+  return schema;
 }
 
 /**
