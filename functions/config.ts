@@ -15,6 +15,8 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
   AWS_REGION: z.string().min(1).default('us-east-1'),
   AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  RATE_LIMIT_PER_SECOND: z.coerce.number().positive().max(100_000).default(50),
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(100_000).default(100),
   // why: CMS suppresses cells of 1–10; a deployment may only be stricter.
   SUPPRESSION_THRESHOLD: z.coerce.number().int().min(10, 'At least 10 (CMS cell-size rule).').max(1000).default(10),
   PSEUDONYM_KEY_SECRET_ARN: z.string().startsWith('arn:').optional(),

@@ -93,6 +93,7 @@ export const app = createApp({
   store: createDynamoStore({ client, tableName: cfg.TABLE_NAME }),
   pseudonymizer: createPseudonymizer(parsePseudonymKeys(secretString)),
   authCacheSeconds: cfg.AUTH_CACHE_SECONDS,
+  rateLimit: { perSecond: cfg.RATE_LIMIT_PER_SECOND, burst: cfg.RATE_LIMIT_BURST },
   suppressionThreshold: cfg.SUPPRESSION_THRESHOLD,
 });
 

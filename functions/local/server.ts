@@ -31,6 +31,7 @@ const app = createApp({
   store: runtime.store,
   pseudonymizer: await localPseudonymizer(runtime.dataDir),
   authCacheSeconds: cfg.AUTH_CACHE_SECONDS,
+  rateLimit: { perSecond: cfg.RATE_LIMIT_PER_SECOND, burst: cfg.RATE_LIMIT_BURST },
   suppressionThreshold: cfg.SUPPRESSION_THRESHOLD,
 });
 

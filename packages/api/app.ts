@@ -17,6 +17,7 @@ import { DEFAULT_EXPORT_LIMIT, type ExportDeps, exportPage } from './export';
 import { openApiDocument } from './openapi';
 import { errorToProblem, problem, problemResponse } from './problem';
 import type { Pseudonymizer } from './pseudonymizer';
+import { type RateLimit, rateLimit } from './rate-limit';
 import {
   aggregatesQuery,
   assessmentIdParam,
@@ -42,6 +43,8 @@ export interface AppDeps {
   log?: (entry: Record<string, unknown>) => void;
   maxBodyBytes?: number;
   authCacheSeconds?: number;
+  /** Per API key, per process; default 50/s with bursts of 100. */
+  rateLimit?: RateLimit;
   /** Aggregate cells resting on 1..threshold subjects are suppressed; 10 (CMS) or more. */
   suppressionThreshold?: number;
 }
@@ -122,6 +125,7 @@ export function createApp(deps: AppDeps) {
   app.notFound((c) => problemResponse(c, problem('not-found', 'No such route.')));
 
   app.use('/v1/*', authenticate(deps.store, now, deps.authCacheSeconds ?? 30));
+  app.use('/v1/*', rateLimit(deps.rateLimit ?? { perSecond: 50, burst: 100 }, now));
 
   const routes = app
     .get('/health', (c) => c.json({ status: 'ok' }))

@@ -8,6 +8,7 @@ import {
   IdempotencyInFlight,
   IdempotencyMismatch,
   NotFound,
+  RateLimited,
   Unauthenticated,
   Unavailable,
   ValidationError,
@@ -32,6 +33,7 @@ export const PROBLEMS = {
   'idempotency-in-flight': { status: 409, title: 'A request with this Idempotency-Key is still in progress' },
   conflict: { status: 409, title: 'Conflict' },
   'payload-too-large': { status: 413, title: 'Request body too large' },
+  'rate-limited': { status: 429, title: 'Too many requests' },
   'unsupported-media-type': { status: 415, title: 'Request body must be application/json' },
   'unprocessable-responses': { status: 422, title: 'Responses cannot be scored' },
   'idempotency-key-reused': { status: 422, title: 'Idempotency-Key was already used with a different request' },
@@ -76,6 +78,7 @@ export function errorToProblem(error: unknown): { problem: Problem; headers: Rec
   if (error instanceof IdempotencyInFlight) return plain('idempotency-in-flight', error.message, { 'retry-after': '1' });
   if (error instanceof IdempotencyMismatch) return plain('idempotency-key-reused', error.message);
   if (error instanceof Conflict) return plain('conflict', error.message);
+  if (error instanceof RateLimited) return plain('rate-limited', error.message, { 'retry-after': String(error.retryAfterSeconds) });
   if (error instanceof Unavailable) {
     return plain('storage-unavailable', 'Storage is temporarily unavailable; retry later.', {
       'retry-after': String(error.retryAfterSeconds),

@@ -64,3 +64,14 @@ export class Unauthenticated extends DomainError {
 export class Forbidden extends DomainError {
   override readonly name = 'Forbidden';
 }
+
+/** The caller sent more than its rate allows; it should retry after `retryAfterSeconds`. */
+export class RateLimited extends DomainError {
+  override readonly name = 'RateLimited';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds = 1,
+  ) {
+    super(message);
+  }
+}

@@ -10,6 +10,8 @@ describe('parseConfig', () => {
       DATA_DIR: '.data',
       AWS_REGION: 'us-east-1',
       AUTH_CACHE_SECONDS: 30,
+      RATE_LIMIT_PER_SECOND: 50,
+      RATE_LIMIT_BURST: 100,
       SUPPRESSION_THRESHOLD: 10,
     });
   });
