@@ -36,8 +36,13 @@ const suffixes = (counters: Counters, prefix: string) =>
 export function toGroup(period: string, counters: Counters, policy: SuppressionPolicy): AggregateGroup {
   const get = (k: string) => counters[k] ?? 0;
   const scores: Record<string, ScoreSummary> = {};
-  for (const s of suffixes(counters, 'c:'))
-    scores[s] = summary(get(counter.scoreCount(s)), get(counter.scoreSum(s)), get(counter.scoreSquares(s)));
+  for (const s of suffixes(counters, 'c:')) {
+    // why: a mean resting on 1..threshold subjects is a small cell however many values it has
+    // (two clients answering twelve times). Rollups from before the `u:` counters lack it: the
+    // group's subject count is used then (as suppressGroup does).
+    const subjects = counters[counter.scoreSubjects(s)];
+    scores[s] = summary(get(counter.scoreCount(s)), get(counter.scoreSum(s)), get(counter.scoreSquares(s)), subjects);
+  }
 
   const distributions: GroupInput['distributions'] = {};
   for (const entry of suffixes(counters, 'k:')) {

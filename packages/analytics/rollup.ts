@@ -28,12 +28,24 @@ export interface RollupPoint {
   categories: Record<string, string>;
 }
 
-/** What is kept per subject × instrument × period: its first and latest assessment there. */
+/**
+ * What is kept per subject × instrument × period: every one of its assessments there, as points
+ * in `order` (administeredOn, then createdAt, then id). Stored as the JSON string
+ * `{"points":[RollupPoint, …]}` in the subject-period item's `record` attribute (store/rollups.ts).
+ *
+ * why: a deletion must know what the subject still has in the period (its new first and latest,
+ * which scores it still answered); keeping the points in the record, read with ConsistentRead and
+ * written under its version, avoids rebuilding it from the eventually consistent subject index.
+ * A subject has a handful of assessments per month or quarter; {@link MAX_POINTS} is the design
+ * envelope, not a hard stop (past it writes keep working, the item just grows toward DynamoDB's
+ * 400 KB item limit, roughly 1,000 points of a large instrument).
+ */
 export interface SubjectPeriod {
-  count: number;
-  first: RollupPoint;
-  latest: RollupPoint;
+  points: RollupPoint[];
 }
+
+/** The number of points per subject-period record the design plans for (see {@link SubjectPeriod}). */
+export const MAX_POINTS = 200;
 
 export type Counters = Record<string, number>;
 
@@ -56,19 +68,16 @@ export function toPoint(view: AssessmentView, createdAt: string): RollupPoint {
 
 const order = (p: RollupPoint) => `${p.administeredOn}#${p.createdAt}#${p.id}`;
 
-/** Adds a point to a subject's period record (or starts one). */
+/** Adds a point to a subject's period record (or starts one); a point with the same id is replaced. */
 export function withPoint(record: SubjectPeriod | undefined, point: RollupPoint): SubjectPeriod {
-  if (!record) return { count: 1, first: point, latest: point };
-  return {
-    count: record.count + 1,
-    first: order(point) < order(record.first) ? point : record.first,
-    latest: order(point) > order(record.latest) ? point : record.latest,
-  };
+  const points = [...(record?.points ?? []).filter((p) => p.id !== point.id), point];
+  return { points: points.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0)) };
 }
 
-/** Rebuilds a subject's period record from its remaining points (after a deletion). */
-export function fromPoints(points: RollupPoint[]): SubjectPeriod | undefined {
-  return points.reduce<SubjectPeriod | undefined>((acc, p) => withPoint(acc, p), undefined);
+/** Removes the point with this id from a subject's period record; `undefined` when none is left. */
+export function withoutPoint(record: SubjectPeriod | undefined, id: string): SubjectPeriod | undefined {
+  const points = (record?.points ?? []).filter((p) => p.id !== id);
+  return points.length ? { points } : undefined;
 }
 
 /**
@@ -97,6 +106,8 @@ export const counter = {
   scoreCount: (s: string) => `c:${s}`,
   scoreSum: (s: string) => `s:${s}`,
   scoreSquares: (s: string) => `q:${s}`,
+  /** Subjects with at least one value of the score in the period (what its mean rests on). */
+  scoreSubjects: (s: string) => `u:${s}`,
   category: (path: string, value: string) => `k:${path}=${value}`,
   changeSubjects: 'd:n',
   changeCount: (s: string) => `d:c:${s}`,
@@ -116,26 +127,32 @@ export function assessmentCounters(point: RollupPoint): Counters {
   return out;
 }
 
-/** What one subject's period record adds: one subject, its latest categories, its change first → latest. */
+/**
+ * What one subject's period record adds: one subject, one per score it has a value of in any of
+ * its assessments there, its latest categories, its change first → latest.
+ */
 export function subjectCounters(instrumentId: string, record: SubjectPeriod | undefined): Counters {
-  if (!record) return {};
+  const first = record?.points[0];
+  const latest = record?.points.at(-1);
+  if (!record || !first || !latest) return {};
   const out: Counters = { [counter.subjects]: 1 };
-  for (const [path, value] of Object.entries(record.latest.categories)) out[counter.category(path, value)] = 1;
-  if (record.count < 2) return out;
+  for (const p of record.points) for (const s of Object.keys(p.scores)) out[counter.scoreSubjects(s)] = 1;
+  for (const [path, value] of Object.entries(latest.categories)) out[counter.category(path, value)] = 1;
+  if (record.points.length < 2) return out;
   out[counter.changeSubjects] = 1;
-  for (const [s, latest] of Object.entries(record.latest.scores)) {
-    const first = record.first.scores[s];
-    if (first === undefined) continue;
-    const d = latest - first;
+  for (const [s, last] of Object.entries(latest.scores)) {
+    const start = first.scores[s];
+    if (start === undefined) continue;
+    const d = last - start;
     out[counter.changeCount(s)] = 1;
     out[counter.changeSum(s)] = d;
     out[counter.changeSquares(s)] = d * d;
   }
   const outcome = OUTCOMES[instrumentId];
-  const first = outcome && record.first.scores[outcome.score];
-  const latest = outcome && record.latest.scores[outcome.score];
-  if (outcome && first !== undefined && latest !== undefined) {
-    const gain = outcome.better === 'higher' ? latest - first : first - latest;
+  const start = outcome && first.scores[outcome.score];
+  const last = outcome && latest.scores[outcome.score];
+  if (outcome && start !== undefined && last !== undefined) {
+    const gain = outcome.better === 'higher' ? last - start : start - last;
     out[counter.outcome(gain > 0 ? 'improved' : gain < 0 ? 'worse' : 'unchanged')] = 1;
   }
   return out;

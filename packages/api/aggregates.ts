@@ -36,7 +36,7 @@ async function clinicsFor(store: Store, auth: ApiKeyRecord, requested: string | 
 
 /** Every clinic that has (or had) a key: the network. */
 async function allClinics(store: Store): Promise<string[]> {
-  return [...new Set((await store.listApiKeys()).map((k) => k.clinicId))].sort();
+  return store.listClinics();
 }
 
 /**
@@ -79,9 +79,9 @@ export async function aggregatesReport(store: Store, auth: ApiKeyRecord, q: Aggr
       }
     }
     published = publish(sum);
-  } else if (clinics[0] !== auth.clinicId) {
-    // A network key can also ask for the network total: each clinic is a cell of it, so a
-    // clinic hidden alone in a period gets a complement among the other clinics.
+  } else if (auth.scopes.includes('analytics:network')) {
+    // A network key can also ask for the network total: each clinic — its own included — is a
+    // cell of it, so a clinic hidden alone in a period gets a complement among the others.
     const target = clinics[0]!;
     const everyone = await allClinics(store);
     const perClinic = new Map(await Promise.all(everyone.map(async (id) => [id, await counters(id)] as const)));

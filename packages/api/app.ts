@@ -166,17 +166,31 @@ export function createApp(deps: AppDeps) {
       });
       if (duplicates.length > 0) throw new ValidationError(duplicates, 'malformed');
       const clinicId = c.get('auth').clinicId;
-      const results = await Promise.all(
-        items.map(async (item, index) => {
-          try {
-            const parsed = assessmentRequest.safeParse(item.assessment);
-            if (!parsed.success) throw toValidationError(parsed.error);
-            const out = await createAssessment(svc, clinicId, item.idempotencyKey, parsed.data);
-            return { index, status: out.status, replayed: out.replayed, body: out.body };
-          } catch (error) {
-            const { problem: body } = errorToProblem(error);
-            return { index, status: body.status, replayed: false, body };
-          }
+      const one = async (item: (typeof items)[number], index: number) => {
+        try {
+          const parsed = assessmentRequest.safeParse(item.assessment);
+          if (!parsed.success) throw toValidationError(parsed.error);
+          const out = await createAssessment(svc, clinicId, item.idempotencyKey, parsed.data);
+          return { index, status: out.status, replayed: out.replayed, body: out.body };
+        } catch (error) {
+          const { problem: body } = errorToProblem(error);
+          if (body.status >= 500)
+            log({ level: 'error', msg: 'batch item failed', index, status: body.status, error: (error as Error).name });
+          return { index, status: body.status, replayed: false, body };
+        }
+      };
+      // Items of the same subject and instrument share rollup records: write those one after
+      // another (in request order) instead of racing; different subjects go in parallel.
+      const lanes = new Map<string, number[]>();
+      for (const [index, item] of items.entries()) {
+        const a = item.assessment as { subject?: { ref?: unknown }; instrument?: unknown };
+        const lane = `${String(a.subject?.ref)}\u001f${String(a.instrument)}`;
+        lanes.set(lane, [...(lanes.get(lane) ?? []), index]);
+      }
+      const results: Awaited<ReturnType<typeof one>>[] = [];
+      await Promise.all(
+        [...lanes.values()].map(async (indexes) => {
+          for (const index of indexes) results[index] = await one(items[index]!, index);
         }),
       );
       return c.json({ results });

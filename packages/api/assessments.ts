@@ -83,7 +83,8 @@ export async function createAssessment(
   const response = { status: 201, body: view };
   const outcome = await deps.store.createAssessment({
     clinicId,
-    idempotencyKey,
+    // The client's key may be built from identifiers (MRN + date): only a keyed digest goes down.
+    idempotencyKey: deps.pseudonymizer.fingerprint(`idempotency-key\u001f${idempotencyKey}`),
     requestHash: deps.pseudonymizer.fingerprint(canonicalJson(body as Parameters<typeof canonicalJson>[0])),
     response,
     assessment: {

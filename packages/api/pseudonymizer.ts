@@ -14,8 +14,10 @@ export interface Pseudonymizer {
   /** The subject's id under every key version held, current first: records made before a rotation keep their old id. */
   subjectIdsAllVersions(clinicId: string, ref: string): string[];
   /**
-   * Keyed fingerprint of a request (for idempotency): a plain hash of a body holding a short
-   * `ref` could be reversed by guessing, a keyed one cannot.
+   * Keyed fingerprint (idempotency keys and request bodies): a plain hash of a short `ref` or of
+   * an MRN-based key could be reversed by guessing, a keyed one cannot. It uses the oldest key
+   * version held, never the current one, so a key rotation inside the idempotency window does
+   * not turn a retry into a "different request".
    */
   fingerprint(text: string): string;
   /**
@@ -49,6 +51,8 @@ export function createPseudonymizer(keys: PseudonymKeys): Pseudonymizer {
   const older = Object.keys(keys.keys)
     .filter((v) => v !== version)
     .sort((a, b) => Number(b) - Number(a));
+  // why: rotation keeps old versions (README), so the lowest one is stable for the key set's life.
+  const stableKey = keys.keys[Object.keys(keys.keys).sort((a, b) => Number(a) - Number(b))[0]!]!;
   return {
     keyVersion: version,
     subjectId(clinicId, ref) {
@@ -58,7 +62,7 @@ export function createPseudonymizer(keys: PseudonymKeys): Pseudonymizer {
       return [idUnder(version, key, clinicId, ref), ...older.map((v) => idUnder(v, keys.keys[v]!, clinicId, ref))];
     },
     fingerprint(text) {
-      return `hmac-sha256:${createHmac('sha256', key).update('request\u001f').update(text).digest('base64url')}`;
+      return `hmac-sha256:${createHmac('sha256', stableKey).update('request\u001f').update(text).digest('base64url')}`;
     },
     exportKeyed(exportId, subjectId) {
       const exportKey = createHmac('sha256', key).update(`export\u001f${exportId}`).digest();

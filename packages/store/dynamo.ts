@@ -12,17 +12,19 @@ import {
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { fromPoints, periodOf, toPoint, withPoint } from '../analytics/rollup';
+import { toPoint, withoutPoint, withPoint } from '../analytics/rollup';
 import { Conflict, IdempotencyInFlight, IdempotencyMismatch, NotFound, Unavailable, ValidationError } from '../instruments/errors';
 import { retryAfterFor, translateError } from './errors';
 import { exportMethods } from './exports';
 import type { ApiKeyRecord, CreateAssessment, CreateOutcome, Rescore, Store, StoredAssessment } from './port';
-import { rollupWrites, type SubjectPeriodState, subjectPeriodSlots, toSubjectPeriodState } from './rollups';
+import { rollupWrites, subjectPeriodSlots, toSubjectPeriodState } from './rollups';
 import {
   aggregateKey,
   apiKeyIndexKey,
   apiKeyKey,
   assessmentKey,
+  CLINICS_PARTITION,
+  clinicKey,
   clinicKeysPartition,
   GSI1,
   ItemType,
@@ -46,7 +48,9 @@ type Item = Record<string, unknown>;
 type IdempotencyItem = { requestHash: string; responseStatus: number; responseBody: string; expiresAt: number };
 
 const MAX_PAGE = 100;
-const MAX_ROLLUP_ATTEMPTS = 5;
+const MAX_ROLLUP_ATTEMPTS = 8;
+/** Jittered, growing pause before retrying a write that lost a race for a subject's record. */
+const backoff = (attempt: number) => new Promise<void>((done) => setTimeout(done, Math.random() * 15 * 2 ** Math.min(attempt, 5)));
 const badCursor = () => new ValidationError([{ path: 'cursor', message: 'The cursor is not valid.' }], 'malformed');
 
 /**
@@ -76,17 +80,6 @@ export function createDynamoStore(options: DynamoStoreOptions): Store {
     return Promise.all(
       subjectPeriodSlots(clinicId, subjectId, instrumentId, day).map(async (slot) => toSubjectPeriodState(slot, await get(slot.key, true))),
     );
-  }
-
-  async function allSubjectAssessments(clinicId: string, subjectId: string): Promise<StoredAssessment[]> {
-    const out: StoredAssessment[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await store.listSubjectAssessments(clinicId, subjectId, { limit: MAX_PAGE, ...(cursor ? { cursor } : {}) });
-      out.push(...page.items);
-      cursor = page.cursor;
-    } while (cursor);
-    return out;
   }
 
   async function resolveExisting(input: CreateAssessment, existing: Item | undefined): Promise<CreateOutcome> {
@@ -154,7 +147,10 @@ export function createDynamoStore(options: DynamoStoreOptions): Store {
             throw new Conflict('An assessment with this id already exists.', { cause: error });
           }
           const raced = rest.some((r) => r?.Code === 'ConditionalCheckFailed' || r?.Code === 'TransactionConflict');
-          if (raced && attempt < MAX_ROLLUP_ATTEMPTS) continue;
+          if (raced && attempt < MAX_ROLLUP_ATTEMPTS) {
+            await backoff(attempt);
+            continue;
+          }
           if (raced) throw new Unavailable('Too many concurrent writes for this subject; retry.', 1, { cause: error });
           throw error;
         }
@@ -166,15 +162,10 @@ export function createDynamoStore(options: DynamoStoreOptions): Store {
         const stored = await this.getAssessment(clinicId, id);
         if (!stored) throw new NotFound('No assessment with this id.');
         const point = toPoint(stored.view, stored.createdAt);
+        // why: the subject's remaining points come from its period records (ConsistentRead, written
+        // under their version), never from the eventually consistent subject index.
         const states = await readSubjectPeriods(clinicId, stored.subjectId, stored.instrumentId, stored.administeredOn);
-        const history = await allSubjectAssessments(clinicId, stored.subjectId);
-        const remaining = (st: SubjectPeriodState) =>
-          fromPoints(
-            history
-              .filter((h) => h.id !== id && h.instrumentId === stored.instrumentId && periodOf(h.administeredOn, st.kind) === st.period)
-              .map((h) => toPoint(h.view, h.createdAt)),
-          );
-        const rollups = rollupWrites(TableName, clinicId, stored.instrumentId, states, point, -1, remaining);
+        const rollups = rollupWrites(TableName, clinicId, stored.instrumentId, states, point, -1, (st) => withoutPoint(st.record, id));
         const remove = { Delete: { TableName, Key: marshall(assessmentKey(clinicId, id)), ConditionExpression: 'attribute_exists(PK)' } };
         try {
           await guard(() => client.send(new TransactWriteItemsCommand({ TransactItems: [remove, ...rollups] })));
@@ -320,6 +311,30 @@ export function createDynamoStore(options: DynamoStoreOptions): Store {
         if (error instanceof ConditionalCheckFailedException) throw new Conflict('An API key with this id already exists.');
         throw error;
       }
+      // Idempotent: the clinic registry that network analytics reads (listClinics).
+      const clinic = { ...clinicKey(record.clinicId), type: ItemType.clinic, clinicId: record.clinicId };
+      await guard(() => client.send(new PutItemCommand({ TableName, Item: marshall(clinic) })));
+    },
+
+    async listClinics() {
+      const ids: string[] = [];
+      let ExclusiveStartKey: Record<string, AttributeValue> | undefined;
+      do {
+        const page = await guard(() =>
+          client.send(
+            new QueryCommand({
+              TableName,
+              KeyConditionExpression: 'PK = :pk',
+              ExpressionAttributeValues: marshall({ ':pk': CLINICS_PARTITION }),
+              ProjectionExpression: 'SK',
+              ...(ExclusiveStartKey && { ExclusiveStartKey }),
+            }),
+          ),
+        );
+        ids.push(...(page.Items ?? []).map((raw) => String(unmarshall(raw).SK)));
+        ExclusiveStartKey = page.LastEvaluatedKey;
+      } while (ExclusiveStartKey);
+      return ids;
     },
 
     async getApiKey(keyId) {

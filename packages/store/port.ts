@@ -169,6 +169,8 @@ export interface Store {
   addRescore(clinicId: string, id: string, rescore: Rescore): Promise<boolean>;
 
   putApiKey(record: ApiKeyRecord): Promise<void>;
+  /** Every clinic that was ever given a key, sorted (the network, for `analytics:network`). */
+  listClinics(): Promise<string[]>;
   getApiKey(keyId: string): Promise<ApiKeyRecord | undefined>;
   listApiKeys(clinicId?: string): Promise<ApiKeyRecord[]>;
   /** Throws `NotFound` for an unknown key id. Idempotent for an already revoked key. */

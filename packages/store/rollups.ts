@@ -32,14 +32,22 @@ export function subjectPeriodSlots(clinicId: string, subjectId: string, instrume
   });
 }
 
-/** Reads back a stored subject-period item. */
+/** Reads back a stored subject-period item (`record`: `{"points":[…]}`, see SubjectPeriod in analytics/rollup.ts). */
 export function toSubjectPeriodState(
   slot: ReturnType<typeof subjectPeriodSlots>[number],
   item?: Record<string, unknown>,
 ): SubjectPeriodState {
-  return item
-    ? { ...slot, record: JSON.parse(item.record as string) as SubjectPeriod, version: item.version as number }
-    : { ...slot, version: 0 };
+  return item ? { ...slot, record: parseRecord(item.record as string), version: item.version as number } : { ...slot, version: 0 };
+}
+
+type LegacyRecord = { count: number; first: RollupPoint; latest: RollupPoint };
+
+function parseRecord(json: string): SubjectPeriod {
+  const parsed = JSON.parse(json) as SubjectPeriod | LegacyRecord;
+  if ('points' in parsed) return parsed;
+  // why: records written before the points were kept held only the first and latest point; read
+  // them as those points so the subject, category and change counters they added still cancel out.
+  return { points: parsed.first.id === parsed.latest.id ? [parsed.first] : [parsed.first, parsed.latest] };
 }
 
 /**

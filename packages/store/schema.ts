@@ -33,6 +33,7 @@ export const ItemType = {
   apiKey: 'apiKey',
   aggregate: 'aggregate',
   subjectPeriod: 'subjectPeriod',
+  clinic: 'clinic',
   exportAudit: 'exportAudit',
 } as const;
 export type ItemType = (typeof ItemType)[keyof typeof ItemType];
@@ -200,4 +201,14 @@ export function aggregateKey(clinicId: string, instrumentId: string, tag: Period
  */
 export function subjectPeriodKey(clinicId: string, subjectId: string, instrumentId: string, tag: PeriodTag, period: string): TableKey {
   return { PK: `C#${component(clinicId, 'clinic id')}#SP#${subjectId}`, SK: `${instrumentId}#${tag}#${period}` };
+}
+
+/** The registry of clinics (one small partition): written with each API key, read by network analytics. */
+export const CLINICS_PARTITION = 'CLINICS';
+
+/**
+ * @example clinicKey('demo') // { PK: 'CLINICS', SK: 'demo' }
+ */
+export function clinicKey(clinicId: string): TableKey {
+  return { PK: CLINICS_PARTITION, SK: component(clinicId, 'clinic id') };
 }

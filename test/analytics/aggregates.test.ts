@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { complementMonths, periodsBetween, toGroup } from '../../packages/analytics/aggregates';
+import {
+  assessmentCounters,
+  type Counters,
+  type RollupPoint,
+  type SubjectPeriod,
+  subjectCounters,
+  withoutPoint,
+  withPoint,
+} from '../../packages/analytics/rollup';
 import { suppressionPolicy } from '../../packages/analytics/suppression';
 
 const policy = suppressionPolicy(10);
@@ -16,6 +25,54 @@ describe('toGroup', () => {
   it('hides a score resting on 1–10 values even in a large group', () => {
     const g = toGroup('2026-01', { subjects: 40, n: 40, 'c:x': 3, 's:x': 6, 'q:x': 14 }, policy);
     expect(g.scores.x).toEqual({ mean: { value: null, suppressed: true }, sd: { value: null, suppressed: true } });
+  });
+});
+
+describe('toGroup from per-subject rollups', () => {
+  const point = (id: string, day: string, scores: Record<string, number>): RollupPoint => ({
+    id,
+    administeredOn: day,
+    createdAt: `${day}T10:00:00.000Z`,
+    scores,
+    categories: {},
+  });
+  /** Sums what each subject's records and assessments add, as the store's deltas do. */
+  const rollup = (subjects: RollupPoint[][]): Counters => {
+    const out: Counters = {};
+    const add = (c: Counters) => {
+      for (const [k, v] of Object.entries(c)) out[k] = (out[k] ?? 0) + v;
+    };
+    for (const points of subjects) {
+      const record = points.reduce<SubjectPeriod | undefined>((r, p) => withPoint(r, p), undefined);
+      add(subjectCounters('readiness-ruler', record));
+      for (const p of points) add(assessmentCounters(p));
+    }
+    return out;
+  };
+
+  it('hides a score resting on 1–10 subjects inside a large group, however many values it has', () => {
+    // The reviewer's repro: 11 subjects answer importance only; 2 answer confidence 6 times each.
+    const importanceOnly = Array.from({ length: 11 }, (_, i) => [point(`i${i}`, '2026-01-05', { importance: 5 + (i % 3) })]);
+    const confidence = ['a', 'b'].map((s) =>
+      Array.from({ length: 6 }, (_, k) => point(`${s}${k}`, `2026-01-${String(10 + k).padStart(2, '0')}`, { confidence: 3 + k })),
+    );
+    const counters = rollup([...importanceOnly, ...confidence]);
+    expect(counters).toMatchObject({ subjects: 13, n: 23, 'c:confidence': 12, 'u:confidence': 2, 'c:importance': 11, 'u:importance': 11 });
+
+    const g = toGroup('2026-01', counters, policy);
+    expect(g.subjects).toEqual({ value: 13, suppressed: false });
+    expect(g.scores.confidence).toEqual({ mean: { value: null, suppressed: true }, sd: { value: null, suppressed: true } });
+    expect(g.scores.importance!.mean).toEqual({ value: (4 * 5 + 4 * 6 + 3 * 7) / 11, suppressed: false });
+  });
+
+  it('counts a subject for a score while any of its assessments in the period has it', () => {
+    const [a, b] = [point('a', '2026-01-05', { confidence: 4, importance: 6 }), point('b', '2026-01-09', { importance: 7 })];
+    const both = withPoint(withPoint(undefined, b), a);
+    expect(both.points.map((p) => p.id)).toEqual(['a', 'b']);
+    expect(subjectCounters('readiness-ruler', both)).toMatchObject({ 'u:confidence': 1, 'u:importance': 1, 'd:n': 1 });
+    expect(subjectCounters('readiness-ruler', withoutPoint(both, 'b'))).toEqual({ subjects: 1, 'u:confidence': 1, 'u:importance': 1 });
+    expect(subjectCounters('readiness-ruler', withoutPoint(both, 'a'))).toEqual({ subjects: 1, 'u:importance': 1 });
+    expect(withoutPoint(withoutPoint(both, 'a'), 'b')).toBeUndefined();
   });
 });
 

@@ -136,6 +136,10 @@ describe('GET /v1/analytics/aggregates', () => {
         key: network,
       });
       expect(a.body).toMatchObject({ clinic: 'clinic-a', groups: [{ subjects: hidden, assessments: hidden }] });
+      // The same for a network key of clinic A asking about its own clinic.
+      const networkOfA = await api.keyFor('clinic-a', ['analytics:read', 'analytics:network']);
+      const own = await api.call('GET', '/v1/analytics/aggregates?instrument=readiness-ruler&from=2026-10&to=2026-10', { key: networkOfA });
+      expect(own.body).toMatchObject({ clinic: 'clinic-a', groups: [{ subjects: hidden }] });
       expect(all.body).toMatchObject({ clinic: '*', groups: [{ subjects: shown(15), assessments: shown(26) }] });
     });
 

@@ -224,6 +224,19 @@ describe('POST /v1/assessments/batch', () => {
     expect((await assessments()).length).toBe(before + 1);
   });
 
+  it('stores 25 items of one client in one month without losing a race (rollups stay exact)', async () => {
+    const items = Array.from({ length: 25 }, (_, i) => ({
+      idempotencyKey: `batch-same-${i}`,
+      assessment: smokingShort('ref-batch-same', `2026-07-${String(i + 1).padStart(2, '0')}`),
+    }));
+
+    const res = await api.call('POST', '/v1/assessments/batch', { key, body: { items } });
+
+    expect(res.body.results.map((r: { status: number }) => r.status)).toEqual(Array(25).fill(201));
+    const july = (await api.table.scanAll()).find((i) => i.type === 'aggregate' && i.SK === 'M#2026-07');
+    expect([july?.n, july?.subjects]).toEqual([25, 1]);
+  });
+
   it('rejects more than 25 items and repeated keys without storing anything', async () => {
     const before = await api.table.scanAll();
     const items = Array.from({ length: 26 }, (_, i) => ({ idempotencyKey: `b26-${i}`, assessment: smokingShort() }));

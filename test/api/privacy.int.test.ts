@@ -55,12 +55,13 @@ describe('privacy: nothing identifying is stored, logged or echoed', () => {
 
   const secrets = () => [...refs, label, ...idemKeys, key, key.slice(20)];
 
-  it('stores assessments, idempotency records, rollups, export audit records and the API key record, nothing else', async () => {
+  it('stores assessments, idempotency records, rollups, export audit records, the API key and its clinic, nothing else', async () => {
     const types = (await api.table.scanAll()).map((i) => i.type).sort();
     expect(types).toEqual([
       ...Array(4).fill('aggregate'), // 2 instruments × (month, quarter)
       'apiKey',
       ...Array(3).fill('assessment'),
+      'clinic',
       ...Array(2).fill('exportAudit'),
       ...Array(3).fill('idempotency'),
       ...Array(6).fill('subjectPeriod'), // 3 subjects × (month, quarter)

@@ -50,6 +50,9 @@ describe('createDynamoStore › assessments', () => {
         'c:maintenance': 1,
         's:maintenance': 2.857142857142857,
         'q:maintenance': 2.857142857142857 ** 2,
+        'u:precontemplation': 1,
+        'u:action': 1,
+        'u:maintenance': 1,
       });
       expect(items).toEqual([
         {

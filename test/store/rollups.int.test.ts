@@ -65,6 +65,7 @@ function recompute(rows: Row[], period: string, kind: 'month' | 'quarter') {
     const first = sorted[0]!;
     const latest = sorted.at(-1)!;
     add('subjects', 1);
+    for (const s of ['readiness', 'action']) if (sorted.some((r) => typeof r.scores[s] === 'number')) add(`u:${s}`, 1);
     if (latest.stage) add(`k:stage=${latest.stage}`, 1);
     if (sorted.length < 2) continue;
     add('d:n', 1);
