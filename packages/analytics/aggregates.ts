@@ -122,17 +122,29 @@ export function hideGroup(group: AggregateGroup): AggregateGroup {
 
 /**
  * The complement rule for groups that are cells of a published total (months of their quarter,
- * clinics of the network): when exactly one cell is hidden, the smallest other non-empty cell
- * (by assessments, then by key) is hidden too, so the total minus the published cells does not
- * give the hidden one away. Returns the keys to hide.
+ * clinics of the network). The total minus the published cells gives the hidden cells' sum, so
+ * hidden cells are safe only when that sum can be split in more than one way: at least two
+ * hidden cells, and more assessments between them than cells (k hidden non-empty cells holding
+ * exactly k assessments must each hold 1). While that fails, the smallest other non-empty cell
+ * (by assessments, then by key) is hidden too. Returns the keys to hide.
  * @example complementOf([{ key: 'a', hidden: true, assessments: 3 }, { key: 'b', hidden: false, assessments: 20 }]) // ['b']
  */
 export function complementOf(cells: { key: string; hidden: boolean; assessments: number }[]): string[] {
-  if (cells.filter((c) => c.hidden).length !== 1) return [];
-  const candidate = cells
+  const hidden = cells.filter((c) => c.hidden && c.assessments > 0);
+  if (hidden.length === 0) return [];
+  const candidates = cells
     .filter((c) => !c.hidden && c.assessments > 0)
-    .sort((a, b) => a.assessments - b.assessments || (a.key < b.key ? -1 : 1))[0];
-  return candidate ? [candidate.key] : [];
+    .sort((a, b) => a.assessments - b.assessments || (a.key < b.key ? -1 : 1));
+  const added: string[] = [];
+  let sum = hidden.reduce((n, c) => n + c.assessments, 0);
+  let count = hidden.length;
+  while ((count < 2 || sum <= count) && candidates.length > 0) {
+    const next = candidates.shift()!;
+    added.push(next.key);
+    sum += next.assessments;
+    count += 1;
+  }
+  return added;
 }
 
 const quarterOf = (month: string) => `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5, 7)) / 3)}`;

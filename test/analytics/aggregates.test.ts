@@ -92,6 +92,14 @@ describe('complementMonths', () => {
     ]);
   });
 
+  it('hides a third month when two hidden months could only hold one assessment each', () => {
+    expect(months({ '2026-01': [1, 1], '2026-02': [1, 1], '2026-03': [50, 50] })).toEqual([
+      ['2026-01', null],
+      ['2026-02', null],
+      ['2026-03', null],
+    ]);
+  });
+
   it('leaves quarters alone with none or two hidden months, and never uses an empty month', () => {
     expect(months({ '2026-04': [12, 30], '2026-05': [2, 2], '2026-06': [3, 3] })).toEqual([
       ['2026-04', 12],
