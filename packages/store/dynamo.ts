@@ -6,6 +6,7 @@ import {
   GetItemCommand,
   PutItemCommand,
   QueryCommand,
+  type QueryCommandInput,
   ScanCommand,
   TransactionCanceledException,
   TransactWriteItemsCommand,
@@ -69,6 +70,19 @@ export function createDynamoStore(options: DynamoStoreOptions): Store {
     } catch (error) {
       throw translateError(error);
     }
+  }
+
+  /** Every item a Query (or, for operator listings, a Scan) returns, following LastEvaluatedKey. */
+  async function readAll(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>, scan = false): Promise<Item[]> {
+    const items: Item[] = [];
+    let ExclusiveStartKey: Record<string, AttributeValue> | undefined;
+    do {
+      const request = { TableName, ...input, ...(ExclusiveStartKey && { ExclusiveStartKey }) };
+      const page = await guard(() => (scan ? client.send(new ScanCommand(request)) : client.send(new QueryCommand(request))));
+      items.push(...(page.Items ?? []).map((raw) => unmarshall(raw)));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return items;
   }
 
   const get = async (Key: TableKey, ConsistentRead = false): Promise<Item | undefined> => {
@@ -186,26 +200,14 @@ export function createDynamoStore(options: DynamoStoreOptions): Store {
     async listAggregates(clinicId, instrumentId, kind, from, to) {
       const tag = kind === 'month' ? 'M' : 'Q';
       const { PK: partition } = aggregateKey(clinicId, instrumentId, tag, from);
-      const rows: { period: string; counters: Record<string, number> }[] = [];
-      let ExclusiveStartKey: Record<string, AttributeValue> | undefined;
-      do {
-        const page = await guard(() =>
-          client.send(
-            new QueryCommand({
-              TableName,
-              KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-              ExpressionAttributeValues: marshall({ ':pk': partition, ':from': `${tag}#${from}`, ':to': `${tag}#${to}` }),
-              ...(ExclusiveStartKey && { ExclusiveStartKey }),
-            }),
-          ),
-        );
-        for (const raw of page.Items ?? []) {
-          const { PK: _pk, SK: _sk, type: _t, clinicId: _c, instrumentId: _i, period, ...counters } = unmarshall(raw);
-          rows.push({ period: period as string, counters: counters as Record<string, number> });
-        }
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
-      return rows;
+      const items = await readAll({
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+        ExpressionAttributeValues: marshall({ ':pk': partition, ':from': `${tag}#${from}`, ':to': `${tag}#${to}` }),
+      });
+      return items.map(({ PK: _pk, SK: _sk, type: _t, clinicId: _c, instrumentId: _i, period, ...counters }) => ({
+        period: period as string,
+        counters: counters as Record<string, number>,
+      }));
     },
 
     async getAssessment(clinicId, id) {
@@ -317,24 +319,12 @@ export function createDynamoStore(options: DynamoStoreOptions): Store {
     },
 
     async listClinics() {
-      const ids: string[] = [];
-      let ExclusiveStartKey: Record<string, AttributeValue> | undefined;
-      do {
-        const page = await guard(() =>
-          client.send(
-            new QueryCommand({
-              TableName,
-              KeyConditionExpression: 'PK = :pk',
-              ExpressionAttributeValues: marshall({ ':pk': CLINICS_PARTITION }),
-              ProjectionExpression: 'SK',
-              ...(ExclusiveStartKey && { ExclusiveStartKey }),
-            }),
-          ),
-        );
-        ids.push(...(page.Items ?? []).map((raw) => String(unmarshall(raw).SK)));
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
-      return ids;
+      const items = await readAll({
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: marshall({ ':pk': CLINICS_PARTITION }),
+        ProjectionExpression: 'SK',
+      });
+      return items.map((item) => String(item.SK));
     },
 
     async getApiKey(keyId) {
@@ -343,29 +333,21 @@ export function createDynamoStore(options: DynamoStoreOptions): Store {
     },
 
     async listApiKeys(clinicId) {
-      const items: Item[] = [];
-      let ExclusiveStartKey: Record<string, AttributeValue> | undefined;
-      do {
-        const command =
-          clinicId === undefined
-            ? new ScanCommand({
-                TableName,
+      const items =
+        clinicId === undefined
+          ? await readAll(
+              {
                 FilterExpression: '#type = :type',
                 ExpressionAttributeNames: { '#type': 'type' },
                 ExpressionAttributeValues: marshall({ ':type': ItemType.apiKey }),
-                ExclusiveStartKey,
-              })
-            : new QueryCommand({
-                TableName,
-                IndexName: GSI1,
-                KeyConditionExpression: 'GSI1PK = :pk',
-                ExpressionAttributeValues: marshall({ ':pk': clinicKeysPartition(clinicId) }),
-                ExclusiveStartKey,
-              });
-        const page = await guard(() => (command instanceof ScanCommand ? client.send(command) : client.send(command)));
-        items.push(...(page.Items ?? []).map((raw) => unmarshall(raw)));
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
+              },
+              true,
+            )
+          : await readAll({
+              IndexName: GSI1,
+              KeyConditionExpression: 'GSI1PK = :pk',
+              ExpressionAttributeValues: marshall({ ':pk': clinicKeysPartition(clinicId) }),
+            });
       return items
         .map(fromApiKeyItem)
         .sort((x, y) => compare(x.clinicId, y.clinicId) || compare(x.createdAt, y.createdAt) || compare(x.keyId, y.keyId));
