@@ -19,15 +19,15 @@ import { errorToProblem, problem, problemResponse } from './problem';
 import type { Pseudonymizer } from './pseudonymizer';
 import { type RateLimit, rateLimit } from './rate-limit';
 import {
+  ASSESSMENT_ID_PATTERN,
   aggregatesQuery,
-  assessmentIdParam,
   assessmentRequest,
   batchRequest,
   exportQuery,
   idempotencyKey,
   pageQuery,
+  SUBJECT_ID_PATTERN,
   scoreRequest,
-  subjectIdParam,
   subjectSearchRequest,
   toValidationError,
 } from './schemas';
@@ -197,14 +197,14 @@ export function createApp(deps: AppDeps) {
     })
     .get('/v1/assessments/:id', requireScope('assessments:read'), async (c) => {
       const { id } = c.req.param();
-      const found = assessmentIdParam.safeParse({ id }).success ? await deps.store.getAssessment(c.get('auth').clinicId, id) : undefined;
+      const found = ASSESSMENT_ID_PATTERN.test(id) ? await deps.store.getAssessment(c.get('auth').clinicId, id) : undefined;
       if (!found) throw new NotFound('No assessment with this id.');
       // The stored result is returned as scored; later re-scorings ride beside it, never over it.
       return c.json(found.rescores ? { ...found.view, rescores: found.rescores } : found.view);
     })
     .delete('/v1/assessments/:id', requireScope('assessments:write'), async (c) => {
       const { id } = c.req.param();
-      if (!assessmentIdParam.safeParse({ id }).success) throw new NotFound('No assessment with this id.');
+      if (!ASSESSMENT_ID_PATTERN.test(id)) throw new NotFound('No assessment with this id.');
       // Removes the assessment and its share of the aggregates in one transaction; to correct
       // one, delete it and post the corrected answers under a new Idempotency-Key.
       await deps.store.deleteAssessment(c.get('auth').clinicId, id);
@@ -220,7 +220,7 @@ export function createApp(deps: AppDeps) {
     .get('/v1/subjects/:subjectId/assessments', requireScope('assessments:read'), valid('query', pageQuery), async (c) => {
       const { subjectId } = c.req.param();
       const { limit, cursor } = c.req.valid('query');
-      if (!subjectIdParam.safeParse({ subjectId }).success) throw new NotFound('No subject with this id.');
+      if (!SUBJECT_ID_PATTERN.test(subjectId)) throw new NotFound('No subject with this id.');
       const page = await deps.store.listSubjectAssessments(c.get('auth').clinicId, subjectId, {
         limit: limit ?? DEFAULT_PAGE_SIZE,
         ...(cursor ? { cursor } : {}),
@@ -258,7 +258,7 @@ export function createApp(deps: AppDeps) {
     })
     .get('/v1/subjects/:subjectId/trajectory', requireScope('assessments:read'), async (c) => {
       const { subjectId } = c.req.param();
-      if (!subjectIdParam.safeParse({ subjectId }).success) throw new NotFound('No subject with this id.');
+      if (!SUBJECT_ID_PATTERN.test(subjectId)) throw new NotFound('No subject with this id.');
       const clinicId = c.get('auth').clinicId;
       const views: AssessmentView[] = [];
       let cursor: string | undefined;

@@ -1,20 +1,6 @@
 import * as z from 'zod';
 import { PROBLEM_CONTENT_TYPE, PROBLEMS } from './problem';
-import {
-  aggregatesResponse,
-  assessmentPage,
-  assessmentRequest,
-  assessmentView,
-  batchRequest,
-  batchResponse,
-  exportAuditPage,
-  exportRow,
-  problemSchema,
-  scoredResult,
-  scoreRequest,
-  subjectSearchRequest,
-  trajectoryResponse,
-} from './schemas';
+import { assessmentRequest, batchRequest, type ResponseSchemas, responseSchemas, scoreRequest, subjectSearchRequest } from './schemas';
 
 type Method = 'get' | 'post' | 'delete';
 interface RouteDoc {
@@ -23,9 +9,10 @@ interface RouteDoc {
   summary: string;
   scope?: string;
   request?: z.ZodType;
-  response?: z.ZodType;
+  /** A response shape, by name in `responseSchemas()`. */
+  response?: keyof ResponseSchemas;
   /** Non-JSON success bodies by media type (the export's NDJSON and CSV). */
-  content?: Record<string, z.ZodType | { type: 'string' }>;
+  content?: Record<string, keyof ResponseSchemas | { type: 'string' }>;
   /** Success response headers. */
   headers?: Record<string, string>;
   status?: number;
@@ -59,7 +46,7 @@ export const ROUTES: RouteDoc[] = [
     path: '/v1/score',
     summary: 'Score without storing (any valid key)',
     request: scoreRequest,
-    response: scoredResult,
+    response: 'scoredResult',
     errors: [...auth, ...body, 'unprocessable-responses'],
   },
   {
@@ -68,7 +55,7 @@ export const ROUTES: RouteDoc[] = [
     summary: 'Score and store one assessment',
     scope: 'assessments:write',
     request: assessmentRequest,
-    response: assessmentView,
+    response: 'assessmentView',
     status: 201,
     idempotent: true,
     errors: [...auth, ...body, 'unprocessable-responses', 'idempotency-key-reused', 'idempotency-in-flight'],
@@ -79,7 +66,7 @@ export const ROUTES: RouteDoc[] = [
     summary: 'Score and store up to 25 assessments; one result per item, each with its own idempotency key',
     scope: 'assessments:write',
     request: batchRequest,
-    response: batchResponse,
+    response: 'batchResponse',
     errors: [...auth, ...body],
   },
   {
@@ -87,7 +74,7 @@ export const ROUTES: RouteDoc[] = [
     path: '/v1/assessments/{id}',
     summary: 'One stored assessment',
     scope: 'assessments:read',
-    response: assessmentView,
+    response: 'assessmentView',
     params: [{ name: 'id', in: 'path', description: 'Assessment id (`asm_…`)' }],
     errors: [...auth, 'not-found'],
   },
@@ -106,7 +93,7 @@ export const ROUTES: RouteDoc[] = [
     summary: 'A client’s subjectId and assessments, newest first, by clinic ref (kept out of URLs)',
     scope: 'assessments:read',
     request: subjectSearchRequest,
-    response: assessmentPage,
+    response: 'assessmentPage',
     errors: [...auth, ...body],
   },
   {
@@ -114,7 +101,7 @@ export const ROUTES: RouteDoc[] = [
     path: '/v1/subjects/{subjectId}/assessments',
     summary: 'A client’s assessments by pseudonymous id, newest first',
     scope: 'assessments:read',
-    response: assessmentPage,
+    response: 'assessmentPage',
     params: [{ name: 'subjectId', in: 'path', description: 'Pseudonymous subject id (`sub_…`)' }, ...page],
     errors: [...auth, 'not-found', 'validation-error'],
   },
@@ -124,7 +111,7 @@ export const ROUTES: RouteDoc[] = [
     summary:
       'Outcomes per month or quarter for the key’s clinic: subjects, assessments, means/sds, category shares, change first → latest; small cells suppressed',
     scope: 'analytics:read',
-    response: aggregatesResponse,
+    response: 'aggregatesResponse',
     params: [
       { name: 'instrument', in: 'query', description: 'Instrument id (required)' },
       { name: 'from', in: 'query', description: 'First month, YYYY-MM (default: 11 months before `to`)' },
@@ -144,7 +131,7 @@ export const ROUTES: RouteDoc[] = [
     summary:
       'De-identified rows of the key’s clinic, one per assessment, oldest first: pseudonyms re-keyed per export, year plus days since the client’s first assessment. Follow `Export-Next-Cursor` until it is absent; every export is audited',
     scope: 'analytics:read',
-    content: { 'application/x-ndjson': exportRow, 'text/csv': { type: 'string' } },
+    content: { 'application/x-ndjson': 'exportRow', 'text/csv': { type: 'string' } },
     headers: {
       'Export-Id': 'The export’s id, as listed by GET /v1/analytics/audit',
       'Export-Next-Cursor': 'Pass as `cursor` for the next page (same filters); absent on the last page',
@@ -165,7 +152,7 @@ export const ROUTES: RouteDoc[] = [
     path: '/v1/analytics/audit',
     summary: 'The clinic’s export audit trail, newest first: who, when, filters, rows released',
     scope: 'analytics:read',
-    response: exportAuditPage,
+    response: 'exportAuditPage',
     params: page,
     errors: [...auth, 'validation-error'],
   },
@@ -174,15 +161,17 @@ export const ROUTES: RouteDoc[] = [
     path: '/v1/subjects/{subjectId}/trajectory',
     summary: 'Stage and score changes over time, per instrument, oldest first; backward moves out of maintenance flagged',
     scope: 'assessments:read',
-    response: trajectoryResponse,
+    response: 'trajectoryResponse',
     params: [{ name: 'subjectId', in: 'path', description: 'Pseudonymous subject id (`sub_…`)' }],
     errors: [...auth, 'not-found'],
   },
 ];
 
+/** A `$ref` to a named schema's component, or the schema inline; lazy schemas are built here. */
 const ref = (schema: z.ZodType) => {
-  const id = z.globalRegistry.get(schema)?.id;
-  return id ? { $ref: `#/components/schemas/${id}` } : z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+  const built = schema instanceof z.ZodLazy ? (schema._zod.innerType as z.ZodType) : schema;
+  const id = z.globalRegistry.get(built)?.id;
+  return id ? { $ref: `#/components/schemas/${id}` } : z.toJSONSchema(built, { io: 'input', unrepresentable: 'any' });
 };
 
 const json = (schema: z.ZodType) => ({ 'application/json': { schema: ref(schema) } });
@@ -195,13 +184,14 @@ let cached: Record<string, unknown> | undefined;
  */
 export function openApiDocument(): Record<string, unknown> {
   if (cached) return cached;
+  const shapes = responseSchemas();
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of ROUTES) {
     const content = r.content
       ? Object.fromEntries(
-          Object.entries(r.content).map(([type, schema]) => [type, { schema: schema instanceof z.ZodType ? ref(schema) : schema }]),
+          Object.entries(r.content).map(([type, schema]) => [type, { schema: typeof schema === 'string' ? ref(shapes[schema]) : schema }]),
         )
-      : r.response && json(r.response);
+      : r.response && json(shapes[r.response]);
     const headers =
       r.headers &&
       Object.fromEntries(Object.entries(r.headers).map(([name, description]) => [name, { description, schema: { type: 'string' } }]));
@@ -213,7 +203,7 @@ export function openApiDocument(): Record<string, unknown> {
       const existing = responses[String(status)] as { description: string } | undefined;
       responses[String(status)] = {
         description: existing ? `${existing.description}; ${title}` : title,
-        content: { [PROBLEM_CONTENT_TYPE]: { schema: ref(problemSchema) } },
+        content: { [PROBLEM_CONTENT_TYPE]: { schema: ref(shapes.problemSchema) } },
       };
     }
     const parameters = [

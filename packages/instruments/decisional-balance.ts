@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { type Json, signLabel } from './definition';
 import { definitionHash } from './hash';
+import { once } from './once';
 import type { Guidance, Instrument, InstrumentInput, Provenance, ScoredResult } from './types';
 import { closedObject, UNKNOWN_ITEM } from './validation';
 
@@ -31,17 +32,25 @@ export const decisionalBalanceData = {
   leaning: { change: '> 0.5', 'status-quo': '< 0.5', balanced: '= 0.5', of: 'proportion' },
 } as const satisfies Json;
 
-const entrySchema = closedObject({
-  label: z.string().max(decisionalBalanceData.entry.labelMaxLength).optional(),
-  weight: z.number().int().min(decisionalBalanceData.entry.weight.min).max(decisionalBalanceData.entry.weight.max).optional(),
+const inputSchema = once(() => {
+  const entry = closedObject({
+    label: z.string().max(decisionalBalanceData.entry.labelMaxLength).optional(),
+    weight: z.number().int().min(decisionalBalanceData.entry.weight.min).max(decisionalBalanceData.entry.weight.max).optional(),
+  });
+  const list = z.array(entry).max(decisionalBalanceData.maxEntries).optional();
+  return closedObject({
+    instrument: z.literal(decisionalBalanceData.id),
+    responses: closedObject(Object.fromEntries(WORKSHEET_LISTS.map((l) => [l, list])), UNKNOWN_ITEM),
+  });
 });
-const listSchema = z.array(entrySchema).max(decisionalBalanceData.maxEntries).optional();
 
-const provenance: Provenance = Object.freeze({
-  algorithm: decisionalBalanceData.algorithm,
-  algorithmVersion: decisionalBalanceData.version,
-  definitionHash: definitionHash(decisionalBalanceData),
-});
+const provenance = once<Provenance>(() =>
+  Object.freeze({
+    algorithm: decisionalBalanceData.algorithm,
+    algorithmVersion: decisionalBalanceData.version,
+    definitionHash: definitionHash(decisionalBalanceData),
+  }),
+);
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -123,7 +132,7 @@ export function scoreWorksheet(input: InstrumentInput): ScoredResult {
     scores,
     interpretation: { leaning },
     guidance: guidance(leaning, counts),
-    provenance: { ...provenance },
+    provenance: { ...provenance() },
   };
 }
 
@@ -148,10 +157,12 @@ const LIST_TEXT: Record<WorksheetList, { label: string; text: string }> = {
   costsOfStatusQuo: { label: 'Costs of things as they are', text: 'What concerns you about things as they are now?' },
 };
 
-const catalog = {
+const TITLE = 'Decisional Balance Worksheet';
+
+const catalog = once(() => ({
   id: decisionalBalanceData.id,
   version: decisionalBalanceData.version,
-  title: 'Decisional Balance Worksheet',
+  title: TITLE,
   description:
     'The MI four-quadrant worksheet: the client lists benefits and costs of changing and of staying the same, optionally weighting each entry 1–5.',
   responseScale: {
@@ -200,20 +211,23 @@ const catalog = {
     { id: 'leaning', rule: 'Leaning change > 0.5, status-quo < 0.5, balanced = 0.5, read from the unweighted proportion.' },
     { id: 'guidance', rule: "The MI guidance chosen for each leaning is the product's decision." },
   ],
-  provenance: { ...provenance },
-};
+  provenance: { ...provenance() },
+}));
 
-/** The MI four-quadrant decisional balance worksheet. */
+/** The MI four-quadrant decisional balance worksheet; its hash, schema and catalog are built on first use. */
 export const decisionalBalance: Instrument = {
   id: decisionalBalanceData.id,
   version: decisionalBalanceData.version,
-  title: catalog.title,
-  provenance,
-  inputSchema: closedObject({
-    instrument: z.literal(decisionalBalanceData.id),
-    responses: closedObject(Object.fromEntries(WORKSHEET_LISTS.map((l) => [l, listSchema])), UNKNOWN_ITEM),
-  }),
+  title: TITLE,
+  get provenance() {
+    return provenance();
+  },
+  get inputSchema() {
+    return inputSchema();
+  },
   score: scoreWorksheet,
   redact: redactWorksheet,
-  catalog,
+  get catalog() {
+    return catalog();
+  },
 };

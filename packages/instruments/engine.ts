@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { itemCatalog } from './catalog';
 import type { ItemInstrumentDefinition, Json, NormTable, ResponseScale, Scores } from './definition';
 import { definitionHash } from './hash';
+import { once } from './once';
 import type { Instrument, InstrumentInput, Provenance, ScoredResult } from './types';
 import { answer, closedObject, UNKNOWN_ITEM } from './validation';
 
@@ -213,28 +214,39 @@ export function scoreItems(definition: ItemInstrumentDefinition, provenance: Pro
 }
 
 /**
- * Turns an item-based definition into an `Instrument`; the hash and catalog are computed once, here.
+ * Turns an item-based definition into an `Instrument`. The definition is checked here, so a typo
+ * fails at start-up; the hash, input schema and catalog are built on first use and kept.
  * @example export const urica = defineItemInstrument(uricaDefinition);
  */
 export function defineItemInstrument(definition: ItemInstrumentDefinition): Instrument {
   checkDefinition(definition);
-  const provenance: Provenance = Object.freeze({
-    algorithm: definition.algorithm,
-    algorithmVersion: definition.version,
-    definitionHash: definitionHash(hashedData(definition)),
-  });
+  const provenance = once<Provenance>(() =>
+    Object.freeze({
+      algorithm: definition.algorithm,
+      algorithmVersion: definition.version,
+      definitionHash: definitionHash(hashedData(definition)),
+    }),
+  );
+  const inputSchema = once(() => buildInputSchema(definition));
+  const catalog = once(() => itemCatalog(definition, provenance(), scoreRanges(definition)));
   return {
     id: definition.id,
     version: definition.version,
     title: definition.title,
-    provenance,
-    inputSchema: buildInputSchema(definition),
-    score: (input) => scoreItems(definition, provenance, input),
+    get provenance() {
+      return provenance();
+    },
+    get inputSchema() {
+      return inputSchema();
+    },
+    score: (input) => scoreItems(definition, provenance(), input),
     redact: (input) => ({
       instrument: input.instrument,
       responses: { ...input.responses },
       ...(input.scale === undefined ? {} : { scale: input.scale }),
     }),
-    catalog: itemCatalog(definition, provenance, scoreRanges(definition)),
+    get catalog() {
+      return catalog();
+    },
   };
 }

@@ -31,3 +31,35 @@ describe('parseConfig', () => {
     expect(attempt).not.toThrow(/eighty|not a url/);
   });
 });
+
+describe('parseConfig rules', () => {
+  it('reads numbers within their ranges and rejects the rest with the rule, not the value', () => {
+    expect(
+      parseConfig({ RATE_LIMIT_PER_SECOND: '2.5', AUTH_CACHE_SECONDS: '0', PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: '2773' }),
+    ).toMatchObject({
+      RATE_LIMIT_PER_SECOND: 2.5,
+      AUTH_CACHE_SECONDS: 0,
+      PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: 2773,
+    });
+    expect(() => parseConfig({ PORT: '80.5', RATE_LIMIT_PER_SECOND: '0', RATE_LIMIT_BURST: '100001', AUTH_CACHE_SECONDS: '-1' })).toThrow(
+      'Invalid configuration:\n  PORT: An integer.\n  AUTH_CACHE_SECONDS: At least 0.\n  RATE_LIMIT_PER_SECOND: A number above 0.\n  RATE_LIMIT_BURST: At most 100000.',
+    );
+  });
+
+  it('checks the shape of names, URLs and ARNs; empty means unset', () => {
+    expect(
+      parseConfig({
+        DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000',
+        PSEUDONYM_KEY_SECRET_ARN: 'arn:aws:secretsmanager:x',
+        AWS_SESSION_TOKEN: '',
+      }),
+    ).toMatchObject({
+      DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000',
+      PSEUDONYM_KEY_SECRET_ARN: 'arn:aws:secretsmanager:x',
+    });
+    expect(parseConfig({ AWS_SESSION_TOKEN: '' })).not.toHaveProperty('AWS_SESSION_TOKEN');
+    expect(() => parseConfig({ PSEUDONYM_KEY_SECRET_ARN: 'my-secret', TABLE_NAME: 'a/b' })).toThrow(
+      'Invalid configuration:\n  TABLE_NAME: 3–255 of A-Z a-z 0-9 _ . -\n  PSEUDONYM_KEY_SECRET_ARN: An ARN (arn:…).',
+    );
+  });
+});
