@@ -4,10 +4,10 @@ import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { routePath } from 'hono/route';
 import { stream } from 'hono/streaming';
-import type { ZodType } from 'zod';
 import { CMS_THRESHOLD, suppressionPolicy } from '../analytics/suppression';
 import { getInstrument, instruments } from '../instruments';
 import { NotFound, ValidationError } from '../instruments/errors';
+import type * as z from '../instruments/zod';
 import type { AssessmentView, Store } from '../store/port';
 import { aggregatesReport } from './aggregates';
 import { type AssessmentDeps, createAssessment, newAssessmentId, scoreOnly } from './assessments';
@@ -56,7 +56,7 @@ export const MAX_TRAJECTORY = 1000;
 const stdoutLog = (entry: Record<string, unknown>) => console.log(JSON.stringify(entry));
 
 /** zod-validator hook: failures become our problem+json (the default would echo input). */
-const valid = <T extends ZodType>(target: 'json' | 'query' | 'param', schema: T) =>
+const valid = <T extends z.ZodMiniType>(target: 'json' | 'query' | 'param', schema: T) =>
   zValidator(target, schema, (result) => {
     if (!result.success) throw toValidationError(result.error);
   });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../instruments/zod';
 import { PROBLEM_CONTENT_TYPE, PROBLEMS } from './problem';
 import { assessmentRequest, batchRequest, type ResponseSchemas, responseSchemas, scoreRequest, subjectSearchRequest } from './schemas';
 
@@ -8,7 +8,7 @@ interface RouteDoc {
   path: string;
   summary: string;
   scope?: string;
-  request?: z.ZodType;
+  request?: z.ZodMiniType;
   /** A response shape, by name in `responseSchemas()`. */
   response?: keyof ResponseSchemas;
   /** Non-JSON success bodies by media type (the export's NDJSON and CSV). */
@@ -168,13 +168,13 @@ export const ROUTES: RouteDoc[] = [
 ];
 
 /** A `$ref` to a named schema's component, or the schema inline; lazy schemas are built here. */
-const ref = (schema: z.ZodType) => {
-  const built = schema instanceof z.ZodLazy ? (schema._zod.innerType as z.ZodType) : schema;
+const ref = (schema: z.ZodMiniType) => {
+  const built = schema instanceof z.ZodMiniLazy ? (schema._zod.innerType as z.ZodMiniType) : schema;
   const id = z.globalRegistry.get(built)?.id;
   return id ? { $ref: `#/components/schemas/${id}` } : z.toJSONSchema(built, { io: 'input', unrepresentable: 'any' });
 };
 
-const json = (schema: z.ZodType) => ({ 'application/json': { schema: ref(schema) } });
+const json = (schema: z.ZodMiniType) => ({ 'application/json': { schema: ref(schema) } });
 
 let cached: Record<string, unknown> | undefined;
 

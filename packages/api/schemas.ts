@@ -1,8 +1,8 @@
-import * as z from 'zod';
 import { closedObject, instruments, toFieldErrors } from '../instruments';
 import { ValidationError } from '../instruments/errors';
 import { once } from '../instruments/once';
 import { STAGES } from '../instruments/stages';
+import * as z from '../instruments/zod';
 import { SUBJECT_ID_PATTERN } from './pseudonymizer';
 
 /**
@@ -29,61 +29,64 @@ export const TARGET_BEHAVIORS = [
   'other',
 ] as const;
 
-const subjectRef = once(() =>
-  z.string().min(1).max(128).meta({ description: 'Clinic-issued opaque reference; only its keyed HMAC is stored.' }),
-);
-const targetBehavior = once(() => z.enum(TARGET_BEHAVIORS).optional());
+/** Registers a schema under an OpenAPI component name and/or a description; returns it. */
+const doc = <T extends z.ZodMiniType>(schema: T, meta: z.core.GlobalMeta): T => {
+  z.globalRegistry.add(schema, meta);
+  return schema;
+};
+const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
+const int = () => z.number().check(z.int());
+const queryInt = (min: number, max: number) => z.coerce.number().check(z.int(), z.minimum(min), z.maximum(max));
+
+const subjectRef = once(() => doc(text(1, 128), { description: 'Clinic-issued opaque reference; only its keyed HMAC is stored.' }));
+const targetBehavior = once(() => z.optional(z.enum(TARGET_BEHAVIORS)));
 const envelope = once(() => ({
   subject: closedObject({ ref: subjectRef() }),
-  administeredOn: z.iso.date().meta({ description: 'Day the instrument was administered (YYYY-MM-DD).' }),
+  administeredOn: doc(z.iso.date(), { description: 'Day the instrument was administered (YYYY-MM-DD).' }),
   targetBehavior: targetBehavior(),
 }));
 
-type Options = [z.ZodObject, ...z.ZodObject[]];
-const union = (options: z.ZodObject[]) => z.discriminatedUnion('instrument', options as Options);
+type Options = [z.ZodMiniObject, ...z.ZodMiniObject[]];
+const union = (options: z.ZodMiniObject[]) => z.discriminatedUnion('instrument', options as Options);
 
 export const scoreRequest = z.lazy(() =>
-  union(instruments.map((i) => i.inputSchema.safeExtend({ targetBehavior: targetBehavior() }))).meta({ id: 'ScoreRequest' }),
+  doc(union(instruments.map((i) => z.safeExtend(i.inputSchema, { targetBehavior: targetBehavior() }))), { id: 'ScoreRequest' }),
 );
 
 export const assessmentRequest = z.lazy(() =>
-  union(instruments.map((i) => i.inputSchema.safeExtend(envelope()))).meta({ id: 'AssessmentRequest' }),
+  doc(union(instruments.map((i) => z.safeExtend(i.inputSchema, envelope()))), { id: 'AssessmentRequest' }),
 );
 
 export type ScoreRequest = z.infer<typeof scoreRequest>;
 export type AssessmentRequest = z.infer<typeof assessmentRequest>;
 
 export const MAX_BATCH = 25;
-export const idempotencyKey = z.lazy(() => z.string().min(1).max(255));
+export const idempotencyKey = z.lazy(() => text(1, 255));
 
 /** Items are validated one by one so that one bad item does not reject the others. */
 export const batchRequest = z.lazy(() =>
-  z
-    .strictObject({
+  doc(
+    z.strictObject({
       items: z
         .array(closedObject({ idempotencyKey, assessment: z.record(z.string(), z.unknown()) }))
-        .min(1)
-        .max(MAX_BATCH),
-    })
-    .meta({ id: 'BatchRequest' }),
+        .check(z.minLength(1), z.maxLength(MAX_BATCH)),
+    }),
+    { id: 'BatchRequest' },
+  ),
 );
 
 export const subjectSearchRequest = z.lazy(() =>
-  z
-    .strictObject({
+  doc(
+    z.strictObject({
       ref: subjectRef(),
-      limit: z.number().int().min(1).max(100).optional(),
-      cursor: z.string().min(1).max(1024).optional(),
-    })
-    .meta({ id: 'SubjectSearchRequest' }),
+      limit: z.optional(int().check(z.minimum(1), z.maximum(100))),
+      cursor: z.optional(text(1, 1024)),
+    }),
+    { id: 'SubjectSearchRequest' },
+  ),
 );
 
-export const pageQuery = z.lazy(() =>
-  closedObject({
-    limit: z.coerce.number().int().min(1).max(100).optional(),
-    cursor: z.string().min(1).max(1024).optional(),
-  }),
-);
+export const pageQuery = z.lazy(() => closedObject({ limit: z.optional(queryInt(1, 100)), cursor: z.optional(text(1, 1024)) }));
 
 /** Ids in paths are checked before any read: a malformed one is simply not found. */
 export const ASSESSMENT_ID_PATTERN = /^asm_[A-Za-z0-9_-]{22}$/;
@@ -107,31 +110,31 @@ export function toValidationError(error: z.core.$ZodError): ValidationError {
   return new ValidationError(errors, answersOnly ? 'unprocessable' : 'malformed');
 }
 
-const month = once(() => z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'A month as YYYY-MM.'));
+const month = once(() => z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'A month as YYYY-MM.')));
+const optional = <T extends z.ZodMiniType>(schema: T, description: string) => doc(z.optional(schema), { description });
 
 export const aggregatesQuery = z.lazy(() =>
   closedObject({
-    instrument: z.string().min(1).max(64),
-    from: month().optional().meta({ description: 'First month (YYYY-MM); default 11 months before `to`.' }),
-    to: month().optional().meta({ description: 'Last month (YYYY-MM); default the current month.' }),
-    groupBy: z.enum(['month', 'quarter']).optional().meta({ description: 'Default month.' }),
-    clinic: z
-      .string()
-      .regex(/^(\*|[a-z0-9][a-z0-9-]{1,62})$/, 'A clinic id, or * for the network.')
-      .optional()
-      .meta({ description: 'Another clinic, or * for the whole network: needs the analytics:network scope (operator-granted).' }),
+    instrument: text(1, 64),
+    from: optional(month(), 'First month (YYYY-MM); default 11 months before `to`.'),
+    to: optional(month(), 'Last month (YYYY-MM); default the current month.'),
+    groupBy: optional(z.enum(['month', 'quarter']), 'Default month.'),
+    clinic: optional(
+      z.string().check(z.regex(/^(\*|[a-z0-9][a-z0-9-]{1,62})$/, 'A clinic id, or * for the network.')),
+      'Another clinic, or * for the whole network: needs the analytics:network scope (operator-granted).',
+    ),
   }),
 );
 export type AggregatesQuery = z.infer<typeof aggregatesQuery>;
 
 export const exportQuery = z.lazy(() =>
   closedObject({
-    instrument: z.string().min(1).max(64),
-    from: z.iso.date().optional().meta({ description: 'First day administered (YYYY-MM-DD), inclusive.' }),
-    to: z.iso.date().optional().meta({ description: 'Last day administered (YYYY-MM-DD), inclusive.' }),
-    format: z.enum(['ndjson', 'csv']).optional().meta({ description: 'Default ndjson.' }),
-    limit: z.coerce.number().int().min(1).max(5000).optional().meta({ description: 'Rows per page, default 1000.' }),
-    cursor: z.string().min(1).max(2048).optional(),
+    instrument: text(1, 64),
+    from: optional(z.iso.date(), 'First day administered (YYYY-MM-DD), inclusive.'),
+    to: optional(z.iso.date(), 'Last day administered (YYYY-MM-DD), inclusive.'),
+    format: optional(z.enum(['ndjson', 'csv']), 'Default ndjson.'),
+    limit: optional(queryInt(1, 5000), 'Rows per page, default 1000.'),
+    cursor: z.optional(text(1, 2048)),
   }),
 );
 
@@ -141,94 +144,92 @@ export const exportQuery = z.lazy(() =>
  * @example responseSchemas().assessmentView // the `Assessment` component
  */
 export const responseSchemas = once(() => {
+  const str = () => z.string();
+  const nullableNumber = () => z.nullable(z.number());
   const guidance = z.object({
     principle: z.enum(['express-empathy', 'develop-discrepancy', 'avoid-argument', 'roll-with-resistance', 'support-self-efficacy']),
-    focus: z.string(),
-    prompt: z.string(),
+    focus: str(),
+    prompt: str(),
   });
 
-  const scoredResult = z
-    .object({
-      instrument: z.object({ id: z.string(), version: z.string() }),
-      complete: z.boolean(),
-      missing: z.array(z.string()),
-      scores: z.record(z.string(), z.number().nullable()).meta({ description: 'Unrounded; null when an item it needs is missing.' }),
-      interpretation: z.record(z.string(), z.unknown()),
-      guidance: z.array(guidance),
-      provenance: z.object({ algorithm: z.string(), algorithmVersion: z.string(), definitionHash: z.string() }),
-    })
-    .meta({ id: 'ScoredResult' });
+  const scoredResultShape = {
+    instrument: z.object({ id: str(), version: str() }),
+    complete: z.boolean(),
+    missing: z.array(str()),
+    scores: doc(z.record(str(), nullableNumber()), { description: 'Unrounded; null when an item it needs is missing.' }),
+    interpretation: z.record(str(), z.unknown()),
+    guidance: z.array(guidance),
+    provenance: z.object({ algorithm: str(), algorithmVersion: str(), definitionHash: str() }),
+  };
+  const scoredResult = doc(z.object(scoredResultShape), { id: 'ScoredResult' });
 
-  const assessmentView = scoredResult
-    .extend({
-      id: z.string(),
-      subjectId: z.string(),
+  const assessmentView = doc(
+    z.object({
+      ...scoredResultShape,
+      id: str(),
+      subjectId: str(),
       administeredOn: z.iso.date(),
-      targetBehavior: z.enum(TARGET_BEHAVIORS).optional(),
-      rescores: z
-        .array(scoredResult.extend({ rescoredAt: z.iso.datetime() }))
-        .optional()
-        .meta({ description: 'Re-scorings under newer definitions, oldest first (GET only); the fields above stay as first scored.' }),
-    })
-    .meta({ id: 'Assessment' });
-
-  const assessmentPage = z
-    .object({ subjectId: z.string(), items: z.array(assessmentView), next: z.string().optional() })
-    .meta({ id: 'AssessmentPage' });
-
-  const problemSchema = z
-    .object({
-      type: z.string(),
-      title: z.string(),
-      status: z.number().int(),
-      detail: z.string(),
-      errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-    })
-    .meta({ id: 'Problem' });
-
-  const batchResponse = z
-    .object({
-      results: z.array(
-        z.object({
-          index: z.number().int(),
-          status: z.number().int(),
-          replayed: z.boolean(),
-          body: z.union([assessmentView, problemSchema]),
-        }),
+      targetBehavior: z.optional(z.enum(TARGET_BEHAVIORS)),
+      rescores: optional(
+        z.array(z.object({ ...scoredResultShape, rescoredAt: z.iso.datetime() })),
+        'Re-scorings under newer definitions, oldest first (GET only); the fields above stay as first scored.',
       ),
-    })
-    .meta({ id: 'BatchResponse' });
+    }),
+    { id: 'Assessment' },
+  );
 
-  const change = z.record(z.string(), z.number().nullable()).nullable();
-  const stage = z.enum(STAGES).nullable();
+  const assessmentPage = doc(z.object({ subjectId: str(), items: z.array(assessmentView), next: z.optional(str()) }), {
+    id: 'AssessmentPage',
+  });
 
-  const trajectoryResponse = z
-    .object({
-      subjectId: z.string(),
-      truncated: z.boolean().meta({ description: 'More than 1,000 assessments: the oldest were left out.' }),
+  const problemSchema = doc(
+    z.object({
+      type: str(),
+      title: str(),
+      status: int(),
+      detail: str(),
+      errors: z.optional(z.array(z.object({ path: str(), message: str() }))),
+    }),
+    { id: 'Problem' },
+  );
+
+  const batchResponse = doc(
+    z.object({
+      results: z.array(z.object({ index: int(), status: int(), replayed: z.boolean(), body: z.union([assessmentView, problemSchema]) })),
+    }),
+    { id: 'BatchResponse' },
+  );
+
+  const change = z.nullable(z.record(str(), nullableNumber()));
+  const stage = z.nullable(z.enum(STAGES));
+
+  const trajectoryResponse = doc(
+    z.object({
+      subjectId: str(),
+      truncated: doc(z.boolean(), { description: 'More than 1,000 assessments: the oldest were left out.' }),
       instruments: z.array(
         z.object({
-          instrument: z.string(),
+          instrument: str(),
           status: z.enum(['ok', 'insufficient-data']),
-          detail: z.string().optional(),
-          count: z.number().int(),
+          detail: z.optional(str()),
+          count: int(),
           points: z.array(
             z.object({
-              id: z.string(),
+              id: str(),
               administeredOn: z.iso.date(),
-              instrumentVersion: z.string(),
-              scores: z.record(z.string(), z.number().nullable()),
+              instrumentVersion: str(),
+              scores: z.record(str(), nullableNumber()),
               stage,
               changeFromPrevious: change,
               changeFromFirst: change,
-              transition: z
-                .object({
+              transition: z.nullable(
+                z.object({
                   from: z.enum(STAGES),
                   to: z.enum(STAGES),
                   direction: z.enum(['forward', 'backward', 'unchanged']),
                   relapseSignal: z.boolean(),
-                })
-                .nullable(),
+                }),
+              ),
             }),
           ),
           summary: z.object({
@@ -237,84 +238,88 @@ export const responseSchemas = once(() => {
             firstStage: stage,
             latestStage: stage,
             change,
-            forwardMoves: z.number().int(),
-            backwardMoves: z.number().int(),
+            forwardMoves: int(),
+            backwardMoves: int(),
             relapseSignal: z.boolean(),
             stageStatus: z.enum(['ok', 'insufficient-data', 'not-staged']),
           }),
         }),
       ),
-    })
-    .meta({ id: 'Trajectory' });
+    }),
+    { id: 'Trajectory' },
+  );
 
-  const published = z.object({ value: z.number().nullable(), suppressed: z.boolean() });
-  const publishedScores = z.record(z.string(), z.object({ mean: published, sd: published }));
-  const publishedDistribution = z.object({ threshold: z.number(), total: published, cells: z.record(z.string(), published) });
+  const published = z.object({ value: nullableNumber(), suppressed: z.boolean() });
+  const publishedScores = z.record(str(), z.object({ mean: published, sd: published }));
+  const publishedDistribution = z.object({ threshold: z.number(), total: published, cells: z.record(str(), published) });
 
-  const aggregatesResponse = z
-    .object({
-      instrument: z.string(),
-      clinic: z.string(),
+  const aggregatesResponse = doc(
+    z.object({
+      instrument: str(),
+      clinic: str(),
       groupBy: z.enum(['month', 'quarter']),
       from: month(),
       to: month(),
-      suppression: z.object({ threshold: z.number().int(), rule: z.string() }),
+      suppression: z.object({ threshold: int(), rule: str() }),
       groups: z.array(
         z.object({
-          period: z.string(),
+          period: str(),
           subjects: published,
           assessments: published,
           scores: publishedScores,
-          distributions: z.record(z.string(), publishedDistribution),
-          change: z.object({ subjects: published, scores: publishedScores, outcome: publishedDistribution.nullable() }),
+          distributions: z.record(str(), publishedDistribution),
+          change: z.object({ subjects: published, scores: publishedScores, outcome: z.nullable(publishedDistribution) }),
         }),
       ),
-    })
-    .meta({ id: 'Aggregates' });
+    }),
+    { id: 'Aggregates' },
+  );
 
-  const exportAudit = z
-    .object({
-      exportId: z.string(),
-      at: z.iso.datetime().meta({ description: 'When the export started.' }),
-      keyId: z.string().meta({ description: 'The API key that started it (`cli:operator` for the operator CLI).' }),
+  const exportAudit = doc(
+    z.object({
+      exportId: str(),
+      at: doc(z.iso.datetime(), { description: 'When the export started.' }),
+      keyId: doc(str(), { description: 'The API key that started it (`cli:operator` for the operator CLI).' }),
       filters: z.object({
-        instrument: z.string(),
-        from: z.iso.date().optional(),
-        to: z.iso.date().optional(),
+        instrument: str(),
+        from: z.optional(z.iso.date()),
+        to: z.optional(z.iso.date()),
         format: z.enum(['ndjson', 'csv']),
       }),
-      rowCount: z.number().int().meta({ description: 'Rows released so far, each counted once.' }),
-    })
-    .meta({ id: 'ExportAudit' });
+      rowCount: doc(int(), { description: 'Rows released so far, each counted once.' }),
+    }),
+    { id: 'ExportAudit' },
+  );
 
-  const exportAuditPage = z.object({ items: z.array(exportAudit), next: z.string().optional() }).meta({ id: 'ExportAuditPage' });
+  const exportAuditPage = doc(z.object({ items: z.array(exportAudit), next: z.optional(str()) }), { id: 'ExportAuditPage' });
 
-  const worksheetList = z.object({ count: z.number().int(), weights: z.array(z.number().int().nullable()) });
+  const worksheetList = z.object({ count: int(), weights: z.array(z.nullable(int())) });
 
-  const exportRow = z
-    .object({
-      exportSubject: z
-        .string()
-        .meta({ description: 'Pseudonym valid within this export only (`xs_…`); another export gives the same client another one.' }),
-      year: z.number().int().meta({ description: 'Year administered.' }),
-      dayIndex: z.number().int().meta({ description: 'Days since the client’s first assessment of any instrument at this clinic.' }),
-      instrument: z.string(),
-      instrumentVersion: z.string(),
-      targetBehavior: z.enum(TARGET_BEHAVIORS).nullable(),
-      scale: z.string().optional().meta({ description: 'Response-scale variant, for instruments that have them.' }),
-      items: z.record(z.string(), z.union([z.number().int(), worksheetList]).nullable()).meta({
+  const exportRow = doc(
+    z.object({
+      exportSubject: doc(str(), {
+        description: 'Pseudonym valid within this export only (`xs_…`); another export gives the same client another one.',
+      }),
+      year: doc(int(), { description: 'Year administered.' }),
+      dayIndex: doc(int(), { description: 'Days since the client’s first assessment of any instrument at this clinic.' }),
+      instrument: str(),
+      instrumentVersion: str(),
+      targetBehavior: z.nullable(z.enum(TARGET_BEHAVIORS)),
+      scale: optional(str(), 'Response-scale variant, for instruments that have them.'),
+      items: doc(z.record(str(), z.nullable(z.union([int(), worksheetList]))), {
         description: 'Answers by item id; worksheet lists as entry counts and weights (labels are never stored).',
       }),
-      scores: z.record(z.string(), z.number().nullable()),
-      interpretation: z.record(z.string(), z.unknown()),
+      scores: z.record(str(), nullableNumber()),
+      interpretation: z.record(str(), z.unknown()),
       complete: z.boolean(),
-      algorithmVersion: z.string(),
-    })
-    .meta({
+      algorithmVersion: str(),
+    }),
+    {
       id: 'ExportRow',
       description:
         'One NDJSON line per assessment. No subject ref, subjectId, assessment id or exact date. CSV has the same fields flattened: `item.<id>` (worksheets `item.<list>.count`, `item.<list>.weights`), `score.<name>`, `interpretation.<path>`; its header (first page only) is fixed per instrument.',
-    });
+    },
+  );
   return {
     scoredResult,
     assessmentView,

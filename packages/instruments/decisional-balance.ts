@@ -1,9 +1,9 @@
-import * as z from 'zod';
 import { type Json, signLabel } from './definition';
 import { definitionHash } from './hash';
 import { once } from './once';
 import type { Guidance, Instrument, InstrumentInput, Provenance, ScoredResult } from './types';
 import { closedObject, UNKNOWN_ITEM } from './validation';
+import * as z from './zod';
 
 export const WORKSHEET_LISTS = ['benefitsOfChange', 'costsOfChange', 'benefitsOfStatusQuo', 'costsOfStatusQuo'] as const;
 export type WorksheetList = (typeof WORKSHEET_LISTS)[number];
@@ -34,10 +34,12 @@ export const decisionalBalanceData = {
 
 const inputSchema = once(() => {
   const entry = closedObject({
-    label: z.string().max(decisionalBalanceData.entry.labelMaxLength).optional(),
-    weight: z.number().int().min(decisionalBalanceData.entry.weight.min).max(decisionalBalanceData.entry.weight.max).optional(),
+    label: z.optional(z.string().check(z.maxLength(decisionalBalanceData.entry.labelMaxLength))),
+    weight: z.optional(
+      z.number().check(z.int(), z.minimum(decisionalBalanceData.entry.weight.min), z.maximum(decisionalBalanceData.entry.weight.max)),
+    ),
   });
-  const list = z.array(entry).max(decisionalBalanceData.maxEntries).optional();
+  const list = z.optional(z.array(entry).check(z.maxLength(decisionalBalanceData.maxEntries)));
   return closedObject({
     instrument: z.literal(decisionalBalanceData.id),
     responses: closedObject(Object.fromEntries(WORKSHEET_LISTS.map((l) => [l, list])), UNKNOWN_ITEM),

@@ -1,10 +1,10 @@
-import * as z from 'zod';
 import { itemCatalog } from './catalog';
 import type { ItemInstrumentDefinition, Json, NormTable, ResponseScale, Scores } from './definition';
 import { definitionHash } from './hash';
 import { once } from './once';
 import type { Instrument, InstrumentInput, Provenance, ScoredResult } from './types';
 import { answer, closedObject, UNKNOWN_ITEM } from './validation';
+import * as z from './zod';
 
 /**
  * The response scale answers are read on: the chosen variant's, else the default.
@@ -131,7 +131,7 @@ function buildInputSchema(definition: ItemInstrumentDefinition) {
   });
   if (!definition.variants) return closedObject({ instrument: z.literal(definition.id), responses });
   const names = Object.keys(definition.variants.scales) as [string, ...string[]];
-  return closedObject({ instrument: z.literal(definition.id), responses, scale: z.enum(names).optional() }).check((ctx) => {
+  return closedObject({ instrument: z.literal(definition.id), responses, scale: z.optional(z.enum(names)) }).check((ctx) => {
     const { min, max } = responseScaleFor(definition, ctx.value.scale);
     for (const [id, value] of Object.entries(ctx.value.responses ?? {})) {
       // The item schema already reports non-integers and values outside every variant's range.

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from './zod';
 
 /** The five MI principles (Miller & Rollnick); every guidance entry names the one it serves. */
 export type MiPrinciple = 'express-empathy' | 'develop-discrepancy' | 'avoid-argument' | 'roll-with-resistance' | 'support-self-efficacy';
@@ -55,7 +55,7 @@ export interface Instrument {
    * Unknown item ids, non-integers and out-of-range answers each produce their own zod issue whose
    * path names the item (`['responses', '7']`); messages never contain the submitted value.
    */
-  inputSchema: z.ZodObject;
+  inputSchema: z.ZodMiniObject;
   /** Pure and deterministic. The input must already have passed `inputSchema`. */
   score(input: InstrumentInput): ScoredResult;
   /**

@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import type { FieldError } from './errors';
+import * as z from './zod';
 
 /** Message for an unknown key inside `responses`; never names the key or its value. */
 export const UNKNOWN_ITEM = 'Unknown item id.';
@@ -19,7 +19,7 @@ export function closedObject<T extends z.core.$ZodLooseShape>(shape: T, unknownM
   return z.strictObject(shape, { error: unrecognised(unknownMessage) });
 }
 
-const answers = new Map<string, z.ZodOptional<z.ZodNumber>>();
+const answers = new Map<string, z.ZodMiniOptional<z.ZodMiniNumber>>();
 
 /**
  * An optional integer answer in `[min, max]`; zod's default messages name the bound, never the value.
@@ -31,7 +31,7 @@ export function answer(min: number, max: number) {
   const key = `${min}:${max}`;
   let schema = answers.get(key);
   if (!schema) {
-    schema = z.number().int().min(min).max(max).optional();
+    schema = z.optional(z.number().check(z.int(), z.minimum(min), z.maximum(max)));
     answers.set(key, schema);
   }
   return schema;
