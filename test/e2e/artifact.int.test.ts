@@ -1,4 +1,6 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -107,6 +109,29 @@ describe('the Lambda artifact', () => {
     expect(error.message).not.toContain(SECRET_STRING);
     expect(secrets.requests.at(-1)).toMatchObject({ token: 'not-this-functions-token', status: 401 });
   });
+
+  it('fails its cold start, after its deadline, when the extension takes the connection and never answers', async () => {
+    const silent = createServer(() => {}); // accepts, reads the request, never replies
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const started = Date.now();
+      const error = await startLambda(bundle, {
+        AWS_REGION: 'eu-west-1',
+        AWS_SESSION_TOKEN: SESSION_TOKEN,
+        PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: String((silent.address() as AddressInfo).port),
+        PSEUDONYM_KEY_SECRET_ARN: SECRET_ARN,
+        TABLE_NAME: table.tableName,
+      }).then(
+        () => new Error('started'),
+        (e: Error) => e,
+      );
+      expect(error.message).toMatch(/Cannot read the pseudonym key .*: no answer within 4000 ms; last: ETIMEDOUT/);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(4000);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  }, 15_000);
 
   it('creates, replays and fetches an assessment exactly as the local server does', async () => {
     const body = JSON.stringify(smokingShort('artifact-ref-1'));
