@@ -9,7 +9,9 @@
  * with the deployed NODE_OPTIONS and the same environment. The minimal bundle fetches no
  * secret: that work is part of what the production bundle is measured for. Not measured: the
  * extension's own start and its call to Secrets Manager, which run outside the function's
- * process in Lambda. Bounded: every process has 20 s, the run gives up after 100 s.
+ * process in Lambda. Two sets: DynamoDB Local by host name (judged against the target, as in AWS
+ * where DynamoDB is a host name) and by IP literal (shown). Bounded: every process has 20 s, the
+ * run gives up after 100 s.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -116,7 +118,7 @@ async function main() {
     const { id } = (await created.json()) as { id: string };
     client.destroy();
 
-    const env = {
+    const baseEnv = {
       AWS_REGION: 'eu-west-1',
       AWS_ACCESS_KEY_ID: 'AKIDCOLDSTART',
       AWS_SECRET_ACCESS_KEY: 'coldstart',
@@ -124,30 +126,45 @@ async function main() {
       PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: String(secrets.port),
       PSEUDONYM_KEY_SECRET_ARN: SECRET_ARN,
       TABLE_NAME: tableName,
-      DYNAMODB_ENDPOINT: local.endpoint,
     };
     const event = httpApiEvent('GET', `/v1/assessments/${id}`, headers);
-    const samples: Record<'production' | 'minimal', Sample[]> = { production: [], minimal: [] };
-    await coldStart(bundles.minimal, event, env); // warm the OS file cache and DynamoDB Local once
-    await coldStart(bundles.production, event, env);
-    for (let i = 0; i < RUNS && Date.now() < DEADLINE; i++) {
-      for (const name of i % 2 ? (['minimal', 'production'] as const) : (['production', 'minimal'] as const)) {
-        const sample = await coldStart(bundles[name], event, env);
-        if (sample.status !== 200) throw new Error(`${name} answered ${sample.status} to its first request`);
-        samples[name].push(sample);
+
+    /** One set: both bundles, interleaved, RUNS times each, after one warm-up each. */
+    async function measure(endpoint: string) {
+      const env = { ...baseEnv, DYNAMODB_ENDPOINT: endpoint };
+      const samples: Record<'production' | 'minimal', Sample[]> = { production: [], minimal: [] };
+      await coldStart(bundles.minimal, event, env); // warm the OS file cache and DynamoDB Local once
+      await coldStart(bundles.production, event, env);
+      for (let i = 0; i < RUNS && Date.now() < DEADLINE; i++) {
+        for (const name of i % 2 ? (['minimal', 'production'] as const) : (['production', 'minimal'] as const)) {
+          const sample = await coldStart(bundles[name], event, env);
+          if (sample.status !== 200) throw new Error(`${name} answered ${sample.status} to its first request`);
+          samples[name].push(sample);
+        }
       }
+      return samples;
     }
 
-    // One key read per production cold start (warm-up included), each answered.
+    // In AWS both bundles reach DynamoDB by host name (dynamodb.<region>.amazonaws.com), so both
+    // pay for resolving a name on their first request; the production bundle pays it earlier,
+    // for the extension's `localhost`. The first set reproduces that with `localhost` for DynamoDB
+    // Local. The second gives DynamoDB Local as an IP literal, which spares the minimal bundle any
+    // name resolution that only the production bundle then pays: shown, not judged.
+    const port = new URL(local.endpoint).port;
+    const sets = [
+      { name: 'host name (as in AWS)', judged: true, samples: await measure(`http://localhost:${port}`) },
+      { name: 'IP literal', judged: false, samples: await measure(`http://127.0.0.1:${port}`) },
+    ];
+
+    // One key read per production cold start (warm-ups included), each answered.
+    const expected = sets.reduce((n, set) => n + set.samples.production.length + 1, 0);
     const reads = secrets.requests.filter((r) => r.status === 200).length;
-    if (reads !== samples.production.length + 1 || reads !== secrets.requests.length) {
-      throw new Error(
-        `expected ${samples.production.length + 1} secret reads, saw ${JSON.stringify(secrets.requests.map((r) => r.status))}`,
-      );
+    if (reads !== expected || reads !== secrets.requests.length) {
+      throw new Error(`expected ${expected} secret reads, saw ${JSON.stringify(secrets.requests.map((r) => r.status))}`);
     }
 
     const lines = ['bundle (index.mjs as NodejsFunction builds it):'];
-    const figures: Record<string, unknown> = { runs: samples.production.length, nodeOptions: NODE_OPTIONS, node: process.version };
+    const figures: Record<string, unknown> = { runs: RUNS, nodeOptions: NODE_OPTIONS, node: process.version };
     for (const name of ['production', 'minimal'] as const) {
       const code = await readFile(bundles[name]);
       const raw = code.length;
@@ -155,18 +172,26 @@ async function main() {
       lines.push(`  ${name.padEnd(10)} ${kb(raw).padStart(9)} raw  ${kb(gzip).padStart(9)} gzipped`);
       figures[name] = { rawBytes: raw, gzipBytes: gzip };
     }
-    lines.push(
-      `cold-start proxy, median of ${samples.production.length} fresh processes (import + first request), NODE_OPTIONS=${NODE_OPTIONS}:`,
-    );
-    for (const name of ['production', 'minimal'] as const) {
-      const m = (k: keyof Sample) => median(samples[name].map((s) => s[k]));
+    let ratio = Number.NaN;
+    for (const set of sets) {
+      const { samples } = set;
       lines.push(
-        `  ${name.padEnd(10)} ${ms(m('totalMs')).padStart(9)}  (import ${ms(m('importMs'))}, first request ${ms(m('firstRequestMs'))})`,
+        `cold-start proxy, DynamoDB endpoint by ${set.name}, median of ${samples.production.length} fresh processes (import + first request), NODE_OPTIONS=${NODE_OPTIONS}:`,
       );
-      Object.assign(figures[name] as object, { medianMs: m('totalMs'), importMs: m('importMs'), firstRequestMs: m('firstRequestMs') });
+      const result: Record<string, unknown> = {};
+      for (const name of ['production', 'minimal'] as const) {
+        const m = (k: keyof Sample) => median(samples[name].map((s) => s[k]));
+        lines.push(
+          `  ${name.padEnd(10)} ${ms(m('totalMs')).padStart(9)}  (import ${ms(m('importMs'))}, first request ${ms(m('firstRequestMs'))})`,
+        );
+        result[name] = { medianMs: m('totalMs'), importMs: m('importMs'), firstRequestMs: m('firstRequestMs') };
+      }
+      const setRatio = median(samples.production.map((s) => s.totalMs)) / median(samples.minimal.map((s) => s.totalMs));
+      const verdict = set.judged ? `target ≤ ${TARGET_RATIO}×: ${setRatio <= TARGET_RATIO ? 'met' : 'NOT met'}` : 'not judged';
+      lines.push(`  ratio      ${setRatio.toFixed(2)}×  (${verdict})`);
+      figures[set.name] = { ...result, ratio: setRatio };
+      if (set.judged) ratio = setRatio;
     }
-    const ratio = median(samples.production.map((s) => s.totalMs)) / median(samples.minimal.map((s) => s.totalMs));
-    lines.push(`  ratio      ${ratio.toFixed(2)}×  (target ≤ ${TARGET_RATIO}×: ${ratio <= TARGET_RATIO ? 'met' : 'NOT met'})`);
     console.log(lines.join('\n'));
     await mkdir(join(REPO_ROOT, '.bench'), { recursive: true });
     await writeFile(join(REPO_ROOT, '.bench/coldstart.json'), `${JSON.stringify({ ...figures, ratio }, null, 2)}\n`);
