@@ -2,7 +2,8 @@ import { config } from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 
 /**
- * The zod every module of this app uses: `zod/mini`, with zod's English messages. The functional
+ * The zod every module that runs in Lambda uses (packages/, functions/): `zod/mini`, with zod's
+ * English messages (infra/ runs only at synth time and may use classic zod). The functional
  * mini API builds and checks the same schemas as classic zod at about half the bundle size and a
  * fraction of the construction cost, which a Lambda cold start pays (`npm run bench:coldstart`).
  * Import it as `import * as z from '…/instruments/zod'`, never from 'zod' directly, so the

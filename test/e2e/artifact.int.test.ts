@@ -21,8 +21,11 @@ import { type FakeSecretsExtension, fakeSecretsExtension, httpApiEvent, type Lam
  * fake that starts "not ready", as the real one can be when the cold start first asks it.
  */
 
-/** Raw bytes of index.mjs: 864.9 KB measured with `import { z } from 'zod'` (zod alone 443 KB). */
-const BUNDLE_BUDGET_BYTES = 604 * 1024; // 549.0 KB measured 2026-11-25 (key via the extension, no Secrets Manager client) + 10%
+/**
+ * Raw bytes of index.mjs: 864.9 KB measured with `import { z } from 'zod'` (zod alone 443 KB),
+ * 549.0 KB with classic zod imported as a namespace, 525.0 KB with zod/mini (2026-11-26).
+ */
+const BUNDLE_BUDGET_BYTES = 578 * 1024; // 525.0 KB + 10%
 
 const SECRET_ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:mi-assessments/dev/pseudonym-key-AbC123';
 const SECRET_STRING = JSON.stringify({ current: 1, key_1: 'Q7'.repeat(32) }); // the shape the stack generates
