@@ -20,7 +20,7 @@ import { exportMethods } from './exports';
 import type { ApiKeyRecord, CreateAssessment, CreateOutcome, Rescore, Store, StoredAssessment } from './port';
 import { rollupWrites, subjectPeriodSlots, toSubjectPeriodState } from './rollups';
 import {
-  aggregateKey,
+  aggregateRange,
   apiKeyIndexKey,
   apiKeyKey,
   assessmentKey,
@@ -198,16 +198,19 @@ export function createDynamoStore(options: DynamoStoreOptions): Store {
     },
 
     async listAggregates(clinicId, instrumentId, kind, from, to) {
-      const tag = kind === 'month' ? 'M' : 'Q';
-      const { PK: partition } = aggregateKey(clinicId, instrumentId, tag, from);
+      const range = aggregateRange(clinicId, instrumentId, kind === 'month' ? 'M' : 'Q', from, to);
       const items = await readAll({
         KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-        ExpressionAttributeValues: marshall({ ':pk': partition, ':from': `${tag}#${from}`, ':to': `${tag}#${to}` }),
+        ExpressionAttributeValues: marshall({ ':pk': range.PK, ':from': range.from, ':to': range.to }),
       });
-      return items.map(({ PK: _pk, SK: _sk, type: _t, clinicId: _c, instrumentId: _i, period, ...counters }) => ({
-        period: period as string,
-        counters: counters as Record<string, number>,
-      }));
+      // A period's counters are spread over shards (schema.ts, AGGREGATE_SHARDS): sum them back.
+      const periods = new Map<string, Record<string, number>>();
+      for (const { PK: _pk, SK: _sk, type: _t, clinicId: _c, instrumentId: _i, period, ...counters } of items) {
+        const sum = periods.get(period as string) ?? {};
+        for (const [name, value] of Object.entries(counters as Record<string, number>)) sum[name] = (sum[name] ?? 0) + value;
+        periods.set(period as string, sum);
+      }
+      return [...periods].map(([period, counters]) => ({ period, counters }));
     },
 
     async getAssessment(clinicId, id) {

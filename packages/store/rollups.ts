@@ -11,7 +11,7 @@ import {
   type SubjectPeriod,
   subjectCounters,
 } from '../analytics/rollup';
-import { aggregateKey, ItemType, type PeriodTag, subjectPeriodKey, type TableKey } from './schema';
+import { aggregateKey, aggregateShard, ItemType, type PeriodTag, subjectPeriodKey, type TableKey } from './schema';
 
 const TAG: Record<PeriodKind, PeriodTag> = { month: 'M', quarter: 'Q' };
 
@@ -20,15 +20,18 @@ export interface SubjectPeriodState {
   kind: PeriodKind;
   period: string;
   key: TableKey;
+  /** The counter shard this subject's additions and removals go to (schema.ts, AGGREGATE_SHARDS). */
+  shard: number;
   record?: SubjectPeriod;
   version: number;
 }
 
-/** The keys of the subject-period records one assessment touches (a month and a quarter). */
+/** The keys of the subject-period records one assessment touches (a month and a quarter), and its counter shard. */
 export function subjectPeriodSlots(clinicId: string, subjectId: string, instrumentId: string, day: string) {
+  const shard = aggregateShard(subjectId);
   return PERIOD_KINDS.map((kind) => {
     const period = periodOf(day, kind);
-    return { kind, period, key: subjectPeriodKey(clinicId, subjectId, instrumentId, TAG[kind], period) };
+    return { kind, period, key: subjectPeriodKey(clinicId, subjectId, instrumentId, TAG[kind], period), shard };
   });
 }
 
@@ -104,7 +107,7 @@ function aggregateUpdate(TableName: string, clinicId: string, instrumentId: stri
   });
   return {
     TableName,
-    Key: marshall(aggregateKey(clinicId, instrumentId, TAG[state.kind], state.period)),
+    Key: marshall(aggregateKey(clinicId, instrumentId, TAG[state.kind], state.period, state.shard)),
     UpdateExpression: `SET #type = :type, #clinic = :clinic, #instrument = :instrument, #period = :period${adds.length ? ` ADD ${adds.join(', ')}` : ''}`,
     ExpressionAttributeNames: names,
     ExpressionAttributeValues: marshall(values),

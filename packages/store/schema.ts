@@ -186,12 +186,42 @@ export function tableDefinition(tableName: string): CreateTableCommandInput {
 export type PeriodTag = 'M' | 'Q';
 
 /**
- * Pre-aggregated counters of one clinic × instrument × period (issue 4); a range of periods
- * is one Query on the partition.
- * @example aggregateKey('demo', 'urica', 'M', '2026-11') // { PK: 'C#demo#AGG#urica', SK: 'M#2026-11' }
+ * How many counter items one clinic × instrument × period is spread over. Every write adds to
+ * its counters inside a transaction, and DynamoDB cancels transactions that touch an item another
+ * transaction is writing (TransactionConflict): with a single item, a clinic's parallel writes
+ * (a batch, several intake desks) would queue on it. Counters only ever ADD, so the shards sum
+ * back exactly on read; 8 keeps a year of monthly groups within one Query page.
  */
-export function aggregateKey(clinicId: string, instrumentId: string, tag: PeriodTag, period: string): TableKey {
-  return { PK: `C#${component(clinicId, 'clinic id')}#AGG#${instrumentId}`, SK: `${tag}#${period}` };
+export const AGGREGATE_SHARDS = 8;
+
+/**
+ * The counter shard a subject's writes go to: a stable string hash of its pseudonymous id, so
+ * one subject's additions and removals land on the same item.
+ * @example aggregateShard('sub_1_abc') // an integer in [0, AGGREGATE_SHARDS)
+ */
+export function aggregateShard(subjectId: string): number {
+  let hash = 0;
+  for (let i = 0; i < subjectId.length; i += 1) hash = (Math.imul(hash, 31) + subjectId.charCodeAt(i)) | 0;
+  return (hash >>> 0) % AGGREGATE_SHARDS;
+}
+
+/**
+ * Pre-aggregated counters of one clinic × instrument × period, shard `shard` of
+ * AGGREGATE_SHARDS; a range of periods is one Query on the partition (`aggregateRange`).
+ * Items written before sharding have no shard suffix (`M#2026-11`) and are read and summed the same way.
+ * @example aggregateKey('demo', 'urica', 'M', '2026-11', 3) // { PK: 'C#demo#AGG#urica', SK: 'M#2026-11#3' }
+ */
+export function aggregateKey(clinicId: string, instrumentId: string, tag: PeriodTag, period: string, shard: number): TableKey {
+  return { PK: `C#${component(clinicId, 'clinic id')}#AGG#${instrumentId}`, SK: `${tag}#${period}#${shard}` };
+}
+
+/**
+ * The partition and sort-key bounds holding every counter item (all shards, and unsharded
+ * items) of the periods `from`..`to`.
+ * @example aggregateRange('demo', 'urica', 'M', '2026-01', '2026-12') // { PK: 'C#demo#AGG#urica', from: 'M#2026-01', to: 'M#2026-12#~' }
+ */
+export function aggregateRange(clinicId: string, instrumentId: string, tag: PeriodTag, from: string, to: string) {
+  return { PK: `C#${component(clinicId, 'clinic id')}#AGG#${instrumentId}`, from: `${tag}#${from}`, to: `${tag}#${to}#~` };
 }
 
 /**

@@ -233,8 +233,9 @@ describe('POST /v1/assessments/batch', () => {
     const res = await api.call('POST', '/v1/assessments/batch', { key, body: { items } });
 
     expect(res.body.results.map((r: { status: number }) => r.status)).toEqual(Array(25).fill(201));
-    const july = (await api.table.scanAll()).find((i) => i.type === 'aggregate' && i.SK === 'M#2026-07');
-    expect([july?.n, july?.subjects]).toEqual([25, 1]);
+    // One subject: every write lands on its one counter shard of July.
+    const july = (await api.table.scanAll()).filter((i) => i.type === 'aggregate' && String(i.SK).startsWith('M#2026-07#'));
+    expect(july.map((i) => [i.n, i.subjects])).toEqual([[25, 1]]);
   });
 
   it('rejects more than 25 items and repeated keys without storing anything', async () => {
@@ -258,8 +259,8 @@ describe('DELETE /v1/assessments/{id}', () => {
     const aggregates = async () =>
       (await api.table.scanAll())
         .filter((i) => i.type === 'aggregate' && String(i.SK).includes('2026-08'))
-        .map((i) => [i.SK, i.n, i.subjects]);
-    expect(await aggregates()).toEqual([['M#2026-08', 1, 1]]);
+        .map((i) => [String(i.SK).replace(/#[0-7]$/, '#<shard>'), i.n, i.subjects]);
+    expect(await aggregates()).toEqual([['M#2026-08#<shard>', 1, 1]]);
 
     const foreign = await api.call('DELETE', `/v1/assessments/${created.body.id}`, { key: otherClinicKey });
     const res = await api.call('DELETE', `/v1/assessments/${created.body.id}`, { key });
@@ -271,7 +272,7 @@ describe('DELETE /v1/assessments/{id}', () => {
     expect(res.text).toBe('');
     expect(again.status).toBe(404);
     expect(fetched.status).toBe(404);
-    expect(await aggregates()).toEqual([['M#2026-08', 0, 0]]);
+    expect(await aggregates()).toEqual([['M#2026-08#<shard>', 0, 0]]);
     expect((await assessments()).some((a) => a.id === created.body.id)).toBe(false);
   });
 });

@@ -56,9 +56,17 @@ describe('privacy: nothing identifying is stored, logged or echoed', () => {
   const secrets = () => [...refs, label, ...idemKeys, key, key.slice(20)];
 
   it('stores assessments, idempotency records, rollups, export audit records, the API key and its clinic, nothing else', async () => {
-    const types = (await api.table.scanAll()).map((i) => i.type).sort();
-    expect(types).toEqual([
-      ...Array(4).fill('aggregate'), // 2 instruments × (month, quarter)
+    const all = await api.table.scanAll();
+    const types = all.map((i) => i.type).sort();
+    // Counters: 2 instruments × (month, quarter), each over the shards of its subjects (schema.ts).
+    const counters = all.filter((i) => i.type === 'aggregate').map((i) => `${i.PK} ${String(i.SK).replace(/#[0-7]$/, '')}`);
+    expect([...new Set(counters)].sort()).toEqual(
+      ['decisional-balance', 'decisional-balance-smoking-short'].flatMap((id) => [
+        `C#clinic-a#AGG#${id} M#2026-11`,
+        `C#clinic-a#AGG#${id} Q#2026-Q4`,
+      ]),
+    );
+    expect(types.filter((t) => t !== 'aggregate')).toEqual([
       'apiKey',
       ...Array(3).fill('assessment'),
       'clinic',
