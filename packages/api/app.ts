@@ -26,6 +26,8 @@ import {
   exportQuery,
   idempotencyKey,
   pageQuery,
+  parseAssessmentRequest,
+  parseScoreRequest,
   SUBJECT_ID_PATTERN,
   scoreRequest,
   subjectSearchRequest,
@@ -55,11 +57,20 @@ export const MAX_TRAJECTORY = 1000;
 
 const stdoutLog = (entry: Record<string, unknown>) => console.log(JSON.stringify(entry));
 
-/** zod-validator hook: failures become our problem+json (the default would echo input). */
-const valid = <T extends z.ZodMiniType>(target: 'json' | 'query' | 'param', schema: T) =>
-  zValidator(target, schema, (result) => {
-    if (!result.success) throw toValidationError(result.error);
-  });
+/**
+ * zod-validator hook: failures become our problem+json (the default would echo input). `parse`,
+ * when given, parses in the schema's place (the instrument requests: see byInstrument in schemas.ts).
+ */
+const valid = <T extends z.ZodMiniType>(target: 'json' | 'query' | 'param', schema: T, parse?: (value: unknown) => unknown) =>
+  zValidator(
+    target,
+    schema,
+    (result) => {
+      if (!result.success) throw toValidationError(result.error);
+    },
+    // why: zod-validator types this result as classic zod's; zod/mini's has the same fields (success, data, error).
+    parse && { validationFunction: (_schema, value) => parse(value) as never },
+  );
 
 /**
  * Builds the runtime-agnostic Hono app; Lambda and the local Node server both serve it.
@@ -146,16 +157,22 @@ export function createApp(deps: AppDeps) {
       if (!instrument) throw new NotFound('No instrument with this id.');
       return c.json(instrument.catalog);
     })
-    .post('/v1/score', jsonBody, valid('json', scoreRequest), (c) => c.json(scoreOnly(c.req.valid('json'))))
-    .post('/v1/assessments', requireScope('assessments:write'), jsonBody, valid('json', assessmentRequest), async (c) => {
-      const key = requireIdempotencyKey(c);
-      const auth = c.get('auth');
-      const out = await createAssessment(svc, auth.clinicId, key, c.req.valid('json'));
-      const body = out.body as { id?: string };
-      if (out.replayed) c.header('idempotent-replayed', 'true');
-      if (out.status === 201 && body.id) c.header('location', `/v1/assessments/${body.id}`);
-      return c.json(out.body as object, out.status as 201);
-    })
+    .post('/v1/score', jsonBody, valid('json', scoreRequest, parseScoreRequest), (c) => c.json(scoreOnly(c.req.valid('json'))))
+    .post(
+      '/v1/assessments',
+      requireScope('assessments:write'),
+      jsonBody,
+      valid('json', assessmentRequest, parseAssessmentRequest),
+      async (c) => {
+        const key = requireIdempotencyKey(c);
+        const auth = c.get('auth');
+        const out = await createAssessment(svc, auth.clinicId, key, c.req.valid('json'));
+        const body = out.body as { id?: string };
+        if (out.replayed) c.header('idempotent-replayed', 'true');
+        if (out.status === 201 && body.id) c.header('location', `/v1/assessments/${body.id}`);
+        return c.json(out.body as object, out.status as 201);
+      },
+    )
     .post('/v1/assessments/batch', requireScope('assessments:write'), jsonBody, valid('json', batchRequest), async (c) => {
       const { items } = c.req.valid('json');
       const seen = new Set<string>();
@@ -168,7 +185,7 @@ export function createApp(deps: AppDeps) {
       const clinicId = c.get('auth').clinicId;
       const one = async (item: (typeof items)[number], index: number) => {
         try {
-          const parsed = assessmentRequest.safeParse(item.assessment);
+          const parsed = parseAssessmentRequest(item.assessment);
           if (!parsed.success) throw toValidationError(parsed.error);
           const out = await createAssessment(svc, clinicId, item.idempotencyKey, parsed.data);
           return { index, status: out.status, replayed: out.replayed, body: out.body };

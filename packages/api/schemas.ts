@@ -1,4 +1,4 @@
-import { closedObject, instruments, toFieldErrors } from '../instruments';
+import { closedObject, getInstrument, type Instrument, instruments, toFieldErrors } from '../instruments';
 import { ValidationError } from '../instruments/errors';
 import { once } from '../instruments/once';
 import { STAGES } from '../instruments/stages';
@@ -49,13 +49,35 @@ const envelope = once(() => ({
 type Options = [z.ZodMiniObject, ...z.ZodMiniObject[]];
 const union = (options: z.ZodMiniObject[]) => z.discriminatedUnion('instrument', options as Options);
 
-export const scoreRequest = z.lazy(() =>
-  doc(union(instruments.map((i) => z.safeExtend(i.inputSchema, { targetBehavior: targetBehavior() }))), { id: 'ScoreRequest' }),
-);
+const scoreOption = (instrument: Instrument) => z.safeExtend(instrument.inputSchema, { targetBehavior: targetBehavior() });
+const assessmentOption = (instrument: Instrument) => z.safeExtend(instrument.inputSchema, envelope());
 
-export const assessmentRequest = z.lazy(() =>
-  doc(union(instruments.map((i) => z.safeExtend(i.inputSchema, envelope()))), { id: 'AssessmentRequest' }),
-);
+export const scoreRequest = z.lazy(() => doc(union(instruments.map(scoreOption)), { id: 'ScoreRequest' }));
+export const assessmentRequest = z.lazy(() => doc(union(instruments.map(assessmentOption)), { id: 'AssessmentRequest' }));
+
+/**
+ * Parses a body exactly as `union` does, but builds only the option of the instrument the body
+ * names (kept for the next body): a cold start's first POST builds one instrument's schema, not
+ * eleven. A body naming no known instrument goes through the union itself, which reports it.
+ * why: a discriminated union hands a body to the option its discriminator picks, so parsing
+ * with that option alone gives the same data or the same issues (test/api/request-dispatch.test.ts).
+ */
+function byInstrument<T extends z.ZodMiniType>(union: T, option: (instrument: Instrument) => z.ZodMiniObject) {
+  const built = new Map<string, z.ZodMiniObject>();
+  return (body: unknown): ReturnType<T['safeParse']> => {
+    const id = body !== null && typeof body === 'object' ? (body as { instrument?: unknown }).instrument : undefined;
+    const instrument = typeof id === 'string' ? getInstrument(id) : undefined;
+    if (!instrument) return union.safeParse(body) as ReturnType<T['safeParse']>;
+    let schema = built.get(instrument.id);
+    if (!schema) built.set(instrument.id, (schema = option(instrument)));
+    return schema.safeParse(body) as ReturnType<T['safeParse']>;
+  };
+}
+
+/** `scoreRequest.safeParse`, building one instrument's schema at a time. */
+export const parseScoreRequest = byInstrument(scoreRequest, scoreOption);
+/** `assessmentRequest.safeParse`, building one instrument's schema at a time. */
+export const parseAssessmentRequest = byInstrument(assessmentRequest, assessmentOption);
 
 export type ScoreRequest = z.infer<typeof scoreRequest>;
 export type AssessmentRequest = z.infer<typeof assessmentRequest>;
