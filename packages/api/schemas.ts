@@ -74,9 +74,15 @@ function byInstrument<T extends z.ZodMiniType>(union: T, option: (instrument: In
   };
 }
 
-/** `scoreRequest.safeParse`, building one instrument's schema at a time. */
+/**
+ * `scoreRequest.safeParse`, building one instrument's schema at a time.
+ * @example parseScoreRequest({ instrument: 'readiness-ruler', responses: { importance: 7 } }).success // true
+ */
 export const parseScoreRequest = byInstrument(scoreRequest, scoreOption);
-/** `assessmentRequest.safeParse`, building one instrument's schema at a time. */
+/**
+ * `assessmentRequest.safeParse`, building one instrument's schema at a time.
+ * @example parseAssessmentRequest({ instrument: 'urica-x' }).error?.issues[0]?.code // 'invalid_union' (unknown instrument)
+ */
 export const parseAssessmentRequest = byInstrument(assessmentRequest, assessmentOption);
 
 export type ScoreRequest = z.infer<typeof scoreRequest>;
