@@ -1,6 +1,7 @@
 import * as z from '../instruments/zod';
 import { PROBLEM_CONTENT_TYPE, PROBLEMS } from './problem';
-import { assessmentRequest, batchRequest, type ResponseSchemas, responseSchemas, scoreRequest, subjectSearchRequest } from './schemas';
+import { type ResponseSchemas, responseSchemas } from './response-schemas';
+import { assessmentRequest, batchRequest, scoreRequest, subjectSearchRequest } from './schemas';
 
 type Method = 'get' | 'post' | 'delete';
 interface RouteDoc {

@@ -1,7 +1,6 @@
 import { closedObject, getInstrument, type Instrument, instruments, toFieldErrors } from '../instruments';
 import { ValidationError } from '../instruments/errors';
 import { once } from '../instruments/once';
-import { STAGES } from '../instruments/stages';
 import * as z from '../instruments/zod';
 import { SUBJECT_ID_PATTERN } from './pseudonymizer';
 
@@ -12,8 +11,8 @@ import { SUBJECT_ID_PATTERN } from './pseudonymizer';
  *
  * Every schema here is built on first use, not at import: request schemas are `z.lazy` (zod
  * builds and caches the inner schema on the first parse) and the response shapes, which only the
- * OpenAPI document needs, come from `responseSchemas()`. A Lambda cold start then builds only what
- * its first request validates (`npm run bench:coldstart`).
+ * OpenAPI document needs, come from `responseSchemas()` (response-schemas.ts). A Lambda cold
+ * start then builds only what its first request validates (`npm run bench:coldstart`).
  */
 
 /** Closed list instead of free text: a behaviour name could otherwise carry identifying detail. */
@@ -30,12 +29,12 @@ export const TARGET_BEHAVIORS = [
 ] as const;
 
 /** Registers a schema under an OpenAPI component name and/or a description; returns it. */
-const doc = <T extends z.ZodMiniType>(schema: T, meta: z.core.GlobalMeta): T => {
+export const doc = <T extends z.ZodMiniType>(schema: T, meta: z.core.GlobalMeta): T => {
   z.globalRegistry.add(schema, meta);
   return schema;
 };
 const text = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
-const int = () => z.number().check(z.int());
+export const int = () => z.number().check(z.int());
 const queryInt = (min: number, max: number) => z.coerce.number().check(z.int(), z.minimum(min), z.maximum(max));
 
 const subjectRef = once(() => doc(text(1, 128), { description: 'Clinic-issued opaque reference; only its keyed HMAC is stored.' }));
@@ -138,8 +137,9 @@ export function toValidationError(error: z.core.$ZodError): ValidationError {
   return new ValidationError(errors, answersOnly ? 'unprocessable' : 'malformed');
 }
 
-const month = once(() => z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'A month as YYYY-MM.')));
-const optional = <T extends z.ZodMiniType>(schema: T, description: string) => doc(z.optional(schema), { description });
+export const month = once(() => z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'A month as YYYY-MM.')));
+/** An optional field with its OpenAPI description. */
+export const optional = <T extends z.ZodMiniType>(schema: T, description: string) => doc(z.optional(schema), { description });
 
 export const aggregatesQuery = z.lazy(() =>
   closedObject({
@@ -165,201 +165,3 @@ export const exportQuery = z.lazy(() =>
     cursor: z.optional(text(1, 2048)),
   }),
 );
-
-/**
- * The response shapes, for the OpenAPI document only (responses are built by code, not parsed):
- * built on the first request for the document.
- * @example responseSchemas().assessmentView // the `Assessment` component
- */
-export const responseSchemas = once(() => {
-  const str = () => z.string();
-  const nullableNumber = () => z.nullable(z.number());
-  const guidance = z.object({
-    principle: z.enum(['express-empathy', 'develop-discrepancy', 'avoid-argument', 'roll-with-resistance', 'support-self-efficacy']),
-    focus: str(),
-    prompt: str(),
-  });
-
-  const scoredResultShape = {
-    instrument: z.object({ id: str(), version: str() }),
-    complete: z.boolean(),
-    missing: z.array(str()),
-    scores: doc(z.record(str(), nullableNumber()), { description: 'Unrounded; null when an item it needs is missing.' }),
-    interpretation: z.record(str(), z.unknown()),
-    guidance: z.array(guidance),
-    provenance: z.object({ algorithm: str(), algorithmVersion: str(), definitionHash: str() }),
-  };
-  const scoredResult = doc(z.object(scoredResultShape), { id: 'ScoredResult' });
-
-  const assessmentView = doc(
-    z.object({
-      ...scoredResultShape,
-      id: str(),
-      subjectId: str(),
-      administeredOn: z.iso.date(),
-      targetBehavior: z.optional(z.enum(TARGET_BEHAVIORS)),
-      rescores: optional(
-        z.array(z.object({ ...scoredResultShape, rescoredAt: z.iso.datetime() })),
-        'Re-scorings under newer definitions, oldest first (GET only); the fields above stay as first scored.',
-      ),
-    }),
-    { id: 'Assessment' },
-  );
-
-  const assessmentPage = doc(z.object({ subjectId: str(), items: z.array(assessmentView), next: z.optional(str()) }), {
-    id: 'AssessmentPage',
-  });
-
-  const problemSchema = doc(
-    z.object({
-      type: str(),
-      title: str(),
-      status: int(),
-      detail: str(),
-      errors: z.optional(z.array(z.object({ path: str(), message: str() }))),
-    }),
-    { id: 'Problem' },
-  );
-
-  const batchResponse = doc(
-    z.object({
-      results: z.array(z.object({ index: int(), status: int(), replayed: z.boolean(), body: z.union([assessmentView, problemSchema]) })),
-    }),
-    { id: 'BatchResponse' },
-  );
-
-  const change = z.nullable(z.record(str(), nullableNumber()));
-  const stage = z.nullable(z.enum(STAGES));
-
-  const trajectoryResponse = doc(
-    z.object({
-      subjectId: str(),
-      truncated: doc(z.boolean(), { description: 'More than 1,000 assessments: the oldest were left out.' }),
-      instruments: z.array(
-        z.object({
-          instrument: str(),
-          status: z.enum(['ok', 'insufficient-data']),
-          detail: z.optional(str()),
-          count: int(),
-          points: z.array(
-            z.object({
-              id: str(),
-              administeredOn: z.iso.date(),
-              instrumentVersion: str(),
-              scores: z.record(str(), nullableNumber()),
-              stage,
-              changeFromPrevious: change,
-              changeFromFirst: change,
-              transition: z.nullable(
-                z.object({
-                  from: z.enum(STAGES),
-                  to: z.enum(STAGES),
-                  direction: z.enum(['forward', 'backward', 'unchanged']),
-                  relapseSignal: z.boolean(),
-                }),
-              ),
-            }),
-          ),
-          summary: z.object({
-            firstOn: z.iso.date(),
-            latestOn: z.iso.date(),
-            firstStage: stage,
-            latestStage: stage,
-            change,
-            forwardMoves: int(),
-            backwardMoves: int(),
-            relapseSignal: z.boolean(),
-            stageStatus: z.enum(['ok', 'insufficient-data', 'not-staged']),
-          }),
-        }),
-      ),
-    }),
-    { id: 'Trajectory' },
-  );
-
-  const published = z.object({ value: nullableNumber(), suppressed: z.boolean() });
-  const publishedScores = z.record(str(), z.object({ mean: published, sd: published }));
-  const publishedDistribution = z.object({ threshold: z.number(), total: published, cells: z.record(str(), published) });
-
-  const aggregatesResponse = doc(
-    z.object({
-      instrument: str(),
-      clinic: str(),
-      groupBy: z.enum(['month', 'quarter']),
-      from: month(),
-      to: month(),
-      suppression: z.object({ threshold: int(), rule: str() }),
-      groups: z.array(
-        z.object({
-          period: str(),
-          subjects: published,
-          assessments: published,
-          scores: publishedScores,
-          distributions: z.record(str(), publishedDistribution),
-          change: z.object({ subjects: published, scores: publishedScores, outcome: z.nullable(publishedDistribution) }),
-        }),
-      ),
-    }),
-    { id: 'Aggregates' },
-  );
-
-  const exportAudit = doc(
-    z.object({
-      exportId: str(),
-      at: doc(z.iso.datetime(), { description: 'When the export started.' }),
-      keyId: doc(str(), { description: 'The API key that started it (`cli:operator` for the operator CLI).' }),
-      filters: z.object({
-        instrument: str(),
-        from: z.optional(z.iso.date()),
-        to: z.optional(z.iso.date()),
-        format: z.enum(['ndjson', 'csv']),
-      }),
-      rowCount: doc(int(), { description: 'Rows released so far, each counted once.' }),
-    }),
-    { id: 'ExportAudit' },
-  );
-
-  const exportAuditPage = doc(z.object({ items: z.array(exportAudit), next: z.optional(str()) }), { id: 'ExportAuditPage' });
-
-  const worksheetList = z.object({ count: int(), weights: z.array(z.nullable(int())) });
-
-  const exportRow = doc(
-    z.object({
-      exportSubject: doc(str(), {
-        description: 'Pseudonym valid within this export only (`xs_…`); another export gives the same client another one.',
-      }),
-      year: doc(int(), { description: 'Year administered.' }),
-      dayIndex: doc(int(), { description: 'Days since the client’s first assessment of any instrument at this clinic.' }),
-      instrument: str(),
-      instrumentVersion: str(),
-      targetBehavior: z.nullable(z.enum(TARGET_BEHAVIORS)),
-      scale: optional(str(), 'Response-scale variant, for instruments that have them.'),
-      items: doc(z.record(str(), z.nullable(z.union([int(), worksheetList]))), {
-        description: 'Answers by item id; worksheet lists as entry counts and weights (labels are never stored).',
-      }),
-      scores: z.record(str(), nullableNumber()),
-      interpretation: z.record(str(), z.unknown()),
-      complete: z.boolean(),
-      algorithmVersion: str(),
-    }),
-    {
-      id: 'ExportRow',
-      description:
-        'One NDJSON line per assessment. No subject ref, subjectId, assessment id or exact date. CSV has the same fields flattened: `item.<id>` (worksheets `item.<list>.count`, `item.<list>.weights`), `score.<name>`, `interpretation.<path>`; its header (first page only) is fixed per instrument.',
-    },
-  );
-  return {
-    scoredResult,
-    assessmentView,
-    assessmentPage,
-    batchResponse,
-    problemSchema,
-    trajectoryResponse,
-    aggregatesResponse,
-    exportAudit,
-    exportAuditPage,
-    exportRow,
-  };
-});
-
-export type ResponseSchemas = ReturnType<typeof responseSchemas>;
