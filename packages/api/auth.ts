@@ -6,19 +6,21 @@ import { parseApiKey, secretMatches } from './api-keys';
 export type AuthEnv = { Variables: { auth: ApiKeyRecord } };
 
 /**
- * Bearer-key authentication. Found records are cached for `cacheSeconds` (a revoked key stops
- * working within that time) so that a warm Lambda does not pay a DynamoDB read per request;
- * the secret is still compared, in constant time, on every request.
+ * Bearer-key authentication. Lookups are cached for `cacheSeconds` (a revoked key stops working
+ * within that time) so that a warm Lambda does not pay a DynamoDB read per request; the secret is
+ * still compared, in constant time, on every request. Unknown key ids are cached as unknown for
+ * the same time: an integration retrying with a mistyped or deleted key costs one read per
+ * window, not one per request.
  * @example app.use('/v1/*', authenticate(store, () => new Date(), 30))
  */
 export function authenticate(store: Store, now: () => Date, cacheSeconds: number) {
-  const cache = new Map<string, { record: ApiKeyRecord; until: number }>();
+  const cache = new Map<string, { record: ApiKeyRecord | undefined; until: number }>();
   const lookup = async (keyId: string): Promise<ApiKeyRecord | undefined> => {
     const t = now().getTime();
     const hit = cache.get(keyId);
     if (hit && hit.until > t) return hit.record;
     const record = await store.getApiKey(keyId);
-    if (record && cacheSeconds > 0) {
+    if (cacheSeconds > 0) {
       if (cache.size > 10_000) cache.clear();
       cache.set(keyId, { record, until: t + cacheSeconds * 1000 });
     }
