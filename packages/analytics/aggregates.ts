@@ -147,7 +147,8 @@ export function complementOf(cells: { key: string; hidden: boolean; assessments:
   return added;
 }
 
-const quarterOf = (month: string) => `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5, 7)) / 3)}`;
+/** The quarter of a `YYYY-MM` month, as periodsBetween names it. */
+export const quarterOf = (month: string) => `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5, 7)) / 3)}`;
 
 /**
  * Months are cells of their quarter: assessment counts and score sums add up, so a quarter's

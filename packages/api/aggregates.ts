@@ -1,5 +1,6 @@
-import { type AggregateGroup, complementMonths, complementOf, hideGroup, periodsBetween, toGroup } from '../analytics/aggregates';
-import type { Counters } from '../analytics/rollup';
+import { type AggregateGroup, complementMonths, hideGroup, periodsBetween, quarterOf, toGroup } from '../analytics/aggregates';
+import { type LinkedCell, linkedComplement } from '../analytics/linked-suppression';
+import { type Counters, counter } from '../analytics/rollup';
 import type { SuppressionPolicy } from '../analytics/suppression';
 import { getInstrument } from '../instruments';
 import { Forbidden, ValidationError } from '../instruments/errors';
@@ -22,21 +23,86 @@ const shiftMonth = (month: string, delta: number) => {
 };
 
 /**
- * Which clinics a key may aggregate. Its own always; another, or every clinic (`*`), only with
- * the `analytics:network` scope, which only an operator can grant (keys CLI): no route creates
- * keys or changes scopes.
+ * Which clinic a key may aggregate (or `*`, every clinic). Its own always; another, or the
+ * network, only with the `analytics:network` scope, which only an operator can grant (keys CLI):
+ * no route creates keys or changes scopes.
  */
-async function clinicsFor(store: Store, auth: ApiKeyRecord, requested: string | undefined): Promise<string[]> {
-  if (requested === undefined || requested === auth.clinicId) return [auth.clinicId];
+function targetFor(auth: ApiKeyRecord, requested: string | undefined): string {
+  if (requested === undefined || requested === auth.clinicId) return auth.clinicId;
   if (!auth.scopes.includes('analytics:network')) {
     throw new Forbidden('Other clinics’ aggregates need the `analytics:network` scope, granted by an operator.');
   }
-  return requested === ALL_CLINICS ? allClinics(store) : [requested];
+  return requested;
 }
 
-/** Every clinic that has (or had) a key: the network. */
-async function allClinics(store: Store): Promise<string[]> {
-  return store.listClinics();
+/**
+ * What a network key sees of `target` (a clinic, or `*` for the network total): every clinic's
+ * months and quarters and the network's, over whole quarters, suppressed together. Each figure is
+ * a cell of several published sums (a clinic's quarter is its months; a network month is its
+ * clinics; a network quarter is both), so a cell hidden for one sum is treated as hidden in the
+ * others (linkedComplement): a month hidden to protect a small clinic cannot be recovered from
+ * the same clinic's quarter, nor that quarter from the network's.
+ */
+async function networkView(
+  store: Store,
+  instrument: string,
+  target: string,
+  groupBy: 'month' | 'quarter',
+  from: string,
+  to: string,
+  policy: SuppressionPolicy,
+): Promise<AggregateGroup[]> {
+  const months = periodsBetween(quarterStart(from), quarterEnd(to), 'month');
+  const quarters = periodsBetween(quarterStart(from), quarterEnd(to), 'quarter');
+  // Every clinic that has (or had) a key is the network.
+  const clinics = [...new Set([...(await store.listClinics()), ...(target === ALL_CLINICS ? [] : [target])])];
+  const data = new Map<string, Map<string, Counters>>();
+  await Promise.all(
+    clinics.map(async (clinicId) => {
+      const [byMonth, byQuarter] = await Promise.all([
+        store.listAggregates(clinicId, instrument, 'month', months[0]!, months.at(-1)!),
+        store.listAggregates(clinicId, instrument, 'quarter', quarters[0]!, quarters.at(-1)!),
+      ]);
+      data.set(clinicId, new Map([...byMonth, ...byQuarter].map((r) => [r.period, r.counters])));
+    }),
+  );
+  const network = new Map<string, Counters>();
+  for (const clinicId of clinics) {
+    for (const [period, row] of data.get(clinicId)!) {
+      const sum = network.get(period) ?? {};
+      for (const [k, v] of Object.entries(row)) sum[k] = (sum[k] ?? 0) + v;
+      network.set(period, sum);
+    }
+  }
+  data.set(ALL_CLINICS, network);
+
+  const owners = [...clinics, ALL_CLINICS];
+  const key = (owner: string, period: string) => `${owner}\u001f${period}`;
+  const groups = new Map<string, AggregateGroup>();
+  const cells = new Map<string, LinkedCell>();
+  for (const owner of owners) {
+    for (const period of [...months, ...quarters]) {
+      const counters = data.get(owner)!.get(period) ?? {};
+      const group = toGroup(period, counters, policy);
+      groups.set(key(owner, period), group);
+      cells.set(key(owner, period), { hidden: group.subjects.suppressed, assessments: counters[counter.assessments] ?? 0 });
+    }
+  }
+  // No sum spans two quarters, so each quarter is suppressed (and audited) on its own.
+  const hidden = new Set<string>();
+  for (const quarter of quarters) {
+    const inQuarter = months.filter((month) => quarterOf(month) === quarter);
+    const relations = [
+      ...owners.map((owner) => [key(owner, quarter), ...inQuarter.map((month) => key(owner, month))]),
+      ...[...inQuarter, quarter].map((period) => [key(ALL_CLINICS, period), ...clinics.map((c) => key(c, period))]),
+    ];
+    const local = new Map(owners.flatMap((o) => [...inQuarter, quarter].map((p) => [key(o, p), cells.get(key(o, p))!] as const)));
+    for (const k of linkedComplement(local, relations)) hidden.add(k);
+  }
+  return (groupBy === 'month' ? months : quarters).map((period) => {
+    const group = groups.get(key(target, period))!;
+    return hidden.has(key(target, period)) ? hideGroup(group) : group;
+  });
 }
 
 /**
@@ -55,47 +121,23 @@ export async function aggregatesReport(store: Store, auth: ApiKeyRecord, q: Aggr
   if (from < shiftMonth(to, -(MAX_AGGREGATE_MONTHS - 1))) {
     throw new ValidationError([{ path: 'from', message: `At most ${MAX_AGGREGATE_MONTHS} months per request.` }], 'malformed');
   }
-  const clinics = await clinicsFor(store, auth, q.clinic);
-  // Months are computed for whole quarters so that complements across a quarter are the same
-  // whichever months a request asks for.
-  const [first, last] = groupBy === 'month' ? [quarterStart(from), quarterEnd(to)] : [from, to];
-  const periods = periodsBetween(first, last, groupBy);
-  const counters = async (clinicId: string) =>
-    new Map((await store.listAggregates(clinicId, q.instrument, groupBy, periods[0]!, periods.at(-1)!)).map((r) => [r.period, r.counters]));
-  const publish = (byPeriod: Map<string, Counters>) => {
+  const target = targetFor(auth, q.clinic);
+  let published: AggregateGroup[];
+  if (auth.scopes.includes('analytics:network')) {
+    // A network key can read every clinic and the network total, in months and in quarters: its
+    // figures are suppressed together (networkView), whichever one it asks for.
+    published = await networkView(store, q.instrument, target, groupBy, from, to, policy);
+  } else {
+    // Months are computed for whole quarters so that complements across a quarter are the same
+    // whichever months a request asks for.
+    const [first, last] = groupBy === 'month' ? [quarterStart(from), quarterEnd(to)] : [from, to];
+    const periods = periodsBetween(first, last, groupBy);
+    const byPeriod = new Map(
+      (await store.listAggregates(auth.clinicId, q.instrument, groupBy, periods[0]!, periods.at(-1)!)).map((r) => [r.period, r.counters]),
+    );
     const groups = periods.map((period) => toGroup(period, byPeriod.get(period) ?? {}, policy));
     const counts = Object.fromEntries(periods.map((p) => [p, byPeriod.get(p)?.n ?? 0]));
-    return groupBy === 'month' ? complementMonths(groups, counts) : groups;
-  };
-
-  let published: AggregateGroup[];
-  if (q.clinic === ALL_CLINICS) {
-    const sum = new Map<string, Counters>();
-    for (const clinicId of clinics) {
-      for (const [period, row] of await counters(clinicId)) {
-        const acc = sum.get(period) ?? {};
-        for (const [k, v] of Object.entries(row)) acc[k] = (acc[k] ?? 0) + v;
-        sum.set(period, acc);
-      }
-    }
-    published = publish(sum);
-  } else if (auth.scopes.includes('analytics:network')) {
-    // A network key can also ask for the network total: each clinic — its own included — is a
-    // cell of it, so a clinic hidden alone in a period gets a complement among the others.
-    const target = clinics[0]!;
-    const everyone = await allClinics(store);
-    const perClinic = new Map(await Promise.all(everyone.map(async (id) => [id, await counters(id)] as const)));
-    const views = new Map([...perClinic].map(([id, byPeriod]) => [id, publish(byPeriod)]));
-    published = publish(perClinic.get(target) ?? (await counters(target))).map((group, i) => {
-      const cells = everyone.map((id) => ({
-        key: id,
-        hidden: views.get(id)![i]!.subjects.suppressed,
-        assessments: perClinic.get(id)!.get(group.period)?.n ?? 0,
-      }));
-      return complementOf(cells).includes(target) ? hideGroup(group) : group;
-    });
-  } else {
-    published = publish(await counters(auth.clinicId));
+    published = groupBy === 'month' ? complementMonths(groups, counts) : groups;
   }
   return {
     instrument: q.instrument,

@@ -16,7 +16,13 @@ describe('API key lookups, cached per process', () => {
     t = await testTable();
     reads = [];
     clock = new Date('2026-11-26T09:00:00Z');
-    const counted: Store = { ...t.store, getApiKey: (keyId) => (reads.push(keyId), t.store.getApiKey(keyId)) };
+    const counted: Store = {
+      ...t.store,
+      getApiKey: (keyId) => {
+        reads.push(keyId);
+        return t.store.getApiKey(keyId);
+      },
+    };
     app = createApp({ store: counted, pseudonymizer, now: () => clock, log: () => {}, authCacheSeconds: 30 });
   });
   afterAll(() => t.drop());
