@@ -159,6 +159,16 @@ export function subjectCounters(instrumentId: string, record: SubjectPeriod | un
 }
 
 /**
+ * Adds `from` into `into`, counter by counter (counters only add: shards of a period, clinics of
+ * the network); returns `into`.
+ * @example addCounters({ n: 1 }, { n: 2, subjects: 1 }) // { n: 3, subjects: 1 }
+ */
+export function addCounters(into: Counters, from: Counters): Counters {
+  for (const [name, value] of Object.entries(from)) into[name] = (into[name] ?? 0) + value;
+  return into;
+}
+
+/**
  * `after − before` per counter (zeros dropped), plus `extra` times `sign`.
  * @example diffCounters({ a: 1 }, { a: 1, b: 2 }) // { b: 2 }
  */

@@ -1,6 +1,6 @@
 import { type AggregateGroup, complementMonths, hideGroup, periodsBetween, quarterOf, toGroup } from '../analytics/aggregates';
 import { type LinkedCell, linkedComplement } from '../analytics/linked-suppression';
-import { type Counters, counter } from '../analytics/rollup';
+import { addCounters, type Counters, counter } from '../analytics/rollup';
 import type { SuppressionPolicy } from '../analytics/suppression';
 import { getInstrument } from '../instruments';
 import { Forbidden, ValidationError } from '../instruments/errors';
@@ -68,11 +68,7 @@ async function networkView(
   );
   const network = new Map<string, Counters>();
   for (const clinicId of clinics) {
-    for (const [period, row] of data.get(clinicId)!) {
-      const sum = network.get(period) ?? {};
-      for (const [k, v] of Object.entries(row)) sum[k] = (sum[k] ?? 0) + v;
-      network.set(period, sum);
-    }
+    for (const [period, row] of data.get(clinicId)!) network.set(period, addCounters(network.get(period) ?? {}, row));
   }
   data.set(ALL_CLINICS, network);
 

@@ -13,7 +13,7 @@ import {
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { toPoint, withoutPoint, withPoint } from '../analytics/rollup';
+import { addCounters, type Counters, toPoint, withoutPoint, withPoint } from '../analytics/rollup';
 import { Conflict, IdempotencyInFlight, IdempotencyMismatch, NotFound, Unavailable, ValidationError } from '../instruments/errors';
 import { retryAfterFor, translateError } from './errors';
 import { exportMethods } from './exports';
@@ -204,11 +204,9 @@ export function createDynamoStore(options: DynamoStoreOptions): Store {
         ExpressionAttributeValues: marshall({ ':pk': range.PK, ':from': range.from, ':to': range.to }),
       });
       // A period's counters are spread over shards (schema.ts, AGGREGATE_SHARDS): sum them back.
-      const periods = new Map<string, Record<string, number>>();
+      const periods = new Map<string, Counters>();
       for (const { PK: _pk, SK: _sk, type: _t, clinicId: _c, instrumentId: _i, period, ...counters } of items) {
-        const sum = periods.get(period as string) ?? {};
-        for (const [name, value] of Object.entries(counters as Record<string, number>)) sum[name] = (sum[name] ?? 0) + value;
-        periods.set(period as string, sum);
+        periods.set(period as string, addCounters(periods.get(period as string) ?? {}, counters as Counters));
       }
       return [...periods].map(([period, counters]) => ({ period, counters }));
     },

@@ -191,8 +191,10 @@ export type PeriodTag = 'M' | 'Q';
  * transaction is writing (TransactionConflict): with a single item, a clinic's parallel writes
  * (a batch, several intake desks) would queue on it. Counters only ever ADD, so the shards sum
  * back exactly on read. Reading costs grow with the shard count (a year of monthly groups is
- * 12 × shards items; `npm run bench:analytics` p50 on DynamoDB Local: 3.1 ms with 1 item per
- * period, 5.4 ms with 4, 9.8 ms with 8): 4 cuts contention fourfold for less than twice the read.
+ * 12 × shards items; `BENCH_LARGE=2000 npm run bench:analytics` p50 on DynamoDB Local: 3.1 ms
+ * with 1 item per period, 5.4 ms with 4, 9.8 ms with 8): 4 spreads a clinic's concurrent writes
+ * over four items for less than twice the read (the contention relief itself is unmeasured:
+ * DynamoDB Local serializes transactions).
  */
 export const AGGREGATE_SHARDS = 4;
 
@@ -214,8 +216,10 @@ export function aggregateShard(subjectId: string): number {
  * @example aggregateKey('demo', 'urica', 'M', '2026-11', 3) // { PK: 'C#demo#AGG#urica', SK: 'M#2026-11#3' }
  */
 export function aggregateKey(clinicId: string, instrumentId: string, tag: PeriodTag, period: string, shard: number): TableKey {
-  return { PK: `C#${component(clinicId, 'clinic id')}#AGG#${instrumentId}`, SK: `${tag}#${period}#${shard}` };
+  return { PK: aggregatePartition(clinicId, instrumentId), SK: `${tag}#${period}#${shard}` };
 }
+
+const aggregatePartition = (clinicId: string, instrumentId: string) => `C#${component(clinicId, 'clinic id')}#AGG#${instrumentId}`;
 
 /**
  * The partition and sort-key bounds holding every counter item (all shards, and unsharded
@@ -223,7 +227,7 @@ export function aggregateKey(clinicId: string, instrumentId: string, tag: Period
  * @example aggregateRange('demo', 'urica', 'M', '2026-01', '2026-12') // { PK: 'C#demo#AGG#urica', from: 'M#2026-01', to: 'M#2026-12#~' }
  */
 export function aggregateRange(clinicId: string, instrumentId: string, tag: PeriodTag, from: string, to: string) {
-  return { PK: `C#${component(clinicId, 'clinic id')}#AGG#${instrumentId}`, from: `${tag}#${from}`, to: `${tag}#${to}#~` };
+  return { PK: aggregatePartition(clinicId, instrumentId), from: `${tag}#${from}`, to: `${tag}#${to}#~` };
 }
 
 /**
