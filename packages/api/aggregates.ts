@@ -19,7 +19,7 @@ const quarterEnd = (month: string) => shiftMonth(quarterStart(month), 2);
 /** `YYYY-MM` moved by `delta` months. */
 const shiftMonth = (month: string, delta: number) => {
   const i = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + delta;
-  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+  return `${String(Math.floor(i / 12)).padStart(4, '0')}-${String((i % 12) + 1).padStart(2, '0')}`;
 };
 
 /**

@@ -1,7 +1,5 @@
 import { zValidator } from '@hono/zod-validator';
 import { type Context, Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { createMiddleware } from 'hono/factory';
 import { routePath } from 'hono/route';
 import { stream } from 'hono/streaming';
 import { CMS_THRESHOLD, suppressionPolicy } from '../analytics/suppression';
@@ -12,8 +10,10 @@ import type { AssessmentView, Store } from '../store/port';
 import { aggregatesReport } from './aggregates';
 import { type AssessmentDeps, createAssessment, newAssessmentId, scoreOnly } from './assessments';
 import { type AuthEnv, authenticate, requireScope } from './auth';
+import { cursorCodec } from './cursor';
 import { docsPage } from './docs';
 import { DEFAULT_EXPORT_LIMIT, type ExportDeps, exportPage } from './export';
+import { jsonBody as readJsonBody } from './json-body';
 import { openApiDocument } from './openapi';
 import { errorToProblem, problem, problemResponse } from './problem';
 import type { Pseudonymizer } from './pseudonymizer';
@@ -33,7 +33,7 @@ import {
   subjectSearchRequest,
   toValidationError,
 } from './schemas';
-import { searchAcrossVersions } from './subject-search';
+import { type SearchPosition, searchAcrossVersions } from './subject-search';
 import { buildTrajectory } from './trajectory';
 
 export interface AppDeps {
@@ -49,7 +49,14 @@ export interface AppDeps {
   rateLimit?: RateLimit;
   /** Aggregate cells resting on 1..threshold subjects are suppressed; 10 (CMS) or more. */
   suppressionThreshold?: number;
+  /** Failed authentications allowed per client address; default 5/s with bursts of 20. */
+  authFailureLimit?: RateLimit;
+  /** The caller's address, from the runtime (socket, API Gateway's sourceIp); failed authentications are limited per address. */
+  clientAddress?: (c: Context) => string | undefined;
 }
+
+/** How long the readiness check waits for storage. */
+export const READY_TIMEOUT_MS = 1_000;
 
 export const DEFAULT_PAGE_SIZE = 20;
 /** A trajectory reads at most this many assessments, newest first; beyond it `truncated` is true. */
@@ -91,16 +98,8 @@ export function createApp(deps: AppDeps) {
   const maxBytes = deps.maxBodyBytes ?? 64 * 1024;
   const policy = suppressionPolicy(deps.suppressionThreshold ?? CMS_THRESHOLD);
 
-  const jsonBody = createMiddleware(async (c, next) => {
-    const type = c.req.header('content-type') ?? '';
-    if (!/^application\/([\w.+-]+\+)?json(\s*;|$)/i.test(type)) {
-      return problemResponse(c, problem('unsupported-media-type', 'Send the body as application/json.'));
-    }
-    return bodyLimit({
-      maxSize: maxBytes,
-      onError: (c2) => problemResponse(c2, problem('payload-too-large', `The body exceeds ${maxBytes} bytes.`)),
-    })(c, next);
-  });
+  const jsonBody = readJsonBody(maxBytes);
+  const cursors = cursorCodec(deps.pseudonymizer);
 
   const requireIdempotencyKey = (c: Context): string => {
     const parsed = idempotencyKey.safeParse(c.req.header('idempotency-key'));
@@ -135,11 +134,33 @@ export function createApp(deps: AppDeps) {
   });
   app.notFound((c) => problemResponse(c, problem('not-found', 'No such route.')));
 
-  app.use('/v1/*', authenticate(deps.store, now, deps.authCacheSeconds ?? 30));
+  app.use(
+    '/v1/*',
+    authenticate(deps.store, now, {
+      cacheSeconds: deps.authCacheSeconds ?? 30,
+      ...(deps.authFailureLimit ? { failures: deps.authFailureLimit } : {}),
+      ...(deps.clientAddress ? { clientAddress: deps.clientAddress } : {}),
+    }),
+  );
   app.use('/v1/*', rateLimit(deps.rateLimit ?? { perSecond: 50, burst: 100 }, now));
 
   const routes = app
     .get('/health', (c) => c.json({ status: 'ok' }))
+    .get('/health/ready', async (c) => {
+      // Readiness, unlike liveness, needs storage: one cheap read, bounded in time.
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<'timeout'>((done) => (timer = setTimeout(() => done('timeout'), READY_TIMEOUT_MS)));
+      const outcome = await Promise.race([
+        deps.store.ping().then(
+          () => 'ok' as const,
+          () => 'down' as const,
+        ),
+        timeout,
+      ]);
+      clearTimeout(timer);
+      if (outcome === 'ok') return c.json({ status: 'ready' });
+      return problemResponse(c, problem('storage-unavailable', 'Storage did not answer; retry later.'), { 'retry-after': '5' });
+    })
     .get('/openapi.json', (c) => c.json(openApiDocument()))
     .get('/docs', (c) => c.html(docsPage()))
     .get('/v1/instruments', (c) =>
@@ -183,31 +204,38 @@ export function createApp(deps: AppDeps) {
       });
       if (duplicates.length > 0) throw new ValidationError(duplicates, 'malformed');
       const clinicId = c.get('auth').clinicId;
-      const one = async (item: (typeof items)[number], index: number) => {
-        try {
-          const parsed = parseAssessmentRequest(item.assessment);
-          if (!parsed.success) throw toValidationError(parsed.error);
-          const out = await createAssessment(svc, clinicId, item.idempotencyKey, parsed.data);
-          return { index, status: out.status, replayed: out.replayed, body: out.body };
-        } catch (error) {
-          const { problem: body } = errorToProblem(error);
-          if (body.status >= 500)
-            log({ level: 'error', msg: 'batch item failed', index, status: body.status, error: (error as Error).name });
-          return { index, status: body.status, replayed: false, body };
-        }
+      type Result = { index: number; status: number; replayed: boolean; body: unknown };
+      const failed = (index: number, error: unknown): Result => {
+        const { problem: body } = errorToProblem(error);
+        if (body.status >= 500) log({ level: 'error', msg: 'batch item failed', index, status: body.status, error: (error as Error).name });
+        return { index, status: body.status, replayed: false, body };
       };
+      const results: Result[] = [];
+      // why: every item is validated before anything reads its fields (a ref may be any JSON until then).
+      const valid = items.flatMap((item, index) => {
+        const parsed = parseAssessmentRequest(item.assessment);
+        if (parsed.success) return [{ index, key: item.idempotencyKey, body: parsed.data }];
+        results[index] = failed(index, toValidationError(parsed.error));
+        return [];
+      });
       // Items of the same subject and instrument share rollup records: write those one after
       // another (in request order) instead of racing; different subjects go in parallel.
-      const lanes = new Map<string, number[]>();
-      for (const [index, item] of items.entries()) {
-        const a = item.assessment as { subject?: { ref?: unknown }; instrument?: unknown };
-        const lane = `${String(a.subject?.ref)}\u001f${String(a.instrument)}`;
-        lanes.set(lane, [...(lanes.get(lane) ?? []), index]);
+      const lanes = new Map<string, typeof valid>();
+      for (const item of valid) {
+        const { subject, instrument } = item.body as { subject: { ref: string }; instrument: string };
+        const lane = `${subject.ref}\u001f${instrument}`;
+        lanes.set(lane, [...(lanes.get(lane) ?? []), item]);
       }
-      const results: Awaited<ReturnType<typeof one>>[] = [];
       await Promise.all(
-        [...lanes.values()].map(async (indexes) => {
-          for (const index of indexes) results[index] = await one(items[index]!, index);
+        [...lanes.values()].map(async (lane) => {
+          for (const { index, key, body } of lane) {
+            try {
+              const out = await createAssessment(svc, clinicId, key, body);
+              results[index] = { index, status: out.status, replayed: out.replayed, body: out.body };
+            } catch (error) {
+              results[index] = failed(index, error);
+            }
+          }
         }),
       );
       return c.json({ results });
@@ -231,19 +259,32 @@ export function createApp(deps: AppDeps) {
       const { ref, limit, cursor } = c.req.valid('json');
       const clinicId = c.get('auth').clinicId;
       const ids = deps.pseudonymizer.subjectIdsAllVersions(clinicId, ref);
-      const page = await searchAcrossVersions(deps.store, clinicId, ids, limit ?? DEFAULT_PAGE_SIZE, cursor);
-      return c.json({ subjectId: ids[0]!, items: page.items.map((a) => a.view), ...(page.cursor ? { next: page.cursor } : {}) });
+      // why: the cursor is scoped to the client it was made for, by its current id.
+      const scope = `${clinicId}\u001f${ids[0]}`;
+      const from = cursor === undefined ? undefined : cursors.open<SearchPosition>('search', scope, cursor);
+      const page = await searchAcrossVersions(deps.store, clinicId, ids, limit ?? DEFAULT_PAGE_SIZE, from);
+      return c.json({
+        subjectId: ids[0]!,
+        items: page.items.map((a) => a.view),
+        ...(page.next ? { next: cursors.seal('search', scope, page.next) } : {}),
+      });
     })
     .get('/v1/subjects/:subjectId/assessments', requireScope('assessments:read'), valid('query', pageQuery), async (c) => {
       const { subjectId } = c.req.param();
       const { limit, cursor } = c.req.valid('query');
       if (!SUBJECT_ID_PATTERN.test(subjectId)) throw new NotFound('No subject with this id.');
-      const page = await deps.store.listSubjectAssessments(c.get('auth').clinicId, subjectId, {
+      const clinicId = c.get('auth').clinicId;
+      const scope = `${clinicId}\u001f${subjectId}`;
+      const page = await deps.store.listSubjectAssessments(clinicId, subjectId, {
         limit: limit ?? DEFAULT_PAGE_SIZE,
-        ...(cursor ? { cursor } : {}),
+        ...(cursor ? { cursor: cursors.open<string>('history', scope, cursor) } : {}),
       });
       if (page.items.length === 0 && !cursor) throw new NotFound('No subject with this id.');
-      return c.json({ subjectId, items: page.items.map((a) => a.view), ...(page.cursor ? { next: page.cursor } : {}) });
+      return c.json({
+        subjectId,
+        items: page.items.map((a) => a.view),
+        ...(page.cursor ? { next: cursors.seal('history', scope, page.cursor) } : {}),
+      });
     })
     .get('/v1/analytics/aggregates', requireScope('analytics:read'), valid('query', aggregatesQuery), async (c) =>
       c.json(await aggregatesReport(deps.store, c.get('auth'), c.req.valid('query'), now(), policy)),
@@ -255,10 +296,11 @@ export function createApp(deps: AppDeps) {
       c.header('content-type', page.contentType);
       c.header('export-id', page.exportId);
       if (page.next) {
-        const next = new URL(c.req.url);
-        next.searchParams.set('cursor', page.next);
+        // why: a relative reference; building it from the request URL would reflect its Host header.
+        const next = new URLSearchParams(new URL(c.req.url).search);
+        next.set('cursor', page.next);
         c.header('export-next-cursor', page.next);
-        c.header('link', `<${next.href}>; rel="next"`);
+        c.header('link', `<${c.req.path}?${next}>; rel="next"`);
       }
       // The page is already read and audited: the stream only writes it out, chunk by chunk.
       return stream(c, async (out) => {
@@ -267,11 +309,15 @@ export function createApp(deps: AppDeps) {
     })
     .get('/v1/analytics/audit', requireScope('analytics:read'), valid('query', pageQuery), async (c) => {
       const { limit, cursor } = c.req.valid('query');
-      const page = await deps.store.listExportAudits(c.get('auth').clinicId, {
+      const clinicId = c.get('auth').clinicId;
+      const page = await deps.store.listExportAudits(clinicId, {
         limit: limit ?? DEFAULT_PAGE_SIZE,
-        ...(cursor ? { cursor } : {}),
+        ...(cursor ? { cursor: cursors.open<string>('audit', clinicId, cursor) } : {}),
       });
-      return c.json({ items: page.items.map(({ clinicId: _, ...audit }) => audit), ...(page.cursor ? { next: page.cursor } : {}) });
+      return c.json({
+        items: page.items.map(({ clinicId: _, ...audit }) => audit),
+        ...(page.cursor ? { next: cursors.seal('audit', clinicId, page.cursor) } : {}),
+      });
     })
     .get('/v1/subjects/:subjectId/trajectory', requireScope('assessments:read'), async (c) => {
       const { subjectId } = c.req.param();

@@ -38,6 +38,8 @@ function checkDate(administeredOn: string, now: Date): FieldError[] {
   const day = Date.parse(`${administeredOn}T00:00:00Z`);
   const valid = !Number.isNaN(day) && new Date(day).toISOString().slice(0, 10) === administeredOn;
   if (!valid) return [{ path: 'administeredOn', message: 'Not a calendar date.' }];
+  // why: a day before 1900 is a typo, and periods (aggregates, exports) stay four-digit years.
+  if (administeredOn < '1900-01-01') return [{ path: 'administeredOn', message: 'Must not be before 1900-01-01.' }];
   // why: a day ahead of UTC is allowed for clinics east of Greenwich; later dates are typos.
   if (day > now.getTime() + DAY_MS) return [{ path: 'administeredOn', message: 'Must not be in the future.' }];
   return [];

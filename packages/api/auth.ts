@@ -1,41 +1,68 @@
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { Forbidden, Unauthenticated } from '../instruments/errors';
+import { Forbidden, RateLimited, Unauthenticated } from '../instruments/errors';
 import type { ApiKeyRecord, Scope, Store } from '../store/port';
 import { parseApiKey, secretMatches } from './api-keys';
+import { BoundedMap } from './bounded-map';
+import { type RateLimit, tokenBuckets } from './rate-limit';
 
 export type AuthEnv = { Variables: { auth: ApiKeyRecord } };
+
+export interface AuthOptions {
+  /** How long a key lookup (found or unknown) is remembered; 0 = never. */
+  cacheSeconds: number;
+  /** Failed authentications allowed per client address (default 5/s, bursts of 20); beyond: 429. */
+  failures?: RateLimit;
+  /** The caller's network address (the runtime knows it: socket, API Gateway); `undefined` pools them. */
+  clientAddress?: (c: Context) => string | undefined;
+}
+
+/** Most key lookups one process remembers; the least recently used are dropped first. */
+const MAX_CACHED_KEYS = 10_000;
+const DEFAULT_FAILURES: RateLimit = { perSecond: 5, burst: 20 };
 
 /**
  * Bearer-key authentication. Lookups are cached for `cacheSeconds` (a revoked key stops working
  * within that time) so that a warm Lambda does not pay a DynamoDB read per request; the secret is
  * still compared, in constant time, on every request. Unknown key ids are cached as unknown for
- * the same time: an integration retrying with a mistyped or deleted key costs one read per
- * window, not one per request.
- * @example app.use('/v1/*', authenticate(store, () => new Date(), 30))
+ * the same time. Failed attempts are limited per client address: past the limit a caller gets
+ * 429 before any lookup, so guessing or flooding with random key ids costs no reads.
+ * @example app.use('/v1/*', authenticate(store, () => new Date(), { cacheSeconds: 30 }))
  */
-export function authenticate(store: Store, now: () => Date, cacheSeconds: number) {
-  const cache = new Map<string, { record: ApiKeyRecord | undefined; until: number }>();
+export function authenticate(store: Store, now: () => Date, options: AuthOptions) {
+  const { cacheSeconds } = options;
+  const cache = new BoundedMap<string, { record: ApiKeyRecord | undefined; until: number }>(MAX_CACHED_KEYS);
+  const failures = tokenBuckets(options.failures ?? DEFAULT_FAILURES, now);
   const lookup = async (keyId: string): Promise<ApiKeyRecord | undefined> => {
     const t = now().getTime();
     const hit = cache.get(keyId);
     if (hit && hit.until > t) return hit.record;
     const record = await store.getApiKey(keyId);
-    if (cacheSeconds > 0) {
-      if (cache.size > 10_000) cache.clear();
-      cache.set(keyId, { record, until: t + cacheSeconds * 1000 });
-    }
+    if (cacheSeconds > 0) cache.set(keyId, { record, until: t + cacheSeconds * 1000 });
     return record;
   };
   return createMiddleware<AuthEnv>(async (c, next) => {
-    const header = c.req.header('authorization') ?? '';
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const address = options.clientAddress?.(c) ?? 'unknown';
+    const refuse = (why: string): never => {
+      failures.take(address);
+      throw new Unauthenticated(why);
+    };
+    const header = c.req.header('authorization');
+    const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     const parsed = match ? parseApiKey(match[1]!) : undefined;
-    if (!parsed) throw new Unauthenticated('Send `Authorization: Bearer <api key>`.');
-    const record = await lookup(parsed.keyId);
-    if (!record || record.revokedAt || !secretMatches(parsed.secret, record.secretHash)) {
-      throw new Unauthenticated('The API key is not valid or has been revoked.');
+    // why: an address past its failure limit is refused before any lookup; a key this process
+    // already knows as valid still passes, so a flood behind a shared address (NAT) blocks only itself.
+    const blocked = failures.peek(address);
+    if (blocked !== undefined && !(parsed && cache.get(parsed.keyId)?.record)) {
+      throw new RateLimited('Too many failed authentications from this address.', blocked);
     }
-    c.set('auth', record);
+    if (!header) refuse('Send `Authorization: Bearer <api key>`.');
+    if (!parsed) refuse('The Authorization header is not `Bearer <api key>` with a key of this API (`mia_…`).');
+    const record = await lookup(parsed!.keyId);
+    if (!record || record.revokedAt || !secretMatches(parsed!.secret, record.secretHash)) {
+      refuse('The API key is not valid or has been revoked.');
+    }
+    c.set('auth', record!);
     await next();
   });
 }

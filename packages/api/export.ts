@@ -4,6 +4,7 @@ import { counter } from '../analytics/rollup';
 import { getInstrument } from '../instruments';
 import { ValidationError } from '../instruments/errors';
 import type { ExportFilters, Store } from '../store/port';
+import { badCursor, cursorCodec } from './cursor';
 import type { Pseudonymizer } from './pseudonymizer';
 
 /**
@@ -40,7 +41,6 @@ export interface ExportPage {
 
 export const DEFAULT_EXPORT_LIMIT = 1000;
 export const MAX_EXPORT_LIMIT = 5000;
-const CURSOR_PURPOSE = 'export-cursor';
 /** Rows joined per chunk handed to the stream: few writes, still small. */
 const ROWS_PER_CHUNK = 200;
 /**
@@ -51,16 +51,13 @@ export const MAX_PAGE_BYTES = 4 * 1024 * 1024;
 /** Parallel GSI1 reads for dayIndex. */
 const FIRST_DAY_CONCURRENCY = 16;
 
-/** What the sealed cursor carries. The client never sees it in the clear: `p` holds an assessment id and time. */
+/** What the sealed cursor carries (scoped to the clinic). The client never sees it in the clear: `p` holds an assessment id and time. */
 interface CursorState {
-  c: string;
   e: string;
   at: string;
   f: ExportFilters;
   p: string;
 }
-
-const badCursor = (message = 'The cursor is not valid.') => new ValidationError([{ path: 'cursor', message }], 'malformed');
 
 /** @example newExportId() // 'exp_3q2-…' (128 random bits) */
 export const newExportId = () => `exp_${randomBytes(16).toString('base64url')}`;
@@ -92,16 +89,11 @@ export async function exportPage(deps: ExportDeps, who: { clinicId: string; keyI
   };
   const { clinicId } = who;
 
+  const cursors = cursorCodec(deps.pseudonymizer);
   let state: CursorState | undefined;
   if (request.cursor !== undefined) {
-    const text = deps.pseudonymizer.unseal(CURSOR_PURPOSE, request.cursor);
-    try {
-      state = text === undefined ? undefined : (JSON.parse(text) as CursorState);
-    } catch {
-      state = undefined;
-    }
-    // The cursor is sealed, so it is ours; it must also be this clinic's and this export's.
-    if (!state || state.c !== clinicId) throw badCursor();
+    // Sealed for this clinic, so it is ours and this clinic's; it must also be this export's.
+    state = cursors.open<CursorState>('export', clinicId, request.cursor);
     if (!sameFilters(state.f, filters)) throw badCursor('The cursor belongs to an export with other filters.');
   }
 
@@ -149,10 +141,7 @@ export async function exportPage(deps: ExportDeps, who: { clinicId: string; keyI
 
   const last = positions.at(-1);
   const more = page.more || kept < rows.length;
-  const next =
-    more && last
-      ? deps.pseudonymizer.seal(CURSOR_PURPOSE, JSON.stringify({ c: clinicId, e: exportId, at, f: filters, p: last } satisfies CursorState))
-      : undefined;
+  const next = more && last ? cursors.seal('export', clinicId, { e: exportId, at, f: filters, p: last } satisfies CursorState) : undefined;
   return {
     exportId,
     contentType: filters.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson',

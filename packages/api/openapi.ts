@@ -32,6 +32,12 @@ const page = [
 /** Every route of the app, in the order of the docs page. A test checks this against the router. */
 export const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/health', summary: 'Liveness', errors: [] },
+  {
+    method: 'get',
+    path: '/health/ready',
+    summary: 'Readiness: 503 with Retry-After while storage does not answer within a second',
+    errors: ['storage-unavailable'],
+  },
   { method: 'get', path: '/openapi.json', summary: 'This document', errors: [] },
   { method: 'get', path: '/docs', summary: 'Human-readable documentation', errors: [] },
   { method: 'get', path: '/v1/instruments', summary: 'Instrument catalog', errors: auth },

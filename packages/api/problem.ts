@@ -21,7 +21,15 @@ export interface Problem {
   status: number;
   detail: string;
   errors?: FieldError[];
+  /** How many validation errors were found beyond the `errors` listed (at most MAX_ERRORS are). */
+  errorsOmitted?: number;
 }
+
+/**
+ * Most validation errors one problem lists. why: the answer to a hostile body must stay small
+ * and cheap whatever the body holds (thousands of bad fields): the rest are only counted.
+ */
+export const MAX_ERRORS = 20;
 
 /** Every problem type the API can answer with; documented under /docs#problems. */
 export const PROBLEMS = {
@@ -70,7 +78,9 @@ export function errorToProblem(error: unknown): { problem: Problem; headers: Rec
   });
   if (error instanceof ValidationError) {
     const type = error.kind === 'malformed' ? 'validation-error' : 'unprocessable-responses';
-    return { problem: problem(type, error.message, error.errors), headers: {} };
+    const omitted = error.errors.length - MAX_ERRORS;
+    const body = problem(type, error.message, error.errors.slice(0, MAX_ERRORS));
+    return { problem: omitted > 0 ? { ...body, errorsOmitted: omitted } : body, headers: {} };
   }
   if (error instanceof Unauthenticated) return plain('unauthenticated', error.message, { 'www-authenticate': 'Bearer' });
   if (error instanceof Forbidden) return plain('forbidden', error.message);

@@ -54,6 +54,7 @@ export const responseSchemas = once(() => {
       status: int(),
       detail: str(),
       errors: z.optional(z.array(z.object({ path: str(), message: str() }))),
+      errorsOmitted: optional(int(), 'Validation errors found beyond the (at most 20) listed.'),
     }),
     { id: 'Problem' },
   );

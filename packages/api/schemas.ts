@@ -137,7 +137,8 @@ export function toValidationError(error: z.core.$ZodError): ValidationError {
   return new ValidationError(errors, answersOnly ? 'unprocessable' : 'malformed');
 }
 
-export const month = once(() => z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'A month as YYYY-MM.')));
+/** why: years 1900–2999 only — a month outside them is a typo, and period arithmetic stays four-digit. */
+export const month = once(() => z.string().check(z.regex(/^(19|2\d)\d{2}-(0[1-9]|1[0-2])$/, 'A month as YYYY-MM, 1900-01 to 2999-12.')));
 /** An optional field with its OpenAPI description. */
 export const optional = <T extends z.ZodMiniType>(schema: T, description: string) => doc(z.optional(schema), { description });
 

@@ -1,27 +1,16 @@
-import { ValidationError } from '../instruments/errors';
 import type { Page, Store, StoredAssessment } from '../store/port';
+import { badCursor } from './cursor';
 
-const badCursor = () => new ValidationError([{ path: 'cursor', message: 'The cursor is not valid.' }], 'malformed');
-
-function decode(cursor: string | undefined, versions: number): { at: number; inner?: string } {
-  if (cursor === undefined) return { at: 0 };
-  try {
-    const { at, inner } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { at?: unknown; inner?: unknown };
-    if (Number.isInteger(at) && (at as number) >= 0 && (at as number) < versions && (inner === undefined || typeof inner === 'string')) {
-      return { at: at as number, ...(inner ? { inner } : {}) };
-    }
-  } catch {
-    // fall through
-  }
-  throw badCursor();
+/** Where a search across key versions stands: the version index, and the position within it. */
+export interface SearchPosition {
+  at: number;
+  inner?: string;
 }
-
-const encode = (at: number, inner?: string) => Buffer.from(JSON.stringify({ at, ...(inner ? { inner } : {}) })).toString('base64url');
 
 /**
  * A client's history by ref across pseudonym key versions: records made before a key rotation
  * carry the older id. Reads the current version's records first (newest first), then each older
- * version's, under one opaque cursor.
+ * version's; the page ends with the position to resume from (the API seals it).
  * @example await searchAcrossVersions(store, 'demo', pseudonymizer.subjectIdsAllVersions('demo', ref), 20)
  */
 export async function searchAcrossVersions(
@@ -29,19 +18,20 @@ export async function searchAcrossVersions(
   clinicId: string,
   subjectIds: string[],
   limit: number,
-  cursor?: string,
-): Promise<Page<StoredAssessment>> {
-  let { at, inner } = decode(cursor, subjectIds.length);
+  from: SearchPosition = { at: 0 },
+): Promise<{ items: StoredAssessment[]; next?: SearchPosition }> {
+  let { at, inner } = from;
+  if (!Number.isInteger(at) || at < 0 || at >= subjectIds.length || (inner !== undefined && typeof inner !== 'string')) throw badCursor();
   const items: StoredAssessment[] = [];
   while (at < subjectIds.length && items.length < limit) {
-    const page = await store.listSubjectAssessments(clinicId, subjectIds[at]!, {
+    const page: Page<StoredAssessment> = await store.listSubjectAssessments(clinicId, subjectIds[at]!, {
       limit: limit - items.length,
       ...(inner ? { cursor: inner } : {}),
     });
     items.push(...page.items);
-    if (page.cursor) return { items, cursor: encode(at, page.cursor) };
+    if (page.cursor) return { items, next: { at, inner: page.cursor } };
     at += 1;
     inner = undefined;
   }
-  return at < subjectIds.length ? { items, cursor: encode(at) } : { items };
+  return at < subjectIds.length ? { items, next: { at } } : { items };
 }

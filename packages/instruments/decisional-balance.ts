@@ -2,7 +2,7 @@ import { type Json, signLabel } from './definition';
 import { definitionHash } from './hash';
 import { once } from './once';
 import type { Guidance, Instrument, InstrumentInput, Provenance, ScoredResult } from './types';
-import { closedObject, UNKNOWN_ITEM } from './validation';
+import { closedObject, unknownItems } from './validation';
 import * as z from './zod';
 
 export const WORKSHEET_LISTS = ['benefitsOfChange', 'costsOfChange', 'benefitsOfStatusQuo', 'costsOfStatusQuo'] as const;
@@ -42,7 +42,7 @@ const inputSchema = once(() => {
   const list = z.optional(z.array(entry).check(z.maxLength(decisionalBalanceData.maxEntries)));
   return closedObject({
     instrument: z.literal(decisionalBalanceData.id),
-    responses: closedObject(Object.fromEntries(WORKSHEET_LISTS.map((l) => [l, list])), UNKNOWN_ITEM),
+    responses: closedObject(Object.fromEntries(WORKSHEET_LISTS.map((l) => [l, list])), unknownItems),
   });
 });
 

@@ -3,7 +3,7 @@ import type { ItemInstrumentDefinition, Json, NormTable, ResponseScale, Scores }
 import { definitionHash } from './hash';
 import { once } from './once';
 import type { Instrument, InstrumentInput, Provenance, ScoredResult } from './types';
-import { answer, closedObject, UNKNOWN_ITEM } from './validation';
+import { answer, closedObject, unknownItems } from './validation';
 import * as z from './zod';
 
 /**
@@ -119,7 +119,7 @@ function buildInputSchema(definition: ItemInstrumentDefinition) {
   const hi = Math.max(...variantScales.map((s) => s.max));
   const shape = Object.fromEntries(definition.items.map((item) => [item.id, answer(lo, hi)]));
   const minAnswered = definition.minAnswered ?? 0;
-  const responses = closedObject(shape, UNKNOWN_ITEM).check((ctx) => {
+  const responses = closedObject(shape, unknownItems).check((ctx) => {
     const answered = Object.values(ctx.value).filter((v) => v !== undefined).length;
     if (answered < minAnswered) {
       ctx.issues.push({

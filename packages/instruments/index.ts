@@ -19,7 +19,7 @@ export { checkDefinition, defineItemInstrument, hashedData, responseScaleFor, sc
 export * from './errors';
 export { canonicalJson, definitionHash } from './hash';
 export type * from './types';
-export { closedObject, toFieldErrors, UNKNOWN_FIELD, UNKNOWN_ITEM } from './validation';
+export { closedObject, toFieldErrors, UNKNOWN_FIELD, UNKNOWN_ITEM, unknownFields, unknownItems } from './validation';
 
 /** Every instrument the API serves, in catalog order. */
 export const instruments: readonly Instrument[] = Object.freeze([

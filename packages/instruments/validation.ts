@@ -1,22 +1,25 @@
 import type { FieldError } from './errors';
 import * as z from './zod';
 
-/** Message for an unknown key inside `responses`; never names the key or its value. */
-export const UNKNOWN_ITEM = 'Unknown item id.';
-/** Message for any other unknown key. */
-export const UNKNOWN_FIELD = 'Unknown field.';
-
-const SAFE_KEY = /^[A-Za-z0-9_.-]{1,40}$/;
-
-const unrecognised = (message: string) => (issue: { code?: string }) => (issue.code === 'unrecognized_keys' ? message : undefined);
+/** Message for unknown keys inside `responses`: how many, never the keys or their values. */
+export const unknownItems = (n: number) => (n === 1 ? 'Unknown item id.' : `${n} unknown item ids.`);
+/** Message for unknown keys anywhere else (set for every strict object in zod.ts). */
+export const unknownFields = z.unknownFields;
+/** The message of one unknown item id, and of one unknown field. */
+export const UNKNOWN_ITEM = unknownItems(1);
+export const UNKNOWN_FIELD = unknownFields(1);
 
 /**
- * A closed object whose unknown keys give one `unrecognized_keys` issue (listing them in `keys`)
- * with a fixed message. zod 4 reports all unknown keys of one object in a single issue.
- * @example closedObject({ a: z.number() }, UNKNOWN_ITEM).safeParse({ b: 1 }) // issue { code: 'unrecognized_keys', keys: ['b'] }
+ * A closed object whose unknown keys give one `unrecognized_keys` issue at the object's path,
+ * with a message that counts them (`message(n)`) and never names them: a key is submitted text.
+ * zod 4 reports all unknown keys of one object in a single issue.
+ * @example closedObject({ a: z.number() }, unknownItems).safeParse({ b: 1, c: 2 }) // issue { code: 'unrecognized_keys', keys: ['b', 'c'], message: '2 unknown item ids.' }
  */
-export function closedObject<T extends z.core.$ZodLooseShape>(shape: T, unknownMessage: string = UNKNOWN_FIELD) {
-  return z.strictObject(shape, { error: unrecognised(unknownMessage) });
+export function closedObject<T extends z.core.$ZodLooseShape>(shape: T, message: (n: number) => string = unknownFields) {
+  return z.strictObject(shape, {
+    error: (issue: { code?: string; keys?: readonly string[] }) =>
+      issue.code === 'unrecognized_keys' ? message(issue.keys?.length ?? 1) : undefined,
+  });
 }
 
 const answers = new Map<string, z.ZodMiniOptional<z.ZodMiniNumber>>();
@@ -38,17 +41,11 @@ export function answer(min: number, max: number) {
 }
 
 /**
- * zod issues as domain field errors, one per problem: an `unrecognized_keys` issue becomes one
- * error per unknown key, addressed `responses.<key>`. Paths are dotted; the root is `''`.
- * @example toFieldErrors(schema.safeParse(body).error!.issues) // [{ path: 'responses.21', message: 'Unknown item id.' }]
+ * zod issues as domain field errors, one per issue. Paths are dotted; the root is `''`. A path
+ * only ever holds keys the schema defines (and array indexes): unknown keys are reported at
+ * their object's path, counted, never named.
+ * @example toFieldErrors(schema.safeParse(body).error!.issues) // [{ path: 'responses', message: '2 unknown item ids.' }]
  */
 export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
-  return issues.flatMap((issue) => {
-    const path = issue.path.map(String);
-    if (issue.code === 'unrecognized_keys') {
-      // why: a key is submitted text; name it only when it looks like an id, never free text.
-      return issue.keys.map((key) => ({ path: (SAFE_KEY.test(key) ? [...path, key] : path).join('.'), message: issue.message }));
-    }
-    return [{ path: path.join('.'), message: issue.message }];
-  });
+  return issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
 }

@@ -237,14 +237,14 @@ export function createDynamoStore(options: DynamoStoreOptions): Store {
       const { Items = [] } = await guard(() => client.send(query));
       const items = Items.slice(0, page.limit).map((raw) => fromAssessmentItem(unmarshall(raw)));
       const last = items.at(-1);
-      return Items.length > page.limit && last ? { items, cursor: encodeCursor(last) } : { items };
+      return Items.length > page.limit && last ? { items, cursor: positionOf(last) } : { items };
     },
 
     async scanAssessments(instrumentId, page) {
       let start: Record<string, AttributeValue> | undefined;
       if (page.cursor !== undefined) {
         try {
-          start = marshall(JSON.parse(Buffer.from(page.cursor, 'base64url').toString('utf8')) as TableKey);
+          start = marshall(JSON.parse(page.cursor) as TableKey);
         } catch {
           throw badCursor();
         }
@@ -262,7 +262,7 @@ export function createDynamoStore(options: DynamoStoreOptions): Store {
         ),
       );
       const items = Items.map((raw) => fromAssessmentItem(unmarshall(raw)));
-      const cursor = LastEvaluatedKey && Buffer.from(JSON.stringify(unmarshall(LastEvaluatedKey))).toString('base64url');
+      const cursor = LastEvaluatedKey && JSON.stringify(unmarshall(LastEvaluatedKey));
       return cursor ? { items, cursor } : { items };
     },
 
@@ -432,20 +432,13 @@ function fromApiKeyItem(item: Item): ApiKeyRecord {
   return record;
 }
 
-function encodeCursor(last: StoredAssessment): string {
-  const sk = subjectSortKey(last.administeredOn, last.createdAt, last.id);
-  return Buffer.from(JSON.stringify({ sk, id: last.id })).toString('base64url');
-}
+/** A history position: the GSI1 sort key of the last row read (`<day>#<createdAt>#<id>`). */
+const HISTORY_POSITION = /^\d{4}-\d{2}-\d{2}#[^#]{1,64}#(asm_[A-Za-z0-9_-]{1,64})$/;
+
+const positionOf = (last: StoredAssessment) => subjectSortKey(last.administeredOn, last.createdAt, last.id);
 
 function decodeCursor(cursor: string): { sk: string; id: string } {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw badCursor();
-  }
-  const { sk, id } = (parsed ?? {}) as { sk?: unknown; id?: unknown };
-  const valid = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 1024;
-  if (!valid(sk) || !valid(id) || !sk.endsWith(`#${id}`)) throw badCursor();
-  return { sk, id };
+  const id = HISTORY_POSITION.exec(cursor)?.[1];
+  if (!id) throw badCursor();
+  return { sk: cursor, id };
 }

@@ -157,9 +157,8 @@ export function exportMethods(client: DynamoDBClient, TableName: string, guard: 
       if (!Number.isInteger(page.limit) || page.limit < 1 || page.limit > MAX_AUDIT_PAGE) throw badLimit(MAX_AUDIT_PAGE);
       let start: Record<string, AttributeValue> | undefined;
       if (page.cursor !== undefined) {
-        const sk = Buffer.from(page.cursor, 'base64url').toString('utf8');
-        if (!AUDIT_SK.test(sk)) throw badCursor();
-        start = marshall({ PK: auditPartition(clinicId), SK: sk });
+        if (!AUDIT_SK.test(page.cursor)) throw badCursor();
+        start = marshall({ PK: auditPartition(clinicId), SK: page.cursor });
       }
       const { Items = [] } = await guard(() =>
         client.send(
@@ -176,7 +175,7 @@ export function exportMethods(client: DynamoDBClient, TableName: string, guard: 
       const raw = Items.slice(0, page.limit).map((i) => unmarshall(i));
       const items = raw.map(toExportAudit);
       const last = raw.at(-1);
-      return Items.length > page.limit && last ? { items, cursor: Buffer.from(last.SK as string).toString('base64url') } : { items };
+      return Items.length > page.limit && last ? { items, cursor: last.SK as string } : { items };
     },
 
     async backfillExportIndex() {

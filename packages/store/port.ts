@@ -55,7 +55,10 @@ export type CreateOutcome = { kind: 'created' } | { kind: 'replayed'; response: 
 
 export interface Page<T> {
   items: T[];
-  /** Opaque; absent on the last page. */
+  /**
+   * Where the next page starts, as the store reads it back (a sort key: it names ids and times);
+   * absent on the last page. The API seals it before a client sees it (api/cursor.ts).
+   */
   cursor?: string;
 }
 

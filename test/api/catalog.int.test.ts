@@ -67,7 +67,9 @@ describe('POST /v1/score', () => {
     });
 
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([{ path: 'subject', message: 'Unknown field.' }]);
+    // At the body's root: the unknown key itself is never named.
+    expect(res.body.errors).toEqual([{ path: '', message: 'Unknown field.' }]);
+    expect(res.text).not.toContain('subject');
   });
 });
 

@@ -62,20 +62,20 @@ describe('bad requests change nothing and echo nothing', () => {
     expect(res.body.errors).toEqual([{ path: 'header.Idempotency-Key', message: 'Required, 1 to 255 characters.' }]);
   });
 
-  it('answers 400 to unknown top-level and subject fields, one error each', async () => {
+  it('answers 400 to unknown top-level and subject fields, one error per object, never naming them', async () => {
     const res = await api.call('POST', '/v1/assessments', {
       key,
-      body: { ...body(), name: 'Jane Doe', subject: { ref: SECRET_REF, mrn: '12345' } },
+      body: { ...body(), name: 'Jane Doe', dob: '1970-01-01', subject: { ref: SECRET_REF, mrn: '12345' } },
       headers: idem,
     });
     await expectProblem(res, 400, 'validation-error');
     expect(res.body.errors).toEqual(
       expect.arrayContaining([
-        { path: 'name', message: 'Unknown field.' },
-        { path: 'subject.mrn', message: 'Unknown field.' },
+        { path: '', message: '2 unknown fields.' },
+        { path: 'subject', message: 'Unknown field.' },
       ]),
     );
-    expect(res.text).not.toContain('Jane Doe');
+    for (const submitted of ['Jane Doe', 'name', 'dob', '1970', 'mrn', '12345']) expect(res.text).not.toContain(submitted);
   });
 
   it('answers 422 to an unknown instrument', async () => {
@@ -84,19 +84,17 @@ describe('bad requests change nothing and echo nothing', () => {
     expect(res.body.errors).toEqual([{ path: 'instrument', message: 'Unknown instrument; see GET /v1/instruments.' }]);
   });
 
-  it('answers 422 with one error per bad item: unknown, non-integer, out of range', async () => {
+  it('answers 422 with one error per bad item (non-integer, out of range) and counts unknown item ids without naming them', async () => {
     const res = await api.call('POST', '/v1/assessments', {
       key,
-      body: { ...body(), responses: { '1': DISTINCT, '2': 2.5, '3': 'three', '99': 1 } },
+      body: { ...body(), responses: { '1': DISTINCT, '2': 2.5, '3': 'three', '99': 1, '777': 2 } },
       headers: idem,
     });
     await expectProblem(res, 422, 'unprocessable-responses');
-    expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
-      'responses.1',
-      'responses.2',
-      'responses.3',
-      'responses.99',
-    ]);
+    expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['responses', 'responses.1', 'responses.2', 'responses.3']);
+    expect(res.body.errors).toContainEqual({ path: 'responses', message: '2 unknown item ids.' });
+    expect(res.text).not.toContain('99');
+    expect(res.text).not.toContain('777');
   });
 
   it('answers 400 to a date in the future or not in the calendar', async () => {

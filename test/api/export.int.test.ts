@@ -130,7 +130,9 @@ describe('GET /v1/analytics/export and /v1/analytics/audit', () => {
       const link = res.headers.get('link');
       if (next) {
         const href = /^<(.+)>; rel="next"$/.exec(link ?? '')?.[1];
-        const linked = new URL(href!);
+        // A relative reference: nothing of the request's Host header is reflected.
+        expect(href!.startsWith('/v1/analytics/export?')).toBe(true);
+        const linked = new URL(href!, 'http://base.invalid');
         expect(linked.pathname).toBe('/v1/analytics/export');
         expect(Object.fromEntries(linked.searchParams)).toEqual({ instrument: 'readiness-ruler', limit: '2', cursor: next });
         url = `${linked.pathname}${linked.search}`;

@@ -5,7 +5,7 @@ import { decisionalBalanceSmokingShort } from '../../packages/instruments/decisi
 import { instruments } from '../../packages/instruments/index';
 import { readinessRuler } from '../../packages/instruments/readiness-ruler';
 import type { Instrument } from '../../packages/instruments/types';
-import { toFieldErrors, UNKNOWN_FIELD, UNKNOWN_ITEM } from '../../packages/instruments/validation';
+import { toFieldErrors, UNKNOWN_FIELD } from '../../packages/instruments/validation';
 
 const SECRET = 'Jane-Doe-MRN-55501';
 
@@ -50,27 +50,36 @@ describe('item instrument inputSchema', () => {
     expect(issue?.message).toBe('Too big: expected number to be <=5');
   });
 
-  it('reports unknown item ids as one unrecognized_keys issue at ["responses"] listing the keys, with a fixed message', () => {
+  it('reports unknown item ids as one unrecognized_keys issue at ["responses"] that counts them and names none', () => {
     const issues = issuesOf(decisionalBalanceSmokingShort, shortForm({ '1': 3, '7': 2, [SECRET]: 987654 }));
 
-    expect(issues).toEqual([{ code: 'unrecognized_keys', keys: ['7', SECRET], path: ['responses'], message: UNKNOWN_ITEM }]);
+    expect(issues).toEqual([{ code: 'unrecognized_keys', keys: ['7', SECRET], path: ['responses'], message: '2 unknown item ids.' }]);
   });
 
-  it('splits unknown keys into one field error per key with toFieldErrors', () => {
+  it('turns each issue into one field error at a path of defined keys only', () => {
     const issues = issuesOf(decisionalBalanceSmokingShort, shortForm({ '7': 2, '8': 987654, '2': 9 }));
 
     expect(toFieldErrors(issues)).toEqual([
       { path: 'responses.2', message: 'Too big: expected number to be <=5' },
-      { path: 'responses.7', message: UNKNOWN_ITEM },
-      { path: 'responses.8', message: UNKNOWN_ITEM },
+      { path: 'responses', message: '2 unknown item ids.' },
     ]);
   });
 
-  it('rejects an unknown top-level field with a fixed message', () => {
+  it('rejects an unknown top-level field with a fixed message at the root', () => {
     const issues = issuesOf(decisionalBalanceSmokingShort, shortForm({}, { note: SECRET }));
 
     expect(issues).toEqual([{ code: 'unrecognized_keys', keys: ['note'], path: [], message: UNKNOWN_FIELD }]);
-    expect(toFieldErrors(issues)).toEqual([{ path: 'note', message: UNKNOWN_FIELD }]);
+    expect(toFieldErrors(issues)).toEqual([{ path: '', message: UNKNOWN_FIELD }]);
+  });
+
+  it('counts thousands of unknown keys in one short message', () => {
+    const many = Object.fromEntries(Array.from({ length: 7000 }, (_, i) => [`k${i}`, 1]));
+    const issues = issuesOf(decisionalBalanceSmokingShort, shortForm(many, many));
+
+    expect(toFieldErrors(issues)).toEqual([
+      { path: 'responses', message: '7000 unknown item ids.' },
+      { path: '', message: '7000 unknown fields.' },
+    ]);
   });
 
   it('rejects a body for another instrument at the instrument path', () => {

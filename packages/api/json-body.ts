@@ -1,0 +1,107 @@
+import type { Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import { problem, problemResponse } from './problem';
+
+/** Deepest nesting of arrays and objects a body may have; our bodies need 7 (a batch of worksheets). */
+export const MAX_JSON_DEPTH = 32;
+
+const JSON_TYPE = /^application\/([\w.+-]+\+)?json$/i;
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Whether `value` nests arrays/objects deeper than `max`. Iterative, so a hostile body nested
+ * thousands deep cannot exhaust the stack here or in any code that later walks it.
+ * @example nestedDeeperThan([[[]]], 2) // true
+ */
+export function nestedDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth > max) return true;
+    for (const child of Array.isArray(node) ? node : Object.values(node)) {
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+}
+
+type Refusal = { type: Parameters<typeof problem>[0]; detail: string };
+
+/** The body's bytes, at most `maxBytes`; a refusal for a body too large or one the connection broke off. */
+async function readBody(c: Context, maxBytes: number): Promise<Uint8Array | Refusal> {
+  const tooLarge: Refusal = { type: 'payload-too-large', detail: `The body exceeds ${maxBytes} bytes.` };
+  const unreadable: Refusal = { type: 'malformed-request', detail: 'The request body could not be read.' };
+  const declared = c.req.header('content-length');
+  if (declared !== undefined && Number(declared) > maxBytes) return tooLarge;
+  const stream = c.req.raw.body;
+  if (!stream) return new Uint8Array();
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      // why: without a content-length (chunked) the length is known only while reading.
+      if (size > maxBytes) {
+        void reader.cancel().catch(() => {});
+        return tooLarge;
+      }
+      chunks.push(value);
+    }
+  } catch {
+    // why: a broken chunked encoding or a dropped connection is the client's fault: Node has
+    // already answered 400, and the log must say what the client got, not 500.
+    return unreadable;
+  }
+  if (chunks.length === 1) return chunks[0]!;
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/**
+ * Reads a JSON request body once, for every route that takes one, before any validator sees it:
+ * `application/json` (or `+json`) in UTF-8 without a content coding (else 415), at most
+ * `maxBytes` (413), well-formed UTF-8 JSON (400) nested at most MAX_JSON_DEPTH deep (400). The
+ * text is handed on through Hono's body cache, so the validator parses exactly these bytes.
+ * @example app.post('/v1/score', jsonBody(64 * 1024), valid('json', scoreRequest), handler)
+ */
+export function jsonBody(maxBytes: number) {
+  return createMiddleware(async (c, next) => {
+    const [mediaType = '', ...params] = (c.req.header('content-type') ?? '').split(';').map((p) => p.trim());
+    const charset = params
+      .find((p) => /^charset=/i.test(p))
+      ?.slice(8)
+      .replace(/"/g, '');
+    const coding = c.req.header('content-encoding');
+    if (!JSON_TYPE.test(mediaType) || (charset && !/^utf-8$/i.test(charset)) || (coding && !/^identity$/i.test(coding))) {
+      return problemResponse(
+        c,
+        problem('unsupported-media-type', 'Send the body as application/json in UTF-8, without a content encoding.'),
+      );
+    }
+    const bytes = await readBody(c, maxBytes);
+    if (!(bytes instanceof Uint8Array)) return problemResponse(c, problem(bytes.type, bytes.detail));
+    let text: string;
+    let value: unknown;
+    try {
+      text = decoder.decode(bytes);
+      value = JSON.parse(text);
+    } catch {
+      return problemResponse(c, problem('malformed-request', 'The request body is not valid JSON in UTF-8.'));
+    }
+    if (nestedDeeperThan(value, MAX_JSON_DEPTH)) {
+      return problemResponse(c, problem('malformed-request', `The request body nests deeper than ${MAX_JSON_DEPTH} levels.`));
+    }
+    // why: Hono keeps the body's promise here (typed as its value), and its JSON validator reads it back.
+    (c.req.bodyCache as Record<string, unknown>).text = Promise.resolve(text);
+    await next();
+  });
+}
