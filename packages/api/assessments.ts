@@ -3,8 +3,9 @@ import { canonicalJson, getInstrument } from '../instruments';
 import { type FieldError, ValidationError } from '../instruments/errors';
 import type { InstrumentInput, ScoredResult } from '../instruments/types';
 import type { AssessmentView, Store } from '../store/port';
+import { errorToProblem } from './problem';
 import type { Pseudonymizer } from './pseudonymizer';
-import type { AssessmentRequest, ScoreRequest } from './schemas';
+import { type AssessmentRequest, parseAssessmentRequest, type ScoreRequest, toValidationError } from './schemas';
 
 /** What the assessment use cases need; the app passes its own dependencies through. */
 export interface AssessmentDeps {
@@ -103,4 +104,59 @@ export async function createAssessment(
     },
   });
   return outcome.kind === 'created' ? { ...response, replayed: false } : { ...outcome.response, replayed: true };
+}
+
+/** One item of a batch result: its index, the status and body it would have had on its own. */
+export interface BatchResult {
+  index: number;
+  status: number;
+  replayed: boolean;
+  body: unknown;
+}
+
+/**
+ * `POST /v1/assessments/batch`: each item validated, scored and stored as if posted alone under
+ * its own idempotency key; one result per item, in request order.
+ * @example await createBatch(deps, 'demo', [{ idempotencyKey: 'k1', assessment: body }], log) // [{ index: 0, status: 201, … }]
+ */
+export async function createBatch(
+  deps: AssessmentDeps,
+  clinicId: string,
+  items: readonly { idempotencyKey: string; assessment: unknown }[],
+  log: (entry: Record<string, unknown>) => void,
+): Promise<BatchResult[]> {
+  const failed = (index: number, error: unknown): BatchResult => {
+    const { problem: body } = errorToProblem(error);
+    if (body.status >= 500) log({ level: 'error', msg: 'batch item failed', index, status: body.status, error: (error as Error).name });
+    return { index, status: body.status, replayed: false, body };
+  };
+  const results: BatchResult[] = [];
+  // why: every item is validated before anything reads its fields (a ref may be any JSON until then).
+  const valid = items.flatMap((item, index) => {
+    const parsed = parseAssessmentRequest(item.assessment);
+    if (parsed.success) return [{ index, key: item.idempotencyKey, body: parsed.data }];
+    results[index] = failed(index, toValidationError(parsed.error));
+    return [];
+  });
+  // Items of the same subject and instrument share rollup records: write those one after
+  // another (in request order) instead of racing; different subjects go in parallel.
+  const lanes = new Map<string, typeof valid>();
+  for (const item of valid) {
+    const { subject, instrument } = item.body as { subject: { ref: string }; instrument: string };
+    const lane = `${subject.ref}\u001f${instrument}`;
+    lanes.set(lane, [...(lanes.get(lane) ?? []), item]);
+  }
+  await Promise.all(
+    [...lanes.values()].map(async (lane) => {
+      for (const { index, key, body } of lane) {
+        try {
+          const out = await createAssessment(deps, clinicId, key, body);
+          results[index] = { index, status: out.status, replayed: out.replayed, body: out.body };
+        } catch (error) {
+          results[index] = failed(index, error);
+        }
+      }
+    }),
+  );
+  return results;
 }

@@ -1,6 +1,6 @@
 import { instruments } from '../instruments';
-import { ROUTES } from './openapi';
 import { PROBLEMS } from './problem';
+import { ROUTES } from './routes';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 

@@ -1,178 +1,8 @@
 import * as z from '../instruments/zod';
 import { PROBLEM_CONTENT_TYPE, PROBLEMS } from './problem';
-import { type ResponseSchemas, responseSchemas } from './response-schemas';
-import { assessmentRequest, batchRequest, scoreRequest, subjectSearchRequest } from './schemas';
-
-type Method = 'get' | 'post' | 'delete';
-interface RouteDoc {
-  method: Method;
-  path: string;
-  summary: string;
-  scope?: string;
-  request?: z.ZodMiniType;
-  /** A response shape, by name in `responseSchemas()`. */
-  response?: keyof ResponseSchemas;
-  /** Non-JSON success bodies by media type (the export's NDJSON and CSV). */
-  content?: Record<string, keyof ResponseSchemas | { type: 'string' }>;
-  /** Success response headers. */
-  headers?: Record<string, string>;
-  status?: number;
-  idempotent?: boolean;
-  params?: { name: string; in: 'path' | 'query'; description: string }[];
-  errors: (keyof typeof PROBLEMS)[];
-}
-
-const auth: (keyof typeof PROBLEMS)[] = ['unauthenticated', 'forbidden', 'storage-unavailable'];
-const body: (keyof typeof PROBLEMS)[] = ['malformed-request', 'validation-error', 'payload-too-large', 'unsupported-media-type'];
-const page = [
-  { name: 'limit', in: 'query' as const, description: '1–100, default 20' },
-  { name: 'cursor', in: 'query' as const, description: 'The `next` value of the previous page' },
-];
-
-/** Every route of the app, in the order of the docs page. A test checks this against the router. */
-export const ROUTES: RouteDoc[] = [
-  { method: 'get', path: '/health', summary: 'Liveness', errors: [] },
-  {
-    method: 'get',
-    path: '/health/ready',
-    summary: 'Readiness: 503 with Retry-After while storage does not answer within a second',
-    errors: ['storage-unavailable'],
-  },
-  { method: 'get', path: '/openapi.json', summary: 'This document', errors: [] },
-  { method: 'get', path: '/docs', summary: 'Human-readable documentation', errors: [] },
-  { method: 'get', path: '/v1/instruments', summary: 'Instrument catalog', errors: auth },
-  {
-    method: 'get',
-    path: '/v1/instruments/{id}',
-    summary: 'One instrument: items, scales, scoring rules, licence, sources',
-    params: [{ name: 'id', in: 'path', description: 'Instrument id, e.g. `readiness-ruler`' }],
-    errors: [...auth, 'not-found'],
-  },
-  {
-    method: 'post',
-    path: '/v1/score',
-    summary: 'Score without storing (any valid key)',
-    request: scoreRequest,
-    response: 'scoredResult',
-    errors: [...auth, ...body, 'unprocessable-responses'],
-  },
-  {
-    method: 'post',
-    path: '/v1/assessments',
-    summary: 'Score and store one assessment',
-    scope: 'assessments:write',
-    request: assessmentRequest,
-    response: 'assessmentView',
-    status: 201,
-    idempotent: true,
-    errors: [...auth, ...body, 'unprocessable-responses', 'idempotency-key-reused', 'idempotency-in-flight'],
-  },
-  {
-    method: 'post',
-    path: '/v1/assessments/batch',
-    summary: 'Score and store up to 25 assessments; one result per item, each with its own idempotency key',
-    scope: 'assessments:write',
-    request: batchRequest,
-    response: 'batchResponse',
-    errors: [...auth, ...body],
-  },
-  {
-    method: 'get',
-    path: '/v1/assessments/{id}',
-    summary: 'One stored assessment',
-    scope: 'assessments:read',
-    response: 'assessmentView',
-    params: [{ name: 'id', in: 'path', description: 'Assessment id (`asm_…`)' }],
-    errors: [...auth, 'not-found'],
-  },
-  {
-    method: 'delete',
-    path: '/v1/assessments/{id}',
-    summary: 'Delete one assessment (and its share of the aggregates); correct one by deleting and posting anew',
-    scope: 'assessments:write',
-    status: 204,
-    params: [{ name: 'id', in: 'path', description: 'Assessment id (`asm_…`)' }],
-    errors: [...auth, 'not-found'],
-  },
-  {
-    method: 'post',
-    path: '/v1/subjects/search',
-    summary: 'A client’s subjectId and assessments, newest first, by clinic ref (kept out of URLs)',
-    scope: 'assessments:read',
-    request: subjectSearchRequest,
-    response: 'assessmentPage',
-    errors: [...auth, ...body],
-  },
-  {
-    method: 'get',
-    path: '/v1/subjects/{subjectId}/assessments',
-    summary: 'A client’s assessments by pseudonymous id, newest first',
-    scope: 'assessments:read',
-    response: 'assessmentPage',
-    params: [{ name: 'subjectId', in: 'path', description: 'Pseudonymous subject id (`sub_…`)' }, ...page],
-    errors: [...auth, 'not-found', 'validation-error'],
-  },
-  {
-    method: 'get',
-    path: '/v1/analytics/aggregates',
-    summary:
-      'Outcomes per month or quarter for the key’s clinic: subjects, assessments, means/sds, category shares, change first → latest; small cells suppressed',
-    scope: 'analytics:read',
-    response: 'aggregatesResponse',
-    params: [
-      { name: 'instrument', in: 'query', description: 'Instrument id (required)' },
-      { name: 'from', in: 'query', description: 'First month, YYYY-MM (default: 11 months before `to`)' },
-      { name: 'to', in: 'query', description: 'Last month, YYYY-MM (default: this month)' },
-      { name: 'groupBy', in: 'query', description: '`month` (default) or `quarter`' },
-      {
-        name: 'clinic',
-        in: 'query',
-        description: 'Another clinic id, or `*` for the network: needs the operator-granted `analytics:network` scope',
-      },
-    ],
-    errors: [...auth, 'validation-error', 'unprocessable-responses'],
-  },
-  {
-    method: 'get',
-    path: '/v1/analytics/export',
-    summary:
-      'De-identified rows of the key’s clinic, one per assessment, oldest first: pseudonyms re-keyed per export, year plus days since the client’s first assessment. Follow `Export-Next-Cursor` until it is absent; every export is audited',
-    scope: 'analytics:read',
-    content: { 'application/x-ndjson': 'exportRow', 'text/csv': { type: 'string' } },
-    headers: {
-      'Export-Id': 'The export’s id, as listed by GET /v1/analytics/audit',
-      'Export-Next-Cursor': 'Pass as `cursor` for the next page (same filters); absent on the last page',
-      Link: '`<next page URL>; rel="next"`; absent on the last page',
-    },
-    params: [
-      { name: 'instrument', in: 'query', description: 'Instrument id (required)' },
-      { name: 'from', in: 'query', description: 'First day administered, YYYY-MM-DD (inclusive)' },
-      { name: 'to', in: 'query', description: 'Last day administered, YYYY-MM-DD (inclusive)' },
-      { name: 'format', in: 'query', description: '`ndjson` (default) or `csv` (header on the first page only)' },
-      { name: 'limit', in: 'query', description: 'Rows per page, 1–5000, default 1000' },
-      { name: 'cursor', in: 'query', description: 'The previous page’s `Export-Next-Cursor`' },
-    ],
-    errors: [...auth, 'validation-error', 'unprocessable-responses'],
-  },
-  {
-    method: 'get',
-    path: '/v1/analytics/audit',
-    summary: 'The clinic’s export audit trail, newest first: who, when, filters, rows released',
-    scope: 'analytics:read',
-    response: 'exportAuditPage',
-    params: page,
-    errors: [...auth, 'validation-error'],
-  },
-  {
-    method: 'get',
-    path: '/v1/subjects/{subjectId}/trajectory',
-    summary: 'Stage and score changes over time, per instrument, oldest first; backward moves out of maintenance flagged',
-    scope: 'assessments:read',
-    response: 'trajectoryResponse',
-    params: [{ name: 'subjectId', in: 'path', description: 'Pseudonymous subject id (`sub_…`)' }],
-    errors: [...auth, 'not-found'],
-  },
-];
+import { responseSchemas } from './response-schemas';
+import type { RouteDef } from './route';
+import { ROUTES } from './routes';
 
 /** A `$ref` to a named schema's component, or the schema inline; lazy schemas are built here. */
 const ref = (schema: z.ZodMiniType) => {
@@ -182,6 +12,19 @@ const ref = (schema: z.ZodMiniType) => {
 };
 
 const json = (schema: z.ZodMiniType) => ({ 'application/json': { schema: ref(schema) } });
+
+/** The query's fields as parameters, in the schema's order, described by their schema's description. */
+function queryParameters(r: RouteDef) {
+  if (!r.query) return [];
+  const object = (r.query instanceof z.ZodMiniLazy ? r.query._zod.innerType : r.query) as z.ZodMiniObject;
+  return Object.entries(object._zod.def.shape).map(([name, schema]) => ({
+    name,
+    in: 'query',
+    required: false,
+    description: z.globalRegistry.get(schema as z.ZodMiniType)?.description ?? '',
+    schema: { type: 'string' },
+  }));
+}
 
 let cached: Record<string, unknown> | undefined;
 
@@ -214,20 +57,21 @@ export function openApiDocument(): Record<string, unknown> {
       };
     }
     const parameters = [
-      ...(r.params ?? []).map((p) => ({
-        name: p.name,
-        in: p.in,
-        required: p.in === 'path',
-        description: p.description,
+      ...Object.entries(r.params ?? {}).map(([name, description]) => ({
+        name,
+        in: 'path',
+        required: true,
+        description,
         schema: { type: 'string' },
       })),
-      ...(r.idempotent
+      ...queryParameters(r),
+      ...(r.header
         ? [
             {
-              name: 'Idempotency-Key',
+              name: r.header.name,
               in: 'header',
               required: true,
-              description: '1–255 characters, unique per request, kept ≥ 24 h',
+              description: r.header.description,
               schema: { type: 'string', minLength: 1, maxLength: 255 },
             },
           ]
@@ -238,7 +82,7 @@ export function openApiDocument(): Record<string, unknown> {
       ...(r.scope ? { description: `Requires scope \`${r.scope}\`.` } : {}),
       ...(r.path.startsWith('/v1/') ? { security: [{ bearer: [] }] } : { security: [] }),
       ...(parameters.length ? { parameters } : {}),
-      ...(r.request ? { requestBody: { required: true, content: json(r.request) } } : {}),
+      ...(r.body ? { requestBody: { required: true, content: json(r.body.schema) } } : {}),
       responses,
     };
   }

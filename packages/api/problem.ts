@@ -51,6 +51,11 @@ export const PROBLEMS = {
 
 export type ProblemType = keyof typeof PROBLEMS;
 
+/** What any `/v1` route can answer before its own work: no or a bad key, a missing scope, storage down. */
+export const AUTH_ERRORS: readonly ProblemType[] = ['unauthenticated', 'forbidden', 'storage-unavailable'];
+/** What any route with a JSON body can answer about the body itself. */
+export const BODY_ERRORS: readonly ProblemType[] = ['malformed-request', 'validation-error', 'payload-too-large', 'unsupported-media-type'];
+
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 /** Builds a problem body for `type`. */

@@ -113,7 +113,15 @@ export const subjectSearchRequest = z.lazy(() =>
   ),
 );
 
-export const pageQuery = z.lazy(() => closedObject({ limit: z.optional(queryInt(1, 100)), cursor: z.optional(text(1, 1024)) }));
+/** Rows per page when a request names no `limit`. */
+export const DEFAULT_PAGE_SIZE = 20;
+
+export const pageQuery = z.lazy(() =>
+  closedObject({
+    limit: optional(queryInt(1, 100), '1–100, default 20'),
+    cursor: optional(text(1, 1024), 'The `next` value of the previous page'),
+  }),
+);
 
 /** Ids in paths are checked before any read: a malformed one is simply not found. */
 export const ASSESSMENT_ID_PATTERN = /^asm_[A-Za-z0-9_-]{22}$/;
@@ -144,13 +152,13 @@ export const optional = <T extends z.ZodMiniType>(schema: T, description: string
 
 export const aggregatesQuery = z.lazy(() =>
   closedObject({
-    instrument: text(1, 64),
-    from: optional(month(), 'First month (YYYY-MM); default 11 months before `to`.'),
-    to: optional(month(), 'Last month (YYYY-MM); default the current month.'),
-    groupBy: optional(z.enum(['month', 'quarter']), 'Default month.'),
+    instrument: doc(text(1, 64), { description: 'Instrument id (required)' }),
+    from: optional(month(), 'First month, YYYY-MM (default: 11 months before `to`)'),
+    to: optional(month(), 'Last month, YYYY-MM (default: this month)'),
+    groupBy: optional(z.enum(['month', 'quarter']), '`month` (default) or `quarter`'),
     clinic: optional(
       z.string().check(z.regex(/^(\*|[a-z0-9][a-z0-9-]{1,62})$/, 'A clinic id, or * for the network.')),
-      'Another clinic, or * for the whole network: needs the analytics:network scope (operator-granted).',
+      'Another clinic id, or `*` for the network: needs the operator-granted `analytics:network` scope',
     ),
   }),
 );
@@ -158,11 +166,11 @@ export type AggregatesQuery = z.infer<typeof aggregatesQuery>;
 
 export const exportQuery = z.lazy(() =>
   closedObject({
-    instrument: text(1, 64),
-    from: optional(z.iso.date(), 'First day administered (YYYY-MM-DD), inclusive.'),
-    to: optional(z.iso.date(), 'Last day administered (YYYY-MM-DD), inclusive.'),
-    format: optional(z.enum(['ndjson', 'csv']), 'Default ndjson.'),
-    limit: optional(queryInt(1, 5000), 'Rows per page, default 1000.'),
-    cursor: z.optional(text(1, 2048)),
+    instrument: doc(text(1, 64), { description: 'Instrument id (required)' }),
+    from: optional(z.iso.date(), 'First day administered, YYYY-MM-DD (inclusive)'),
+    to: optional(z.iso.date(), 'Last day administered, YYYY-MM-DD (inclusive)'),
+    format: optional(z.enum(['ndjson', 'csv']), '`ndjson` (default) or `csv` (header on the first page only)'),
+    limit: optional(queryInt(1, 5000), 'Rows per page, 1–5000, default 1000'),
+    cursor: optional(text(1, 2048), 'The previous page’s `Export-Next-Cursor`'),
   }),
 );

@@ -1,5 +1,6 @@
+import { NotFound } from '../instruments/errors';
 import { isStage, type Stage, type StageDirection, stageMove } from '../instruments/stages';
-import type { AssessmentView } from '../store/port';
+import type { AssessmentView, Store } from '../store/port';
 
 type Change = Record<string, number | null>;
 
@@ -126,4 +127,24 @@ export function buildTrajectory(views: AssessmentView[]): InstrumentTrajectory[]
     });
   }
   return out;
+}
+
+/** A trajectory reads at most this many assessments, newest first; beyond it `truncated` is true. */
+export const MAX_TRAJECTORY = 1000;
+
+/**
+ * `GET /v1/subjects/{subjectId}/trajectory`: reads the subject's history (newest first, at most
+ * MAX_TRAJECTORY) and builds its trajectory; `NotFound` for a subject with no assessments.
+ * @example await subjectTrajectory(store, 'demo', 'sub_1_…') // { subjectId, truncated: false, instruments: [...] }
+ */
+export async function subjectTrajectory(store: Store, clinicId: string, subjectId: string) {
+  const views: AssessmentView[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.listSubjectAssessments(clinicId, subjectId, { limit: 100, ...(cursor ? { cursor } : {}) });
+    views.push(...page.items.map((a) => a.view));
+    cursor = page.cursor;
+  } while (cursor && views.length < MAX_TRAJECTORY);
+  if (views.length === 0) throw new NotFound('No subject with this id.');
+  return { subjectId, truncated: Boolean(cursor), instruments: buildTrajectory(views) };
 }

@@ -6,7 +6,7 @@ export interface CatalogSummary {
   id: string;
   version: string;
   title: string;
-  licence: Licence['status'];
+  licence: Licence;
 }
 
 const scaleJson = ({ min, max, anchors }: ResponseScale) => ({
@@ -80,9 +80,9 @@ export function itemCatalog(
 
 /**
  * The list-endpoint row for an instrument, read from its catalog entry.
- * @example catalogSummary(getInstrument('readiness-ruler')!) // { id: 'readiness-ruler', version: '1.0.0', title: 'Readiness Ruler', licence: 'generic' }
+ * @example catalogSummary(getInstrument('readiness-ruler')!).licence.status // 'generic'
  */
 export function catalogSummary(instrument: Instrument): CatalogSummary {
   const licence = instrument.catalog['licence'] as Licence;
-  return { id: instrument.id, version: instrument.version, title: instrument.title, licence: licence.status };
+  return { id: instrument.id, version: instrument.version, title: instrument.title, licence };
 }

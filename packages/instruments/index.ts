@@ -48,7 +48,7 @@ export function getInstrument(id: string): Instrument | undefined {
 
 /**
  * The rows of `GET /v1/instruments`: id, version, title and licence status of every instrument.
- * @example listCatalog()[0] // { id: 'readiness-ruler', version: '1.0.0', title: 'Readiness Ruler', licence: 'generic' }
+ * @example listCatalog()[0]?.licence.status // 'generic'
  */
 export function listCatalog(): CatalogSummary[] {
   return instruments.map(catalogSummary);

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { instruments } from '../../packages/instruments';
 import { type TestApi, testApi } from '../support/api';
 
 let api: TestApi;
@@ -29,13 +28,41 @@ describe('catalog', () => {
       'rcq',
       'contemplation-ladder',
     ]);
+    expect(res.body.items[6]).toEqual({
+      id: 'urica',
+      version: '1.0.0',
+      title: 'University of Rhode Island Change Assessment (URICA)',
+      licence: {
+        status: 'copyrighted',
+        itemText: false,
+        note: 'The authors hold the copyright of the item wording: the catalog carries item ids and our own neutral labels only.',
+      },
+    });
   });
 
-  it('describes one instrument from its definition', async () => {
-    const res = await api.call('GET', '/v1/instruments/decisional-balance-alcohol', { key });
+  it('describes one instrument from its definition, item wording only where the licence allows', async () => {
+    const alcohol = await api.call('GET', '/v1/instruments/decisional-balance-alcohol', { key });
+    const socrates = await api.call('GET', '/v1/instruments/socrates-8a', { key });
 
-    expect(res.status).toBe(200);
-    expect(res.body).toEqual(JSON.parse(JSON.stringify(instruments.find((i) => i.id === 'decisional-balance-alcohol')!.catalog)));
+    expect(alcohol.status).toBe(200);
+    expect(alcohol.body).toMatchObject({
+      id: 'decisional-balance-alcohol',
+      version: '1.0.0',
+      licence: { status: 'none-found', itemText: false },
+    });
+    expect(alcohol.body.items).toHaveLength(20);
+    expect(alcohol.body.items[0]).toEqual({ id: '1', label: 'Con of drinking (item 1)', scored: true });
+    expect(alcohol.body.scales).toEqual([
+      { id: 'pros', items: ['2', '4', '7', '9', '11', '14', '16', '17', '19', '20'], method: 'mean', range: { min: 1, max: 5 } },
+      { id: 'cons', items: ['1', '3', '5', '6', '8', '10', '12', '13', '15', '18'], method: 'mean', range: { min: 1, max: 5 } },
+    ]);
+    expect(socrates.body.items[0]).toEqual({
+      id: '1',
+      label: 'Recognition statement (item 1)',
+      text: 'I really want to make changes in my drinking.',
+      scored: true,
+    });
+    expect(alcohol.body.provenance.definitionHash).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
 
   it('answers 404 for an unknown instrument and 401 without a key', async () => {

@@ -30,9 +30,14 @@ describe('instrument registry', () => {
     expect(getInstrument('urica-x')).toBeUndefined();
   });
 
-  it('lists id, version, title and licence status for the list endpoint', () => {
-    expect(listCatalog()[0]).toEqual({ id: 'readiness-ruler', version: '1.0.0', title: 'Readiness Ruler', licence: 'generic' });
-    expect(listCatalog().map((row) => row.licence)).toEqual([
+  it('lists id, version, title and licence for the list endpoint', () => {
+    expect(listCatalog()[0]).toEqual({
+      id: 'readiness-ruler',
+      version: '1.0.0',
+      title: 'Readiness Ruler',
+      licence: { status: 'generic', itemText: true, note: 'Generic questions; wording follows the HL7 PCO implementation guide.' },
+    });
+    expect(listCatalog().map((row) => row.licence.status)).toEqual([
       'generic',
       'own-wording',
       'none-found',

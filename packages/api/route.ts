@@ -1,0 +1,117 @@
+import { zValidator } from '@hono/zod-validator';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
+import { ValidationError } from '../instruments/errors';
+import type * as z from '../instruments/zod';
+import type { Scope } from '../store/port';
+import { type AuthEnv, requireScope } from './auth';
+import type { AppContext } from './context';
+import type { ProblemType } from './problem';
+import type { ResponseSchemas } from './response-schemas';
+import { toValidationError } from './schemas';
+
+type ParseResult = { success: true; data: unknown } | { success: false; error: z.core.$ZodError };
+
+/** A request header the route requires, validated after the body (its errors name `header.<name>`). */
+export interface HeaderDef {
+  name: string;
+  schema: z.ZodMiniType;
+  description: string;
+  /** The one message of any failure (the header is absent, empty or too long). */
+  message: string;
+}
+
+/** What a handler is given: the validated body and query, the path parameters, the required header's value. */
+export interface RouteInput<B, Q> {
+  body: B;
+  query: Q;
+  params: Record<string, string>;
+  header: string;
+}
+
+/**
+ * One route, defined once: how it is registered (scope, validators, handler) and how it is
+ * documented (OpenAPI and /docs read the same object). Paths are written the OpenAPI way
+ * (`/v1/assessments/{id}`).
+ */
+export interface RouteDef<B = unknown, Q = unknown> {
+  method: 'get' | 'post' | 'delete';
+  path: string;
+  summary: string;
+  /** The scope a key needs; absent on `/v1` means any valid key, outside `/v1` no key at all. */
+  scope?: Scope;
+  /** A JSON body and its schema; `parse`, when given, parses in the schema's place (the instrument requests). */
+  body?: { schema: z.ZodMiniType; parse?: (value: unknown) => ParseResult };
+  /** The query's schema: a closed object whose fields (with their descriptions) are the documented parameters. */
+  query?: z.ZodMiniType;
+  /** Path parameters and their descriptions (checked by the handler: a malformed id is simply not found). */
+  params?: Readonly<Record<string, string>>;
+  header?: HeaderDef;
+  /** The success status (default 200) and its body, by name in `responseSchemas()`. */
+  status?: number;
+  response?: keyof ResponseSchemas;
+  /** Non-JSON success bodies by media type (the export's NDJSON and CSV). */
+  content?: Readonly<Record<string, keyof ResponseSchemas | { type: 'string' }>>;
+  /** Success response headers and their descriptions. */
+  headers?: Readonly<Record<string, string>>;
+  /** Every problem the route can answer besides its success. */
+  errors: readonly ProblemType[];
+  handle(c: Context<AuthEnv>, input: RouteInput<B, Q>, ctx: AppContext): Response | Promise<Response>;
+}
+
+/**
+ * A route definition with its body and query types inferred from its schemas.
+ * @example export const health = defineRoute({ method: 'get', path: '/health', summary: 'Liveness', errors: [], handle: (c) => c.json({ status: 'ok' }) });
+ */
+export function defineRoute<B extends z.ZodMiniType = z.ZodMiniNever, Q extends z.ZodMiniType = z.ZodMiniNever>(
+  def: Omit<RouteDef<z.output<B>, z.output<Q>>, 'body' | 'query'> & {
+    body?: { schema: B; parse?: (value: unknown) => ParseResult };
+    query?: Q;
+  },
+): RouteDef {
+  return def as unknown as RouteDef;
+}
+
+/** zod-validator with our problem+json hook (its default 400 would echo input). */
+const validator = (target: 'json' | 'query', schema: z.ZodMiniType, parse?: (value: unknown) => ParseResult): MiddlewareHandler<AuthEnv> =>
+  zValidator(
+    target,
+    schema,
+    (result) => {
+      if (!result.success) throw toValidationError(result.error);
+    },
+    // why: zod-validator types this result as classic zod's; zod/mini's has the same fields (success, data, error).
+    parse && { validationFunction: (_schema, value) => parse(value) as never },
+  ) as unknown as MiddlewareHandler<AuthEnv>;
+
+/**
+ * Registers routes on `app`: scope check, JSON body reader, validators and handler, in that
+ * order, each from the route's definition.
+ * @example mountRoutes(new Hono<AuthEnv>(), assessmentRoutes, ctx)
+ */
+export function mountRoutes(app: Hono<AuthEnv>, routes: readonly RouteDef[], ctx: AppContext): Hono<AuthEnv> {
+  for (const route of routes) {
+    const chain: MiddlewareHandler<AuthEnv>[] = [];
+    if (route.scope) chain.push(requireScope(route.scope));
+    if (route.body) chain.push(ctx.jsonBody, validator('json', route.body.schema, route.body.parse));
+    if (route.query) chain.push(validator('query', route.query));
+    const path = route.path.replace(/\{(\w+)\}/g, ':$1');
+    app.on(route.method.toUpperCase(), [path], ...chain, (c) => {
+      const valid = (target: string) => (c.req.valid as (t: string) => unknown).call(c.req, target);
+      const params = Object.fromEntries(Object.keys(route.params ?? {}).map((name) => [name, c.req.param(name) ?? '']));
+      const input = {
+        body: route.body ? valid('json') : undefined,
+        query: route.query ? valid('query') : undefined,
+        params,
+        header: route.header ? requiredHeader(c, route.header) : '',
+      };
+      return route.handle(c, input, ctx);
+    });
+  }
+  return app;
+}
+
+function requiredHeader(c: Context, header: HeaderDef): string {
+  const parsed = header.schema.safeParse(c.req.header(header.name));
+  if (!parsed.success) throw new ValidationError([{ path: `header.${header.name}`, message: header.message }], 'malformed');
+  return parsed.data as string;
+}

@@ -1,0 +1,77 @@
+import { stream } from 'hono/streaming';
+import { aggregatesReport } from '../aggregates';
+import { DEFAULT_EXPORT_LIMIT, exportPage } from '../export';
+import { AUTH_ERRORS } from '../problem';
+import { defineRoute } from '../route';
+import { aggregatesQuery, DEFAULT_PAGE_SIZE, exportQuery, pageQuery } from '../schemas';
+
+/** Analyst outcomes: disclosure-controlled aggregates, de-identified exports and their audit trail. */
+export const analyticsRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/v1/analytics/aggregates',
+    summary:
+      'Outcomes per month or quarter for the key’s clinic: subjects, assessments, means/sds, category shares, change first → latest; small cells suppressed',
+    scope: 'analytics:read',
+    query: aggregatesQuery,
+    response: 'aggregatesResponse',
+    errors: [...AUTH_ERRORS, 'validation-error', 'unprocessable-responses'],
+    handle: async (c, { query }, { store, now, policy }) => c.json(await aggregatesReport(store, c.get('auth'), query, now(), policy)),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/v1/analytics/export',
+    summary:
+      'De-identified rows of the key’s clinic, one per assessment, oldest first: pseudonyms re-keyed per export, year plus days since the client’s first assessment. Follow `Export-Next-Cursor` until it is absent; every export is audited',
+    scope: 'analytics:read',
+    query: exportQuery,
+    content: { 'application/x-ndjson': 'exportRow', 'text/csv': { type: 'string' } },
+    headers: {
+      'Export-Id': 'The export’s id, as listed by GET /v1/analytics/audit',
+      'Export-Next-Cursor': 'Pass as `cursor` for the next page (same filters); absent on the last page',
+      Link: '`<next page URL>; rel="next"`; absent on the last page',
+    },
+    errors: [...AUTH_ERRORS, 'validation-error', 'unprocessable-responses'],
+    async handle(c, { query }, ctx) {
+      const page = await exportPage(ctx.exports, c.get('auth'), {
+        ...query,
+        format: query.format ?? 'ndjson',
+        limit: query.limit ?? DEFAULT_EXPORT_LIMIT,
+      });
+      c.header('content-type', page.contentType);
+      c.header('export-id', page.exportId);
+      if (page.next) {
+        // why: a relative reference; building it from the request URL would reflect its Host header.
+        const next = new URLSearchParams(new URL(c.req.url).search);
+        next.set('cursor', page.next);
+        c.header('export-next-cursor', page.next);
+        c.header('link', `<${c.req.path}?${next}>; rel="next"`);
+      }
+      // The page is already read and audited: the stream only writes it out, chunk by chunk.
+      return stream(c, async (out) => {
+        for (const chunk of page.chunks()) await out.write(chunk);
+      });
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/v1/analytics/audit',
+    summary: 'The clinic’s export audit trail, newest first: who, when, filters, rows released',
+    scope: 'analytics:read',
+    query: pageQuery,
+    response: 'exportAuditPage',
+    errors: [...AUTH_ERRORS, 'validation-error'],
+    async handle(c, { query }, { store, cursors }) {
+      const { limit, cursor } = query;
+      const clinicId = c.get('auth').clinicId;
+      const page = await store.listExportAudits(clinicId, {
+        limit: limit ?? DEFAULT_PAGE_SIZE,
+        ...(cursor ? { cursor: cursors.open<string>('audit', clinicId, cursor) } : {}),
+      });
+      return c.json({
+        items: page.items.map(({ clinicId: _, ...audit }) => audit),
+        ...(page.cursor ? { next: cursors.seal('audit', clinicId, page.cursor) } : {}),
+      });
+    },
+  }),
+];

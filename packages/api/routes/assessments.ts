@@ -1,0 +1,85 @@
+import { NotFound, ValidationError } from '../../instruments/errors';
+import { createAssessment, createBatch } from '../assessments';
+import { AUTH_ERRORS, BODY_ERRORS } from '../problem';
+import { defineRoute } from '../route';
+import { ASSESSMENT_ID_PATTERN, assessmentRequest, batchRequest, idempotencyKey, parseAssessmentRequest } from '../schemas';
+
+const ID = { id: 'Assessment id (`asm_…`)' };
+
+/** Stored assessments: create (one or a batch), read, delete. */
+export const assessmentRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/v1/assessments',
+    summary: 'Score and store one assessment',
+    scope: 'assessments:write',
+    body: { schema: assessmentRequest, parse: parseAssessmentRequest },
+    header: {
+      name: 'Idempotency-Key',
+      schema: idempotencyKey,
+      description: '1–255 characters, unique per request, kept ≥ 24 h',
+      message: 'Required, 1 to 255 characters.',
+    },
+    status: 201,
+    response: 'assessmentView',
+    errors: [...AUTH_ERRORS, ...BODY_ERRORS, 'unprocessable-responses', 'idempotency-key-reused', 'idempotency-in-flight'],
+    async handle(c, { body, header }, ctx) {
+      const out = await createAssessment(ctx.assessments, c.get('auth').clinicId, header, body);
+      const view = out.body as { id?: string };
+      if (out.replayed) c.header('idempotent-replayed', 'true');
+      if (out.status === 201 && view.id) c.header('location', `/v1/assessments/${view.id}`);
+      return c.json(out.body as object, out.status as 201);
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/v1/assessments/batch',
+    summary: 'Score and store up to 25 assessments; one result per item, each with its own idempotency key',
+    scope: 'assessments:write',
+    body: { schema: batchRequest },
+    response: 'batchResponse',
+    errors: [...AUTH_ERRORS, ...BODY_ERRORS],
+    async handle(c, { body }, ctx) {
+      const seen = new Set<string>();
+      const duplicates = body.items.flatMap((item, index) => {
+        const dup = seen.has(item.idempotencyKey);
+        seen.add(item.idempotencyKey);
+        return dup ? [{ path: `items.${index}.idempotencyKey`, message: 'Repeats an earlier item’s key.' }] : [];
+      });
+      if (duplicates.length > 0) throw new ValidationError(duplicates, 'malformed');
+      return c.json({ results: await createBatch(ctx.assessments, c.get('auth').clinicId, body.items, ctx.log) });
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/v1/assessments/{id}',
+    summary: 'One stored assessment',
+    scope: 'assessments:read',
+    params: ID,
+    response: 'assessmentView',
+    errors: [...AUTH_ERRORS, 'not-found'],
+    async handle(c, { params }, { store }) {
+      const { id = '' } = params;
+      const found = ASSESSMENT_ID_PATTERN.test(id) ? await store.getAssessment(c.get('auth').clinicId, id) : undefined;
+      if (!found) throw new NotFound('No assessment with this id.');
+      // The stored result is returned as scored; later re-scorings ride beside it, never over it.
+      return c.json(found.rescores ? { ...found.view, rescores: found.rescores } : found.view);
+    },
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/v1/assessments/{id}',
+    summary: 'Delete one assessment (and its share of the aggregates); correct one by deleting and posting anew',
+    scope: 'assessments:write',
+    params: ID,
+    status: 204,
+    errors: [...AUTH_ERRORS, 'not-found'],
+    async handle(c, { params }, { store }) {
+      const { id = '' } = params;
+      if (!ASSESSMENT_ID_PATTERN.test(id)) throw new NotFound('No assessment with this id.');
+      // Removes the assessment and its share of the aggregates in one transaction.
+      await store.deleteAssessment(c.get('auth').clinicId, id);
+      return c.body(null, 204);
+    },
+  }),
+];

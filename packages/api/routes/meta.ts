@@ -1,0 +1,35 @@
+import { docsPage } from '../docs';
+import { openApiDocument } from '../openapi';
+import { problem, problemResponse } from '../problem';
+import { defineRoute } from '../route';
+
+/** How long the readiness check waits for storage. */
+export const READY_TIMEOUT_MS = 1_000;
+
+/** Liveness, readiness and the contract: no key needed. */
+export const metaRoutes = [
+  defineRoute({ method: 'get', path: '/health', summary: 'Liveness', errors: [], handle: (c) => c.json({ status: 'ok' }) }),
+  defineRoute({
+    method: 'get',
+    path: '/health/ready',
+    summary: 'Readiness: 503 with Retry-After while storage does not answer within a second',
+    errors: ['storage-unavailable'],
+    async handle(c, _input, { store }) {
+      // Readiness, unlike liveness, needs storage: one cheap read, bounded in time.
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<'timeout'>((done) => (timer = setTimeout(() => done('timeout'), READY_TIMEOUT_MS)));
+      const outcome = await Promise.race([
+        store.ping().then(
+          () => 'ok' as const,
+          () => 'down' as const,
+        ),
+        timeout,
+      ]);
+      clearTimeout(timer);
+      if (outcome === 'ok') return c.json({ status: 'ready' });
+      return problemResponse(c, problem('storage-unavailable', 'Storage did not answer; retry later.'), { 'retry-after': '5' });
+    },
+  }),
+  defineRoute({ method: 'get', path: '/openapi.json', summary: 'This document', errors: [], handle: (c) => c.json(openApiDocument()) }),
+  defineRoute({ method: 'get', path: '/docs', summary: 'Human-readable documentation', errors: [], handle: (c) => c.html(docsPage()) }),
+];
