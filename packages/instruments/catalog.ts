@@ -1,5 +1,41 @@
-import type { ItemInstrumentDefinition, Licence, ResponseScale } from './definition';
+import type { Anchor, ItemInstrumentDefinition, Licence, NormRow, OurRule, ResponseScale, Source } from './definition';
 import type { Instrument, Provenance } from './types';
+
+/** One item of a catalog entry: a question, or (the worksheet) a list of free entries. */
+export interface CatalogItem {
+  id: string;
+  label: string;
+  /** The wording, only where the licence allows it. */
+  text?: string;
+  scored?: boolean;
+  anchors?: Anchor[];
+  kind?: 'list';
+  maxEntries?: number;
+}
+
+/** What `GET /v1/instruments/{id}` answers: built only from the definition's data. */
+export interface Catalog {
+  id: string;
+  version: string;
+  title: string;
+  description: string;
+  responseScale: { min: number; max: number; anchors: Anchor[]; appliesTo?: string };
+  responseScaleVariants?: { field: 'scale'; default: string; scales: Record<string, { min: number; max: number; anchors: Anchor[] }> };
+  minAnswered?: number;
+  items: CatalogItem[];
+  /** The worksheet's entries: what one list entry holds. */
+  entry?: Record<string, Record<string, unknown>>;
+  scales: { id: string; items: string[]; method: 'sum' | 'mean' | 'count'; range?: { min: number; max: number } }[];
+  derivedScores: { id: string; plus?: string[]; minus?: string[]; formula?: string; range?: { min: number; max: number } }[];
+  norms?: { id: string; statistic: string; sample: string; description: string; scales: Record<string, NormRow[]> };
+  scoring: string[];
+  interpretation: string[];
+  notes?: string[];
+  licence: Licence;
+  sources: Source[];
+  ourRules: OurRule[];
+  provenance: Provenance;
+}
 
 /** One row of `GET /v1/instruments`. */
 export interface CatalogSummary {
@@ -24,7 +60,7 @@ export function itemCatalog(
   definition: ItemInstrumentDefinition,
   provenance: Provenance,
   ranges: Record<string, { min: number; max: number }>,
-): Record<string, unknown> {
+): Catalog {
   const { licence } = definition;
   return {
     id: definition.id,
@@ -51,13 +87,13 @@ export function itemCatalog(
       id: scale.id,
       items: [...scale.items],
       method: scale.method,
-      range: ranges[scale.id],
+      range: ranges[scale.id]!,
     })),
     derivedScores: (definition.derived ?? []).map((derived) => ({
       id: derived.id,
       plus: [...derived.plus],
       minus: [...derived.minus],
-      range: ranges[derived.id],
+      range: ranges[derived.id]!,
     })),
     ...(definition.norms && {
       norms: {
@@ -83,6 +119,5 @@ export function itemCatalog(
  * @example catalogSummary(getInstrument('readiness-ruler')!).licence.status // 'generic'
  */
 export function catalogSummary(instrument: Instrument): CatalogSummary {
-  const licence = instrument.catalog['licence'] as Licence;
-  return { id: instrument.id, version: instrument.version, title: instrument.title, licence };
+  return { id: instrument.id, version: instrument.version, title: instrument.title, licence: instrument.catalog.licence };
 }

@@ -1,3 +1,4 @@
+import type { Catalog } from './catalog';
 import { type Json, signLabel } from './definition';
 import { definitionHash } from './hash';
 import { once } from './once';
@@ -161,60 +162,67 @@ const LIST_TEXT: Record<WorksheetList, { label: string; text: string }> = {
 
 const TITLE = 'Decisional Balance Worksheet';
 
-const catalog = once(() => ({
-  id: decisionalBalanceData.id,
-  version: decisionalBalanceData.version,
-  title: TITLE,
-  description:
-    'The MI four-quadrant worksheet: the client lists benefits and costs of changing and of staying the same, optionally weighting each entry 1–5.',
-  responseScale: {
-    appliesTo: 'weight',
-    min: 1,
-    max: 5,
-    anchors: [
-      { value: 1, label: 'matters a little' },
-      { value: 5, label: 'matters a lot' },
-    ],
-  },
-  items: WORKSHEET_LISTS.map((id) => ({ id, ...LIST_TEXT[id], kind: 'list', maxEntries: decisionalBalanceData.maxEntries })),
-  entry: { label: { type: 'string', maxLength: 200, stored: false }, weight: { type: 'integer', min: 1, max: 5, optional: true } },
-  scales: WORKSHEET_LISTS.map((id) => ({ id, items: [id], method: 'count' })),
-  derivedScores: [
-    { id: 'total', formula: 'benefitsOfChange + costsOfChange + benefitsOfStatusQuo + costsOfStatusQuo' },
-    { id: 'proportion', formula: '(benefitsOfChange + costsOfStatusQuo) / total', range: { min: 0, max: 1 } },
-    { id: 'weightedProportion', formula: 'weights of (benefitsOfChange + costsOfStatusQuo) / all weights', range: { min: 0, max: 1 } },
-  ],
-  scoring: [
-    'Each list scores its number of entries; total is their sum.',
-    'proportion = (benefitsOfChange + costsOfStatusQuo) / total; null when total is 0 (decisional balance proportion).',
-    'weightedProportion uses weights instead of counts and is present only when every entry has a weight and total > 0.',
-    'A list left out of the request is missing: its count, total and both proportions are null. An empty list is zero entries.',
-  ],
-  interpretation: [
-    'interpretation.leaning: `change` when proportion > 0.5, `status-quo` when < 0.5, `balanced` when = 0.5; null when proportion is null.',
-    'Guidance: leaning change → develop discrepancy and elicit change talk; status-quo → express empathy and roll with resistance; balanced → explore ambivalence.',
-  ],
-  licence: {
-    status: 'own-wording',
-    itemText: true,
-    note: 'A method, not a licensed questionnaire: list wording is our own. Entry labels are free text and are never stored.',
-  },
-  sources: [
-    { citation: 'Collins SE, Carey KB, Otto JM (2009): the decisional balance proportion', url: 'https://doi.org/10.1037/a0015841' },
-    { citation: 'Miller WR, Rollnick S. Motivational Interviewing: the four-quadrant decisional balance' },
-  ],
-  ourRules: [
-    { id: 'missing-lists', rule: 'A list left out is missing: it is never treated as empty, and every score depending on it is null.' },
-    { id: 'max-entries', rule: 'At most 50 entries per list.' },
-    {
-      id: 'weighted-proportion',
-      rule: 'weightedProportion = weights of benefitsOfChange + costsOfStatusQuo over all weights, only when every entry is weighted.',
+const catalog = once((): Catalog => {
+  const { entry, maxEntries, proportion } = decisionalBalanceData;
+  const favour = proportion.favourChange.join(' + ');
+  return {
+    id: decisionalBalanceData.id,
+    version: decisionalBalanceData.version,
+    title: TITLE,
+    description:
+      'The MI four-quadrant worksheet: the client lists benefits and costs of changing and of staying the same, optionally weighting each entry 1–5.',
+    responseScale: {
+      appliesTo: 'weight',
+      min: 1,
+      max: 5,
+      anchors: [
+        { value: 1, label: 'matters a little' },
+        { value: 5, label: 'matters a lot' },
+      ],
     },
-    { id: 'leaning', rule: 'Leaning change > 0.5, status-quo < 0.5, balanced = 0.5, read from the unweighted proportion.' },
-    { id: 'guidance', rule: "The MI guidance chosen for each leaning is the product's decision." },
-  ],
-  provenance: { ...provenance() },
-}));
+    items: WORKSHEET_LISTS.map((id) => ({ id, ...LIST_TEXT[id], kind: 'list' as const, maxEntries })),
+    entry: {
+      label: { type: 'string', maxLength: entry.labelMaxLength, stored: false },
+      weight: { type: 'integer', min: entry.weight.min, max: entry.weight.max, optional: true },
+    },
+    scales: WORKSHEET_LISTS.map((id) => ({ id, items: [id], method: 'count' as const })),
+    derivedScores: [
+      { id: 'total', formula: WORKSHEET_LISTS.join(' + ') },
+      { id: 'proportion', formula: `(${favour}) / total`, range: { min: 0, max: 1 } },
+      { id: 'weightedProportion', formula: `weights of (${favour}) / all weights`, range: { min: 0, max: 1 } },
+    ],
+    scoring: [
+      'Each list scores its number of entries; total is their sum.',
+      'proportion = (benefitsOfChange + costsOfStatusQuo) / total; null when total is 0 (decisional balance proportion).',
+      'weightedProportion uses weights instead of counts and is present only when every entry has a weight and total > 0.',
+      'A list left out of the request is missing: its count, total and both proportions are null. An empty list is zero entries.',
+    ],
+    interpretation: [
+      'interpretation.leaning: `change` when proportion > 0.5, `status-quo` when < 0.5, `balanced` when = 0.5; null when proportion is null.',
+      'Guidance: leaning change → develop discrepancy and elicit change talk; status-quo → express empathy and roll with resistance; balanced → explore ambivalence.',
+    ],
+    licence: {
+      status: 'own-wording',
+      itemText: true,
+      note: 'A method, not a licensed questionnaire: list wording is our own. Entry labels are free text and are never stored.',
+    },
+    sources: [
+      { citation: 'Collins SE, Carey KB, Otto JM (2009): the decisional balance proportion', url: 'https://doi.org/10.1037/a0015841' },
+      { citation: 'Miller WR, Rollnick S. Motivational Interviewing: the four-quadrant decisional balance' },
+    ],
+    ourRules: [
+      { id: 'missing-lists', rule: 'A list left out is missing: it is never treated as empty, and every score depending on it is null.' },
+      { id: 'max-entries', rule: `At most ${maxEntries} entries per list.` },
+      {
+        id: 'weighted-proportion',
+        rule: 'weightedProportion = weights of benefitsOfChange + costsOfStatusQuo over all weights, only when every entry is weighted.',
+      },
+      { id: 'leaning', rule: 'Leaning change > 0.5, status-quo < 0.5, balanced = 0.5, read from the unweighted proportion.' },
+      { id: 'guidance', rule: "The MI guidance chosen for each leaning is the product's decision." },
+    ],
+    provenance: { ...provenance() },
+  };
+});
 
 /** The MI four-quadrant decisional balance worksheet; its hash, schema and catalog are built on first use. */
 export const decisionalBalance: Instrument = {

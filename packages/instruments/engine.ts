@@ -248,5 +248,6 @@ export function defineItemInstrument(definition: ItemInstrumentDefinition): Inst
     get catalog() {
       return catalog();
     },
+    definition,
   };
 }

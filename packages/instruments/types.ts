@@ -1,3 +1,5 @@
+import type { Catalog } from './catalog';
+import type { ItemInstrumentDefinition } from './definition';
 import type * as z from './zod';
 
 /** The five MI principles (Miller & Rollnick); every guidance entry names the one it serves. */
@@ -64,5 +66,7 @@ export interface Instrument {
    */
   redact(input: InstrumentInput): InstrumentInput;
   /** JSON-serialisable catalog entry for `GET /v1/instruments/{id}`. */
-  catalog: Record<string, unknown>;
+  catalog: Catalog;
+  /** The definition data of an item-based instrument (absent for the worksheet, which has lists, not items). */
+  definition?: ItemInstrumentDefinition;
 }

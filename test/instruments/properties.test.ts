@@ -1,33 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contemplationLadderDefinition } from '../../packages/instruments/contemplation-ladder';
 import { decisionalBalance } from '../../packages/instruments/decisional-balance';
-import { decisionalBalanceAlcoholDefinition } from '../../packages/instruments/decisional-balance-alcohol';
-import { decisionalBalanceDrugsDefinition } from '../../packages/instruments/decisional-balance-drugs';
-import { decisionalBalanceSmokingDefinition } from '../../packages/instruments/decisional-balance-smoking';
-import { decisionalBalanceSmokingShortDefinition } from '../../packages/instruments/decisional-balance-smoking-short';
 import type { ItemInstrumentDefinition } from '../../packages/instruments/definition';
 import { responseScaleFor, scoreRanges } from '../../packages/instruments/engine';
-import { getInstrument } from '../../packages/instruments/index';
+import { getInstrument, instruments } from '../../packages/instruments/index';
 import { rcqDefinition } from '../../packages/instruments/rcq';
-import { readinessRulerDefinition } from '../../packages/instruments/readiness-ruler';
 import { socrates8aDefinition } from '../../packages/instruments/socrates-8a';
 import { socrates8dDefinition } from '../../packages/instruments/socrates-8d';
 import type { InstrumentInput } from '../../packages/instruments/types';
 import { uricaDefinition } from '../../packages/instruments/urica';
 
-const DEFINITIONS: readonly ItemInstrumentDefinition[] = [
-  readinessRulerDefinition,
-  decisionalBalanceAlcoholDefinition,
-  decisionalBalanceDrugsDefinition,
-  decisionalBalanceSmokingDefinition,
-  decisionalBalanceSmokingShortDefinition,
-  uricaDefinition,
-  socrates8aDefinition,
-  socrates8dDefinition,
-  rcqDefinition,
-  contemplationLadderDefinition,
-];
+/** Every item instrument of the registry: a new one is covered without an edit here. */
+const DEFINITIONS: readonly ItemInstrumentDefinition[] = instruments.flatMap((i) => (i.definition ? [i.definition] : []));
+
+it('covers every instrument of the registry: the item instruments here, the worksheet below', () => {
+  expect([...DEFINITIONS.map((d) => d.id), decisionalBalance.id].sort()).toEqual(instruments.map((i) => i.id).sort());
+});
 
 /** Valid inputs: any subset of items answered in range, at least `minAnswered`, on any variant. */
 function validInput(definition: ItemInstrumentDefinition): fc.Arbitrary<InstrumentInput> {

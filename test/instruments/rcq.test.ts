@@ -117,7 +117,7 @@ describe('RCQ catalog', () => {
     expect(catalog['scales']).toEqual(
       Object.entries(KEY).map(([id, items]) => ({ id, items: items.map(String), method: 'sum', range: { min: -8, max: 8 } })),
     );
-    expect((catalog['items'] as Array<Record<string, unknown>>).every((i) => !('text' in i))).toBe(true);
+    expect((catalog['items'] as unknown as Array<Record<string, unknown>>).every((i) => !('text' in i))).toBe(true);
     expect(catalog['licence']).toEqual(expect.objectContaining({ status: 'copyrighted', itemText: false }));
   });
 });

@@ -86,7 +86,7 @@ describe('catalog', () => {
     '%s: carries labels but no item text, licence itemText false',
     (id) => {
       const catalog = getInstrument(id)!.catalog;
-      const items = catalog['items'] as Array<Record<string, unknown>>;
+      const items = catalog['items'] as unknown as Array<Record<string, unknown>>;
 
       expect(items.every((item) => typeof item['label'] === 'string' && !('text' in item))).toBe(true);
       expect(catalog['licence']).toEqual(expect.objectContaining({ status: 'none-found', itemText: false }));
@@ -105,7 +105,7 @@ describe('catalog', () => {
 
   it.each(['urica', 'rcq', 'contemplation-ladder'])('%s: carries labels but no item text, licence copyrighted', (id) => {
     const catalog = getInstrument(id)!.catalog;
-    const items = catalog['items'] as Array<Record<string, unknown>>;
+    const items = catalog['items'] as unknown as Array<Record<string, unknown>>;
 
     expect(items.every((item) => typeof item['label'] === 'string' && !('text' in item))).toBe(true);
     expect(catalog['licence']).toEqual(expect.objectContaining({ status: 'copyrighted', itemText: false }));

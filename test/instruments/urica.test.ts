@@ -163,7 +163,7 @@ describe('URICA guidance', () => {
 
 describe('URICA catalog', () => {
   const catalog = getInstrument('urica')!.catalog;
-  const items = catalog['items'] as Array<Record<string, unknown>>;
+  const items = catalog['items'] as unknown as Array<Record<string, unknown>>;
 
   it('lists 32 items, marks 4, 9, 20, 31 unscored, and carries labels but no item text', () => {
     expect(items).toHaveLength(32);
