@@ -9,8 +9,11 @@ import { type Json, RawJson, withKey } from './json-text';
  */
 
 export const CANARY = /zq[xk][0-9a-z]{6}/g;
-/** Numbers no valid field accepts and no answer computes: seeing one means a value was echoed. */
-export const NUMBER_CANARY = /97\d{6}/g;
+/**
+ * Numbers no valid field accepts and no answer computes: seeing one means a value was echoed.
+ * Only standalone ones count: the digits of a key or an id are not a number that was sent.
+ */
+export const NUMBER_CANARY = /(?<![\w-])97\d{6}(?!\w)/g;
 
 const base36 = fc.integer({ min: 0, max: 36 ** 6 - 1 }).map((n) => n.toString(36).padStart(6, '0'));
 /** A free-text canary: must appear nowhere in an answer or a log line. */
