@@ -1,5 +1,5 @@
 import { generateApiKey } from '../../packages/api/api-keys';
-import { createApp } from '../../packages/api/app';
+import { type AppDeps, createApp } from '../../packages/api/app';
 import { createPseudonymizer } from '../../packages/api/pseudonymizer';
 import { SCOPES, type Scope, type Store } from '../../packages/store/port';
 import { type TestTable, testTable } from './dynamo';
@@ -26,10 +26,11 @@ export interface TestApi {
 }
 
 /**
- * The app on its own DynamoDB Local table, with captured logs.
+ * The app on its own DynamoDB Local table, with captured logs. `deps` overrides the app's
+ * dependencies (e.g. a rate limit a long run cannot exhaust under the fixed clock).
  * @example const api = await testApi(); const key = await api.keyFor('clinic-a');
  */
-export async function testApi(options: { store?: (t: TestTable) => Store } = {}): Promise<TestApi> {
+export async function testApi(options: { store?: (t: TestTable) => Store; deps?: Partial<AppDeps> } = {}): Promise<TestApi> {
   const table = await testTable();
   const logs: Record<string, unknown>[] = [];
   const app = createApp({
@@ -37,6 +38,7 @@ export async function testApi(options: { store?: (t: TestTable) => Store } = {})
     pseudonymizer,
     now: () => NOW,
     log: (entry) => logs.push(entry),
+    ...options.deps,
   });
   return {
     table,
