@@ -1,6 +1,6 @@
 import { get } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { defaultIsContentTypeBinary, getConnInfo, handle } from 'hono/aws-lambda';
+import { defaultIsContentTypeBinary, handle } from 'hono/aws-lambda';
 import { createApp } from '../../packages/api/app';
 import { createPseudonymizer, parsePseudonymKeys } from '../../packages/api/pseudonymizer';
 import { createDynamoClient } from '../../packages/store/client';
@@ -108,8 +108,6 @@ export const app = createApp({
   authCacheSeconds: cfg.AUTH_CACHE_SECONDS,
   rateLimit: { perSecond: cfg.RATE_LIMIT_PER_SECOND, burst: cfg.RATE_LIMIT_BURST },
   suppressionThreshold: cfg.SUPPRESSION_THRESHOLD,
-  // API Gateway's view of the caller (requestContext.http.sourceIp): failed authentications are limited per address.
-  clientAddress: (c) => getConnInfo(c).remote.address,
 });
 
 // The export answers NDJSON, which Hono's default would base64-encode as binary.

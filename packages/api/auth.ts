@@ -13,8 +13,24 @@ export interface AuthOptions {
   cacheSeconds: number;
   /** Failed authentications allowed per client address (default 5/s, bursts of 20); beyond: 429. */
   failures?: RateLimit;
-  /** The caller's network address (the runtime knows it: socket, API Gateway); `undefined` pools them. */
+  /** The caller's network address; default `runtimeAddress` (API Gateway's source IP, the socket). `undefined` pools callers. */
   clientAddress?: (c: Context) => string | undefined;
+}
+
+/**
+ * The caller's address as Hono's adapters leave it in `c.env`: API Gateway's
+ * `requestContext.http.sourceIp` on Lambda (HTTP API), the socket's remote address on Node.
+ * @example app.use(authenticate(store, now, { cacheSeconds: 30, clientAddress: runtimeAddress }))
+ */
+export function runtimeAddress(c: Context): string | undefined {
+  const env = c.env as
+    | {
+        requestContext?: { http?: { sourceIp?: unknown }; identity?: { sourceIp?: unknown } };
+        incoming?: { socket?: { remoteAddress?: unknown } };
+      }
+    | undefined;
+  const address = env?.requestContext?.http?.sourceIp ?? env?.requestContext?.identity?.sourceIp ?? env?.incoming?.socket?.remoteAddress;
+  return typeof address === 'string' ? address : undefined;
 }
 
 /** Most key lookups one process remembers; the least recently used are dropped first. */
@@ -42,7 +58,7 @@ export function authenticate(store: Store, now: () => Date, options: AuthOptions
     return record;
   };
   return createMiddleware<AuthEnv>(async (c, next) => {
-    const address = options.clientAddress?.(c) ?? 'unknown';
+    const address = (options.clientAddress ?? runtimeAddress)(c) ?? 'unknown';
     const refuse = (why: string): never => {
       failures.take(address);
       throw new Unauthenticated(why);

@@ -23,7 +23,7 @@ export interface AppDeps {
   suppressionThreshold?: number;
   /** Failed authentications allowed per client address; default 5/s with bursts of 20. */
   authFailureLimit?: RateLimit;
-  /** The caller's address, from the runtime (socket, API Gateway's sourceIp); failed authentications are limited per address. */
+  /** The caller's address; default API Gateway's sourceIp or the socket's (auth.ts runtimeAddress). Failed authentications are limited per address. */
   clientAddress?: (c: Parameters<MiddlewareHandler>[0]) => string | undefined;
 }
 

@@ -110,6 +110,7 @@ export function goodParams(f: Fixtures): Record<string, Record<string, fc.Arbitr
   const pageLimit = sometimes(fc.integer({ min: 1, max: 100 }).map(String));
   return {
     'get /health': {},
+    'get /health/ready': {},
     'get /openapi.json': {},
     'get /docs': {},
     'get /v1/instruments': {},
