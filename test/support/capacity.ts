@@ -16,8 +16,8 @@ import {
  * it rounds the sum of the items' sizes up to 1 KB once (three 100-byte Puts: 2 units), where
  * DynamoDB bills each item on its own: 2 × ⌈max(size before, size after) / 1 KB⌉ per transactional
  * write, ⌈size / 4 KB⌉ (at least 1) per strongly consistent read, half that for an eventually
- * consistent one. When `detailed` is set, the meter also computes that bill for the base table
- * from the items' sizes (read back before and after each transaction with a separate client).
+ * consistent one. Given `sizes`, `start(true)` also computes that bill for the base table from
+ * the items' sizes (read back before and after each transaction with that separate client).
  */
 
 /** What one store call cost. */
@@ -41,14 +41,14 @@ const empty = (): Reading => ({
 
 /**
  * @example
- * const meter = meterCapacity(client, rawClient, 'bench');
+ * const meter = meterCapacity(client, { raw: otherClient, TableName: 'bench' });
  * meter.start(true); await store.createAssessment(input); const cost = meter.stop();
  */
-export function meterCapacity(client: DynamoDBClient, raw: DynamoDBClient, TableName: string) {
+export function meterCapacity(client: DynamoDBClient, sizes?: { raw: DynamoDBClient; TableName: string }) {
   let current = empty();
   let detailed = false;
   const sizeOf = async (Key: Record<string, AttributeValue>) => {
-    const { Item } = await raw.send(new GetItemCommand({ TableName, Key, ConsistentRead: true }));
+    const { Item } = await sizes!.raw.send(new GetItemCommand({ TableName: sizes!.TableName, Key, ConsistentRead: true }));
     return Item ? itemBytes(Item) : 0;
   };
   client.middlewareStack.add(
@@ -92,7 +92,7 @@ export function meterCapacity(client: DynamoDBClient, raw: DynamoDBClient, Table
     /** Starts a new reading; `withSizes` also computes the bill from item sizes (slower: it reads every written item twice). */
     start(withSizes = false) {
       current = empty();
-      detailed = withSizes;
+      detailed = withSizes && sizes !== undefined;
     },
     stop(): Reading {
       const reading = current;
