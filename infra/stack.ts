@@ -135,7 +135,8 @@ export class MiAssessmentsStack extends Stack {
         new iam.PolicyStatement({
           sid: 'ReadAndWriteItems',
           // Put/Update/Delete inside TransactWriteItems: the assessment, its idempotency record and
-          // the pre-aggregated counters (packages/store/rollups.ts); Query reads aggregate periods.
+          // the pre-aggregated counters (packages/store/rollups.ts); Query reads aggregate periods
+          // and a subject's rollup points.
           actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:Query'],
           resources: [this.table.tableArn],
         }),
