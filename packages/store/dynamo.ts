@@ -9,6 +9,7 @@ import {
   type QueryCommandInput,
   ScanCommand,
   TransactionCanceledException,
+  type TransactWriteItem,
   TransactWriteItemsCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
@@ -19,7 +20,7 @@ import { retryAfterFor, translateError } from './errors';
 import { exportMethods } from './exports';
 import type { ApiKeyRecord, CreateAssessment, CreateOutcome, Rescore, Store, StoredAssessment } from './port';
 import { rollupState } from './rollup-state';
-import { pointDelete, pointPut, rollupWrites } from './rollups';
+import { pointDelete, pointPut, type RollupOwner, rollupWrites, type SubjectPeriodState } from './rollups';
 import {
   aggregateRange,
   apiKeyIndexKey,
@@ -93,6 +94,21 @@ export function createDynamoStore(options: DynamoStoreOptions): Store {
 
   const rollup = rollupState(client, TableName, guard);
 
+  /**
+   * Adds to a write's `items` what converting its legacy heads needs (rollup-state.ts); `false`,
+   * after a pause, when a legacy head moved meanwhile: re-read and retry.
+   */
+  async function withConversion(owner: RollupOwner, states: SubjectPeriodState[], items: TransactWriteItem[], id: string, attempt: number) {
+    const conversion = await rollup.convert(owner, states, items.length, id);
+    if (conversion) {
+      items.push(...conversion);
+      return true;
+    }
+    if (attempt >= MAX_ROLLUP_ATTEMPTS) throw new Unavailable('Too many concurrent writes for this subject; retry.', 1);
+    await backoff(attempt);
+    return false;
+  }
+
   async function resolveExisting(input: CreateAssessment, existing: Item | undefined): Promise<CreateOutcome> {
     const nowSeconds = Math.floor(now().getTime() / 1000);
     const record = existing as IdempotencyItem | undefined;
@@ -138,19 +154,13 @@ export function createDynamoStore(options: DynamoStoreOptions): Store {
       // A concurrent write for the same subject and period moves its heads' version: re-read and retry.
       for (let attempt = 1; ; attempt += 1) {
         const states = await rollup.read(owner, a.administeredOn);
-        const TransactItems = [
+        const TransactItems: TransactWriteItem[] = [
           { Put: idemPut },
           { Put: assessmentPut },
           pointPut(TableName, owner, point),
           ...rollupWrites(TableName, clinicId, a.instrumentId, states, point, 1, (st) => withPoint(st.head, point)),
         ];
-        const conversion = await rollup.convert(owner, states, TransactItems.length, point.id);
-        if (!conversion) {
-          if (attempt >= MAX_ROLLUP_ATTEMPTS) throw new Unavailable('Too many concurrent writes for this subject; retry.', 1);
-          await backoff(attempt);
-          continue;
-        }
-        TransactItems.push(...conversion);
+        if (!(await withConversion(owner, states, TransactItems, point.id, attempt))) continue;
         try {
           await guard(() => client.send(new TransactWriteItemsCommand({ TransactItems })));
           return { kind: 'created' };
@@ -189,18 +199,12 @@ export function createDynamoStore(options: DynamoStoreOptions): Store {
         // guarded by the heads' versions), never from the eventually consistent subject index.
         const states = await rollup.read(owner, stored.administeredOn);
         const next = await rollup.removal(owner, states, point);
-        const TransactItems = [
+        const TransactItems: TransactWriteItem[] = [
           { Delete: { TableName, Key: marshall(assessmentKey(clinicId, id)), ConditionExpression: 'attribute_exists(PK)' } },
           pointDelete(TableName, owner, point),
           ...rollupWrites(TableName, clinicId, stored.instrumentId, states, point, -1, next),
         ];
-        const conversion = await rollup.convert(owner, states, TransactItems.length, point.id);
-        if (!conversion) {
-          if (attempt >= MAX_ROLLUP_ATTEMPTS) throw new Unavailable('Too many concurrent writes for this subject; retry.', 1);
-          await backoff(attempt);
-          continue;
-        }
-        TransactItems.push(...conversion);
+        if (!(await withConversion(owner, states, TransactItems, point.id, attempt))) continue;
         try {
           await guard(() => client.send(new TransactWriteItemsCommand({ TransactItems })));
           return;
