@@ -135,8 +135,18 @@ export class MiAssessmentsStack extends Stack {
         new iam.PolicyStatement({
           sid: 'ReadAndWriteItems',
           // Put/Update/Delete inside TransactWriteItems: the assessment, its idempotency record and
-          // the pre-aggregated counters (packages/store/rollups.ts); Query reads aggregate periods.
-          actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:Query'],
+          // the pre-aggregated counters (packages/store/rollups.ts); Query reads aggregate periods
+          // and a subject's rollup points. ConditionCheck: a legacy subject-period record too large
+          // to convert in one transaction has its points written in batches that each check its
+          // version (packages/store/rollup-state.ts); it reads, never writes.
+          actions: [
+            'dynamodb:GetItem',
+            'dynamodb:PutItem',
+            'dynamodb:UpdateItem',
+            'dynamodb:DeleteItem',
+            'dynamodb:Query',
+            'dynamodb:ConditionCheckItem',
+          ],
           resources: [this.table.tableArn],
         }),
         new iam.PolicyStatement({

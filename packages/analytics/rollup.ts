@@ -19,6 +19,18 @@ export function periodOf(day: string, kind: PeriodKind): string {
   return kind === 'month' ? day.slice(0, 7) : `${day.slice(0, 4)}-Q${Math.ceil(month / 3)}`;
 }
 
+/**
+ * The first and the last month of a period, e.g. to bound a range of days.
+ * @example periodMonths('2026-Q4', 'quarter') // ['2026-10', '2026-12']
+ * @example periodMonths('2026-11', 'month') // ['2026-11', '2026-11']
+ */
+export function periodMonths(period: string, kind: PeriodKind): [string, string] {
+  if (kind === 'month') return [period, period];
+  const last = Number(period.slice(6)) * 3;
+  const month = (m: number) => `${period.slice(0, 4)}-${String(m).padStart(2, '0')}`;
+  return [month(last - 2), month(last)];
+}
+
 /** One assessment as the rollup needs it: no answers, no ref. */
 export interface RollupPoint {
   id: string;
@@ -29,23 +41,24 @@ export interface RollupPoint {
 }
 
 /**
- * What is kept per subject × instrument × period: every one of its assessments there, as points
- * in `order` (administeredOn, then createdAt, then id). Stored as the JSON string
- * `{"points":[RollupPoint, …]}` in the subject-period item's `record` attribute (store/rollups.ts).
+ * What is kept per subject × instrument × period, whatever the number of its assessments there:
+ * how many there are, the first and the latest in {@link pointOrder}, and per score how many
+ * have a value. Stored as the JSON string in the subject-period item's `head` attribute; each
+ * assessment is also one point item of its own (store/rollups.ts).
  *
- * why: a deletion must know what the subject still has in the period (its new first and latest,
- * which scores it still answered); keeping the points in the record, read with ConsistentRead and
- * written under its version, avoids rebuilding it from the eventually consistent subject index.
- * A subject has a handful of assessments per month or quarter; {@link MAX_POINTS} is the design
- * envelope, not a hard stop (past it writes keep working, the item just grows toward DynamoDB's
- * 400 KB item limit, roughly 1,000 points of a large instrument).
+ * why bounded: a daily ruler back-filled over a quarter is thousands of assessments for one
+ * subject; a record holding every point grew with each (a write rewrote all of them) until it
+ * passed DynamoDB's 400 KB item limit. The head is two points and one number per score, so a
+ * write costs the same at the 1st and the 3,000th assessment. What a deletion needs beyond the
+ * head (the next first or latest) it reads from the point items, with ConsistentRead.
  */
 export interface SubjectPeriod {
-  points: RollupPoint[];
+  count: number;
+  first: RollupPoint;
+  latest: RollupPoint;
+  /** Score name → how many of the period's points have a value of it (never 0: dropped instead). */
+  scored: Record<string, number>;
 }
-
-/** The number of points per subject-period record the design plans for (see {@link SubjectPeriod}). */
-export const MAX_POINTS = 200;
 
 export type Counters = Record<string, number>;
 
@@ -66,18 +79,70 @@ export function toPoint(view: AssessmentView, createdAt: string): RollupPoint {
   return { id: view.id, administeredOn: view.administeredOn, createdAt, scores, categories: categoriesOf(view.interpretation) };
 }
 
-const order = (p: RollupPoint) => `${p.administeredOn}#${p.createdAt}#${p.id}`;
-
-/** Adds a point to a subject's period record (or starts one); a point with the same id is replaced. */
-export function withPoint(record: SubjectPeriod | undefined, point: RollupPoint): SubjectPeriod {
-  const points = [...(record?.points ?? []).filter((p) => p.id !== point.id), point];
-  return { points: points.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0)) };
+/**
+ * The order of a subject's points: day, then creation time, then id (the subject index's sort key).
+ * @example pointOrder(point) // '2026-11-20#2026-11-20T10:00:00.000Z#asm_1'
+ */
+export function pointOrder(p: RollupPoint): string {
+  return `${p.administeredOn}#${p.createdAt}#${p.id}`;
 }
 
-/** Removes the point with this id from a subject's period record; `undefined` when none is left. */
-export function withoutPoint(record: SubjectPeriod | undefined, id: string): SubjectPeriod | undefined {
-  const points = (record?.points ?? []).filter((p) => p.id !== id);
-  return points.length ? { points } : undefined;
+const before = (a: RollupPoint, b: RollupPoint) => pointOrder(a) < pointOrder(b);
+
+function addScored(scored: Record<string, number>, point: RollupPoint, sign: 1 | -1): Record<string, number> {
+  const out = { ...scored };
+  for (const s of Object.keys(point.scores)) {
+    const n = (out[s] ?? 0) + sign;
+    if (n > 0) out[s] = n;
+    else delete out[s];
+  }
+  return out;
+}
+
+/**
+ * Adds a point to a subject's period head (or starts one). Ids are unique (the assessment's own
+ * Put is conditional in the same transaction), so a point is never added twice.
+ * @example withPoint(undefined, point) // { count: 1, first: point, latest: point, scored: { readiness: 1 } }
+ */
+export function withPoint(head: SubjectPeriod | undefined, point: RollupPoint): SubjectPeriod {
+  if (!head) return { count: 1, first: point, latest: point, scored: addScored({}, point, 1) };
+  return {
+    count: head.count + 1,
+    first: before(point, head.first) ? point : head.first,
+    latest: before(head.latest, point) ? point : head.latest,
+    scored: addScored(head.scored, point, 1),
+  };
+}
+
+/**
+ * Removes a point from a subject's period head; `undefined` when none is left. When the point is
+ * the head's first (latest), `next.first` (`next.latest`) is the one that follows (precedes) it
+ * among the period's points, which the store reads from the point items.
+ * @example withoutPoint(head, head.latest, { latest: previous }) // { count: head.count - 1, latest: previous, … }
+ */
+export function withoutPoint(
+  head: SubjectPeriod | undefined,
+  point: RollupPoint,
+  next: { first?: RollupPoint; latest?: RollupPoint } = {},
+): SubjectPeriod | undefined {
+  if (!head || head.count <= 1) return undefined;
+  const first = head.first.id === point.id ? next.first : head.first;
+  const latest = head.latest.id === point.id ? next.latest : head.latest;
+  // why: every point a head counts has its point item, written in the same transaction, so the
+  // store finds a neighbour whenever count > 1; were one ever missing, the other end stands in
+  // rather than the deletion failing.
+  const start = first ?? latest;
+  const end = latest ?? first;
+  if (!start || !end) return undefined;
+  return { count: head.count - 1, first: start, latest: end, scored: addScored(head.scored, point, -1) };
+}
+
+/**
+ * The head of a full list of points (in any order): how records that kept every point convert.
+ * @example headOf([b, a]) // { count: 2, first: a, latest: b, scored: { … } }
+ */
+export function headOf(points: RollupPoint[]): SubjectPeriod | undefined {
+  return points.reduce<SubjectPeriod | undefined>((head, p) => withPoint(head, p), undefined);
 }
 
 /**
@@ -128,17 +193,17 @@ export function assessmentCounters(point: RollupPoint): Counters {
 }
 
 /**
- * What one subject's period record adds: one subject, one per score it has a value of in any of
+ * What one subject's period head adds: one subject, one per score it has a value of in any of
  * its assessments there, its latest categories, its change first → latest.
+ * @example subjectCounters('readiness-ruler', withPoint(undefined, point)) // { subjects: 1, 'u:readiness': 1, … }
  */
-export function subjectCounters(instrumentId: string, record: SubjectPeriod | undefined): Counters {
-  const first = record?.points[0];
-  const latest = record?.points.at(-1);
-  if (!record || !first || !latest) return {};
+export function subjectCounters(instrumentId: string, head: SubjectPeriod | undefined): Counters {
+  if (!head) return {};
+  const { first, latest } = head;
   const out: Counters = { [counter.subjects]: 1 };
-  for (const p of record.points) for (const s of Object.keys(p.scores)) out[counter.scoreSubjects(s)] = 1;
+  for (const s of Object.keys(head.scored)) out[counter.scoreSubjects(s)] = 1;
   for (const [path, value] of Object.entries(latest.categories)) out[counter.category(path, value)] = 1;
-  if (record.points.length < 2) return out;
+  if (head.count < 2) return out;
   out[counter.changeSubjects] = 1;
   for (const [s, last] of Object.entries(latest.scores)) {
     const start = first.scores[s];

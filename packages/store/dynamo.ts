@@ -9,16 +9,18 @@ import {
   type QueryCommandInput,
   ScanCommand,
   TransactionCanceledException,
+  type TransactWriteItem,
   TransactWriteItemsCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { addCounters, type Counters, toPoint, withoutPoint, withPoint } from '../analytics/rollup';
+import { addCounters, type Counters, toPoint, withPoint } from '../analytics/rollup';
 import { Conflict, IdempotencyInFlight, IdempotencyMismatch, NotFound, Unavailable, ValidationError } from '../instruments/errors';
 import { retryAfterFor, translateError } from './errors';
 import { exportMethods } from './exports';
 import type { ApiKeyRecord, CreateAssessment, CreateOutcome, Rescore, Store, StoredAssessment } from './port';
-import { rollupWrites, subjectPeriodSlots, toSubjectPeriodState } from './rollups';
+import { rollupState } from './rollup-state';
+import { pointDelete, pointPut, type RollupOwner, rollupWrites, type SubjectPeriodState } from './rollups';
 import {
   aggregateRange,
   apiKeyIndexKey,
@@ -90,10 +92,21 @@ export function createDynamoStore(options: DynamoStoreOptions): Store {
     return Item && unmarshall(Item);
   };
 
-  async function readSubjectPeriods(clinicId: string, subjectId: string, instrumentId: string, day: string) {
-    return Promise.all(
-      subjectPeriodSlots(clinicId, subjectId, instrumentId, day).map(async (slot) => toSubjectPeriodState(slot, await get(slot.key, true))),
-    );
+  const rollup = rollupState(client, TableName, guard);
+
+  /**
+   * Adds to a write's `items` what converting its legacy heads needs (rollup-state.ts); `false`,
+   * after a pause, when a legacy head moved meanwhile: re-read and retry.
+   */
+  async function withConversion(owner: RollupOwner, states: SubjectPeriodState[], items: TransactWriteItem[], id: string, attempt: number) {
+    const conversion = await rollup.convert(owner, states, items.length, id);
+    if (conversion) {
+      items.push(...conversion);
+      return true;
+    }
+    if (attempt >= MAX_ROLLUP_ATTEMPTS) throw new Unavailable('Too many concurrent writes for this subject; retry.', 1);
+    await backoff(attempt);
+    return false;
   }
 
   async function resolveExisting(input: CreateAssessment, existing: Item | undefined): Promise<CreateOutcome> {
@@ -137,14 +150,19 @@ export function createDynamoStore(options: DynamoStoreOptions): Store {
         ConditionExpression: 'attribute_not_exists(PK)',
       };
       const point = toPoint(a.view, a.createdAt);
-      // A concurrent write for the same subject and period moves its record's version: re-read and retry.
+      const owner = { clinicId, subjectId: a.subjectId, instrumentId: a.instrumentId };
+      // A concurrent write for the same subject and period moves its heads' version: re-read and retry.
       for (let attempt = 1; ; attempt += 1) {
-        const states = await readSubjectPeriods(clinicId, a.subjectId, a.instrumentId, a.administeredOn);
-        const rollups = rollupWrites(TableName, clinicId, a.instrumentId, states, point, 1, (st) => withPoint(st.record, point));
+        const states = await rollup.read(owner, a.administeredOn);
+        const TransactItems: TransactWriteItem[] = [
+          { Put: idemPut },
+          { Put: assessmentPut },
+          pointPut(TableName, owner, point),
+          ...rollupWrites(TableName, clinicId, a.instrumentId, states, point, 1, (st) => withPoint(st.head, point)),
+        ];
+        if (!(await withConversion(owner, states, TransactItems, point.id, attempt))) continue;
         try {
-          await guard(() =>
-            client.send(new TransactWriteItemsCommand({ TransactItems: [{ Put: idemPut }, { Put: assessmentPut }, ...rollups] })),
-          );
+          await guard(() => client.send(new TransactWriteItemsCommand({ TransactItems })));
           return { kind: 'created' };
         } catch (error) {
           if (!(error instanceof TransactionCanceledException)) throw error;
@@ -176,13 +194,19 @@ export function createDynamoStore(options: DynamoStoreOptions): Store {
         const stored = await this.getAssessment(clinicId, id);
         if (!stored) throw new NotFound('No assessment with this id.');
         const point = toPoint(stored.view, stored.createdAt);
-        // why: the subject's remaining points come from its period records (ConsistentRead, written
-        // under their version), never from the eventually consistent subject index.
-        const states = await readSubjectPeriods(clinicId, stored.subjectId, stored.instrumentId, stored.administeredOn);
-        const rollups = rollupWrites(TableName, clinicId, stored.instrumentId, states, point, -1, (st) => withoutPoint(st.record, id));
-        const remove = { Delete: { TableName, Key: marshall(assessmentKey(clinicId, id)), ConditionExpression: 'attribute_exists(PK)' } };
+        const owner = { clinicId, subjectId: stored.subjectId, instrumentId: stored.instrumentId };
+        // why: the subject's remaining points come from its heads and point items (ConsistentRead,
+        // guarded by the heads' versions), never from the eventually consistent subject index.
+        const states = await rollup.read(owner, stored.administeredOn);
+        const next = await rollup.removal(owner, states, point);
+        const TransactItems: TransactWriteItem[] = [
+          { Delete: { TableName, Key: marshall(assessmentKey(clinicId, id)), ConditionExpression: 'attribute_exists(PK)' } },
+          pointDelete(TableName, owner, point),
+          ...rollupWrites(TableName, clinicId, stored.instrumentId, states, point, -1, next),
+        ];
+        if (!(await withConversion(owner, states, TransactItems, point.id, attempt))) continue;
         try {
-          await guard(() => client.send(new TransactWriteItemsCommand({ TransactItems: [remove, ...rollups] })));
+          await guard(() => client.send(new TransactWriteItemsCommand({ TransactItems })));
           return;
         } catch (error) {
           if (!(error instanceof TransactionCanceledException)) throw error;

@@ -33,6 +33,7 @@ export const ItemType = {
   apiKey: 'apiKey',
   aggregate: 'aggregate',
   subjectPeriod: 'subjectPeriod',
+  subjectPoint: 'subjectPoint',
   clinic: 'clinic',
   exportAudit: 'exportAudit',
 } as const;
@@ -231,12 +232,46 @@ export function aggregateRange(clinicId: string, instrumentId: string, tag: Peri
 }
 
 /**
- * One subject's first and latest assessment of one instrument in one period, which the
- * aggregates need for subject counts, category shares and change.
+ * One subject's rollup head of one instrument in one period (its count, first and latest
+ * assessment there, see SubjectPeriod in analytics/rollup.ts), which the aggregates need for
+ * subject counts, category shares and change.
  * @example subjectPeriodKey('demo', 'sub_1_x', 'urica', 'M', '2026-11') // { PK: 'C#demo#SP#sub_1_x', SK: 'urica#M#2026-11' }
  */
 export function subjectPeriodKey(clinicId: string, subjectId: string, instrumentId: string, tag: PeriodTag, period: string): TableKey {
-  return { PK: `C#${component(clinicId, 'clinic id')}#SP#${subjectId}`, SK: `${instrumentId}#${tag}#${period}` };
+  return { PK: subjectRollupPartition(clinicId, subjectId), SK: `${instrumentId}#${tag}#${period}` };
+}
+
+const subjectRollupPartition = (clinicId: string, subjectId: string) => `C#${component(clinicId, 'clinic id')}#SP#${subjectId}`;
+
+/**
+ * One assessment's rollup point, in its subject's rollup partition beside the heads and sorted
+ * by day, so the next first or latest of any period is one Query (`subjectPointRange`).
+ * why `P`: the heads' sort keys carry `M` or `Q` at that place, so points never mix with them.
+ * @example subjectPointKey('demo', 'sub_1_x', 'urica', '2026-11-20', '2026-11-20T10:00:00.000Z', 'asm_1')
+ * // { PK: 'C#demo#SP#sub_1_x', SK: 'urica#P#2026-11-20#2026-11-20T10:00:00.000Z#asm_1' }
+ */
+export function subjectPointKey(
+  clinicId: string,
+  subjectId: string,
+  instrumentId: string,
+  administeredOn: string,
+  createdAt: string,
+  assessmentId: string,
+): TableKey {
+  return {
+    PK: subjectRollupPartition(clinicId, subjectId),
+    SK: `${instrumentId}#P#${subjectSortKey(administeredOn, createdAt, assessmentId)}`,
+  };
+}
+
+/**
+ * The partition and sort-key bounds of one subject's points of one instrument administered in
+ * the months `from`..`to` (`~` sorts after every day suffix of the last month).
+ * @example subjectPointRange('demo', 'sub_1_x', 'urica', '2026-10', '2026-12')
+ * // { PK: 'C#demo#SP#sub_1_x', from: 'urica#P#2026-10', to: 'urica#P#2026-12~' }
+ */
+export function subjectPointRange(clinicId: string, subjectId: string, instrumentId: string, from: string, to: string) {
+  return { PK: subjectRollupPartition(clinicId, subjectId), from: `${instrumentId}#P#${from}`, to: `${instrumentId}#P#${to}~` };
 }
 
 /** The registry of clinics (one small partition): written with each API key, read by network analytics. */

@@ -68,11 +68,15 @@ describe('toGroup from per-subject rollups', () => {
   it('counts a subject for a score while any of its assessments in the period has it', () => {
     const [a, b] = [point('a', '2026-01-05', { confidence: 4, importance: 6 }), point('b', '2026-01-09', { importance: 7 })];
     const both = withPoint(withPoint(undefined, b), a);
-    expect(both.points.map((p) => p.id)).toEqual(['a', 'b']);
+    expect([both.count, both.first.id, both.latest.id]).toEqual([2, 'a', 'b']);
     expect(subjectCounters('readiness-ruler', both)).toMatchObject({ 'u:confidence': 1, 'u:importance': 1, 'd:n': 1 });
-    expect(subjectCounters('readiness-ruler', withoutPoint(both, 'b'))).toEqual({ subjects: 1, 'u:confidence': 1, 'u:importance': 1 });
-    expect(subjectCounters('readiness-ruler', withoutPoint(both, 'a'))).toEqual({ subjects: 1, 'u:importance': 1 });
-    expect(withoutPoint(withoutPoint(both, 'a'), 'b')).toBeUndefined();
+    expect(subjectCounters('readiness-ruler', withoutPoint(both, b, { latest: a }))).toEqual({
+      subjects: 1,
+      'u:confidence': 1,
+      'u:importance': 1,
+    });
+    expect(subjectCounters('readiness-ruler', withoutPoint(both, a, { first: b }))).toEqual({ subjects: 1, 'u:importance': 1 });
+    expect(withoutPoint(withoutPoint(both, a, { first: b }), b)).toBeUndefined();
   });
 });
 

@@ -73,6 +73,7 @@ describe('privacy: nothing identifying is stored, logged or echoed', () => {
       ...Array(2).fill('exportAudit'),
       ...Array(3).fill('idempotency'),
       ...Array(6).fill('subjectPeriod'), // 3 subjects × (month, quarter)
+      ...Array(3).fill('subjectPoint'), // one per assessment
     ]);
   });
 

@@ -229,7 +229,14 @@ describe('MiAssessmentsStack with default settings', () => {
         'WriteOwnLogs',
       ]);
       expect(bySid.ReadAndWriteItems).toMatchObject({
-        Action: ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+        Action: [
+          'dynamodb:ConditionCheckItem',
+          'dynamodb:DeleteItem',
+          'dynamodb:GetItem',
+          'dynamodb:PutItem',
+          'dynamodb:Query',
+          'dynamodb:UpdateItem',
+        ],
         Resource: getAtt(table),
       });
       expect(bySid.QuerySubjectHistory).toMatchObject({

@@ -25,11 +25,13 @@ describe('createDynamoStore › assessments', () => {
 
       const all = await t.scanAll();
       const items = all.filter((i) => i.type === 'assessment' || i.type === 'idempotency');
-      // The same transaction keeps the analytics rollups: a month and a quarter, counters and the subject's record.
+      // The same transaction keeps the analytics rollups: a month and a quarter, counters and the
+      // subject's heads, and the assessment's rollup point.
       expect(all.filter((i) => !items.includes(i)).map((i) => `${i.type} ${i.PK} ${i.SK}`)).toEqual([
         'aggregate C#clinic-create#AGG#urica M#2026-11#0', // the subject's counter shard (schema.ts)
         'aggregate C#clinic-create#AGG#urica Q#2026-Q4#0',
         'subjectPeriod C#clinic-create#SP#sub_v1_Zm9vYmFy urica#M#2026-11',
+        'subjectPoint C#clinic-create#SP#sub_v1_Zm9vYmFy urica#P#2026-11-20#2026-11-20T10:00:00.000Z#asm_c1',
         'subjectPeriod C#clinic-create#SP#sub_v1_Zm9vYmFy urica#Q#2026-Q4',
       ]);
       expect(all.find((i) => i.SK === 'M#2026-11#0')).toEqual({
@@ -203,6 +205,7 @@ describe('createDynamoStore › assessments', () => {
       `C#clinic-race#IDEM#${sha256('race-key')}`,
       'C#clinic-race#SP#sub_v1_Zm9vYmFy',
       'C#clinic-race#SP#sub_v1_Zm9vYmFy',
+      'C#clinic-race#SP#sub_v1_Zm9vYmFy', // month and quarter heads, and the winner's rollup point
     ]);
     // Counted once, however many retries raced.
     expect(stored.filter((i) => i.type === 'aggregate').map((i) => [i.n, i.subjects])).toEqual([

@@ -46,11 +46,16 @@ describe('deleteAssessment', () => {
     const nonZero = Object.fromEntries(Object.entries(month!.counters).filter(([, v]) => v !== 0));
     expect(nonZero).toMatchObject({ n: 1, subjects: 1, 'c:action': 1, 'u:action': 1 });
     expect(nonZero['d:n']).toBeUndefined();
-    const records = (await t.scanAll()).filter((i) => i.type === 'subjectPeriod');
-    expect(records.map((i) => JSON.parse(i.record as string).points.map((p: { id: string }) => p.id))).toEqual([['asm_d1'], ['asm_d1']]);
+    const heads = (await t.scanAll()).filter((i) => i.type === 'subjectPeriod').map((i) => JSON.parse(i.head as string));
+    expect(heads.map((h) => [h.count, h.first.id, h.latest.id])).toEqual([
+      [1, 'asm_d1', 'asm_d1'],
+      [1, 'asm_d1', 'asm_d1'],
+    ]);
+    expect((await t.scanAll()).filter((i) => i.type === 'subjectPoint').map((i) => JSON.parse(i.point as string).id)).toEqual(['asm_d1']);
 
     await store.deleteAssessment(clinicId, 'asm_d1');
     expect((await t.scanAll()).filter((i) => i.type === 'subjectPeriod' || i.type === 'assessment')).toEqual([]);
+    expect((await t.scanAll()).filter((i) => i.type === 'subjectPoint')).toEqual([]);
     const [empty] = await t.store.listAggregates(clinicId, 'urica', 'month', '2026-11', '2026-11');
     expect(Object.entries(empty!.counters).filter(([, v]) => v !== 0)).toEqual([]);
   });

@@ -145,5 +145,6 @@ describe('rollups stay equal to a from-scratch recomputation', () => {
     for (const input of created) await t.store.deleteAssessment(clinic, input.assessment.id);
     const left = (await t.scanAll()).filter((i) => i.type === 'subjectPeriod' || i.type === 'assessment');
     expect(left).toEqual([]);
+    expect((await t.scanAll()).filter((i) => i.type === 'subjectPoint')).toEqual([]);
   });
 });

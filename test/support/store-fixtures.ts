@@ -58,3 +58,12 @@ export function createInput(f: AssessmentFixture = {}): CreateAssessment {
     response: { status: 201, body: view },
   };
 }
+
+/**
+ * `input` with other scores and interpretation in its view (and its stored response).
+ * @example withScores(createInput({ id: 'asm_1' }), { readiness: 6, action: null }, { stage: 'action' })
+ */
+export function withScores(input: CreateAssessment, scores: Record<string, number | null>, interpretation: unknown): CreateAssessment {
+  const view = { ...input.assessment.view, scores, interpretation } as AssessmentView;
+  return { ...input, assessment: { ...input.assessment, view }, response: { status: 201, body: view } };
+}
