@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { type ExportDeps, exportPage, exportRowTotal } from '../../packages/api/export';
-import type { ExportFilters } from '../../packages/store/port';
+import type { ExportFilters } from '../../packages/domain/records';
 
 /** The CLI's audit identity (an operator at the machine, not an API key). */
 export const CLI_OPERATOR = 'cli:operator';

@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { generateApiKey, parseApiKey, secretMatches } from '../../packages/api/api-keys';
 import { createApp } from '../../packages/api/app';
-import { SCOPES, type Store } from '../../packages/store/port';
+import { SCOPES } from '../../packages/domain/records';
+import type { Store } from '../../packages/store/port';
 import { config } from '../config';
 import { localPseudonymizer, startLocalRuntime } from './runtime';
 

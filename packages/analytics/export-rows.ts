@@ -1,5 +1,5 @@
+import type { ExportSource } from '../domain/records';
 import type { Instrument } from '../instruments/types';
-import type { ExportSource } from '../store/port';
 
 /**
  * De-identified export rows (issue 4, product.md §2). Pure: no I/O. A row carries no subject

@@ -1,4 +1,4 @@
-import type { AssessmentView } from '../store/port';
+import type { AssessmentView } from '../domain/records';
 
 /**
  * Pre-aggregation of assessments into per clinic × instrument × period counters (issue 4).

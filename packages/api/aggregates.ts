@@ -2,9 +2,10 @@ import { type AggregateGroup, complementMonths, hideGroup, periodsBetween, quart
 import { type LinkedCell, linkedComplement } from '../analytics/linked-suppression';
 import { addCounters, type Counters, counter } from '../analytics/rollup';
 import type { SuppressionPolicy } from '../analytics/suppression';
+import { Forbidden, ValidationError } from '../domain/errors';
+import type { ApiKeyRecord } from '../domain/records';
 import { getInstrument } from '../instruments';
-import { Forbidden, ValidationError } from '../instruments/errors';
-import type { ApiKeyRecord, Store } from '../store/port';
+import type { Store } from '../store/port';
 import type { AggregatesQuery } from './schemas';
 
 /** Longest aggregate range per request: ten years of months. */

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { ApiKeyRecord, Scope } from '../store/port';
+import type { ApiKeyRecord, Scope } from '../domain/records';
 
 const PREFIX = 'mia_';
 const KEY_ID_HEX = 16; // 64-bit public id, used to find the record

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { type FieldError, ValidationError } from '../domain/errors';
+import type { AssessmentView, ScoredResult } from '../domain/records';
 import { canonicalJson, getInstrument } from '../instruments';
-import { type FieldError, ValidationError } from '../instruments/errors';
-import type { InstrumentInput, ScoredResult } from '../instruments/types';
-import type { AssessmentView, Store } from '../store/port';
+import type { InstrumentInput } from '../instruments/types';
+import type { Store } from '../store/port';
 import { errorToProblem } from './problem';
 import type { Pseudonymizer } from './pseudonymizer';
 import { type AssessmentRequest, parseAssessmentRequest, type ScoreRequest, toValidationError } from './schemas';

@@ -1,7 +1,8 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { Forbidden, RateLimited, Unauthenticated } from '../instruments/errors';
-import type { ApiKeyRecord, Scope, Store } from '../store/port';
+import { Forbidden, RateLimited, Unauthenticated } from '../domain/errors';
+import type { ApiKeyRecord, Scope } from '../domain/records';
+import type { Store } from '../store/port';
 import { parseApiKey, secretMatches } from './api-keys';
 import { BoundedMap } from './bounded-map';
 import { type RateLimit, tokenBuckets } from './rate-limit';

@@ -1,4 +1,4 @@
-import { ValidationError } from '../instruments/errors';
+import { ValidationError } from '../domain/errors';
 import type { Pseudonymizer } from './pseudonymizer';
 
 /** The kinds of cursor the API hands out; each is sealed under its own purpose. */

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { csvHeader, csvLine, type ExportRow, exportColumns, flatRow, toExportRow } from '../analytics/export-rows';
 import { counter } from '../analytics/rollup';
+import { ValidationError } from '../domain/errors';
+import type { ExportFilters } from '../domain/records';
 import { getInstrument } from '../instruments';
-import { ValidationError } from '../instruments/errors';
-import type { ExportFilters, Store } from '../store/port';
+import type { Store } from '../store/port';
 import { badCursor, cursorCodec } from './cursor';
 import type { Pseudonymizer } from './pseudonymizer';
 

@@ -12,7 +12,7 @@ import {
   Unauthenticated,
   Unavailable,
   ValidationError,
-} from '../instruments/errors';
+} from '../domain/errors';
 
 /** RFC 9457 body. `errors` only for validation; never submitted values, never stack traces. */
 export interface Problem {

@@ -1,5 +1,5 @@
 import { createMiddleware } from 'hono/factory';
-import { RateLimited } from '../instruments/errors';
+import { RateLimited } from '../domain/errors';
 import type { AuthEnv } from './auth';
 import { BoundedMap } from './bounded-map';
 

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { Instrument, InstrumentInput, ScoredResult } from '../instruments/types';
-import type { Rescore, Store, StoredAssessment } from '../store/port';
+import type { Rescore, ScoredResult, StoredAssessment } from '../domain/records';
+import type { Instrument, InstrumentInput } from '../instruments/types';
+import type { Store } from '../store/port';
 
 type Scoring = Pick<ScoredResult, 'scores' | 'interpretation' | 'provenance'>;
 

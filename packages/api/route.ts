@@ -1,8 +1,8 @@
 import { zValidator } from '@hono/zod-validator';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
-import { ValidationError } from '../instruments/errors';
+import { ValidationError } from '../domain/errors';
+import type { Scope } from '../domain/records';
 import type * as z from '../instruments/zod';
-import type { Scope } from '../store/port';
 import { type AuthEnv, requireScope } from './auth';
 import type { AppContext } from './context';
 import type { ProblemType } from './problem';

@@ -1,5 +1,5 @@
+import { ValidationError } from '../domain/errors';
 import { closedObject, getInstrument, type Instrument, instruments, toFieldErrors } from '../instruments';
-import { ValidationError } from '../instruments/errors';
 import { once } from '../instruments/once';
 import * as z from '../instruments/zod';
 import { SUBJECT_ID_PATTERN } from './pseudonymizer';

@@ -1,4 +1,5 @@
-import type { Page, Store, StoredAssessment } from '../store/port';
+import type { Page, StoredAssessment } from '../domain/records';
+import type { Store } from '../store/port';
 import { badCursor } from './cursor';
 
 /** Where a search across key versions stands: the version index, and the position within it. */

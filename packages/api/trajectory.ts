@@ -1,6 +1,7 @@
-import { NotFound } from '../instruments/errors';
+import { NotFound } from '../domain/errors';
+import type { AssessmentView } from '../domain/records';
 import { isStage, type Stage, type StageDirection, stageMove } from '../instruments/stages';
-import type { AssessmentView, Store } from '../store/port';
+import type { Store } from '../store/port';
 
 type Change = Record<string, number | null>;
 

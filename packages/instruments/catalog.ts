@@ -1,5 +1,6 @@
+import type { Provenance } from '../domain/records';
 import type { Anchor, ItemInstrumentDefinition, Licence, NormRow, OurRule, ResponseScale, Source } from './definition';
-import type { Instrument, Provenance } from './types';
+import type { Instrument } from './types';
 
 /** One item of a catalog entry: a question, or (the worksheet) a list of free entries. */
 export interface CatalogItem {

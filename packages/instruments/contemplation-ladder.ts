@@ -1,6 +1,6 @@
+import type { Guidance } from '../domain/records';
 import type { Anchor, ItemInstrumentDefinition } from './definition';
 import { defineItemInstrument } from './engine';
-import type { Guidance } from './types';
 
 // why: the ladder's published anchors, Biener & Abrams 1991 (as worded in instruments.md).
 const ANCHORS: readonly Anchor[] = [

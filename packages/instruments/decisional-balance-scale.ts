@@ -1,5 +1,5 @@
+import type { Guidance } from '../domain/records';
 import { type ItemInstrumentDefinition, type OurRule, type Source, signLabel } from './definition';
-import type { Guidance } from './types';
 
 /** What differs between the pros/cons decisional-balance questionnaires (alcohol, drugs, smoking). */
 export interface ProsConsSpec {

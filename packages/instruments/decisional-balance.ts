@@ -1,8 +1,9 @@
+import type { Guidance, Provenance, ScoredResult } from '../domain/records';
 import type { Catalog } from './catalog';
 import { type Json, signLabel } from './definition';
 import { definitionHash } from './hash';
 import { once } from './once';
-import type { Guidance, Instrument, InstrumentInput, Provenance, ScoredResult } from './types';
+import type { Instrument, InstrumentInput } from './types';
 import { closedObject, unknownItems } from './validation';
 import * as z from './zod';
 

@@ -1,4 +1,4 @@
-import type { Guidance } from './types';
+import type { Guidance } from '../domain/records';
 
 /** Plain JSON data: what definitions are made of, so they can be hashed and published. */
 export type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };

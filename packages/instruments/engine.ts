@@ -1,8 +1,9 @@
+import type { Provenance, ScoredResult } from '../domain/records';
 import { itemCatalog } from './catalog';
 import type { ItemInstrumentDefinition, Json, NormTable, ResponseScale, Scores } from './definition';
 import { definitionHash } from './hash';
 import { once } from './once';
-import type { Instrument, InstrumentInput, Provenance, ScoredResult } from './types';
+import type { Instrument, InstrumentInput } from './types';
 import { answer, closedObject, unknownItems } from './validation';
 import * as z from './zod';
 

@@ -16,7 +16,6 @@ export { type CatalogSummary, catalogSummary } from './catalog';
 export type * from './definition';
 export { bandOf, highestOf, nearestMean, normOf, signLabel } from './definition';
 export { checkDefinition, defineItemInstrument, hashedData, responseScaleFor, scoreRanges } from './engine';
-export * from './errors';
 export { canonicalJson, definitionHash } from './hash';
 export type * from './types';
 export { closedObject, toFieldErrors, UNKNOWN_FIELD, UNKNOWN_ITEM, unknownFields, unknownItems } from './validation';

@@ -1,6 +1,6 @@
+import type { Guidance, MiPrinciple } from '../domain/records';
 import { type Band, bandOf, type ItemInstrumentDefinition, type Scores } from './definition';
 import { defineItemInstrument } from './engine';
-import type { Guidance, MiPrinciple } from './types';
 
 // why: published practice bands low 0–3 / moderate 4–6 / high 7–10 (for-a-change.com);
 // OUR RULE: the same cut points for the 1–10 variant.

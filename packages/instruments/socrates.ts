@@ -1,5 +1,5 @@
+import type { Guidance } from '../domain/records';
 import { type ItemInstrumentDefinition, type NormRow, type NormTable, normOf, type Scores } from './definition';
-import type { Guidance } from './types';
 
 // why: SOCRATES 8 key, Miller & Tonigan 1996 (CASAA SOCRATES introduction and profile sheet, via
 // TIP 35 Appendix B): Recognition 1, 3, 7, 10, 12, 15, 17 (7–35); Ambivalence 2, 6, 11, 16 (4–20);

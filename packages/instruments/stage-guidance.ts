@@ -1,4 +1,4 @@
-import type { Guidance } from './types';
+import type { Guidance } from '../domain/records';
 
 /**
  * MI-consistent prompts for a stage of change, shared by the staged questionnaires (URICA, RCQ).

@@ -1,39 +1,7 @@
+import type { Provenance, ScoredResult } from '../domain/records';
 import type { Catalog } from './catalog';
 import type { ItemInstrumentDefinition } from './definition';
 import type * as z from './zod';
-
-/** The five MI principles (Miller & Rollnick); every guidance entry names the one it serves. */
-export type MiPrinciple = 'express-empathy' | 'develop-discrepancy' | 'avoid-argument' | 'roll-with-resistance' | 'support-self-efficacy';
-
-/** One MI-consistent prompt a clinician can use: an open question, never confrontation. */
-export interface Guidance {
-  principle: MiPrinciple;
-  /** What the conversation should work on, e.g. `explore-importance`, `strengthen-commitment`. */
-  focus: string;
-  prompt: string;
-}
-
-/** Traces a stored score to the exact rule that produced it. */
-export interface Provenance {
-  /** e.g. `urica-28`, `decisional-balance-alcohol-20`. */
-  algorithm: string;
-  algorithmVersion: string;
-  /** `sha256:<hex>` of the canonical JSON of the instrument's definition data. */
-  definitionHash: string;
-}
-
-/** What scoring returns; the API adds `id`, `subjectId`, `administeredOn` around it. */
-export interface ScoredResult {
-  instrument: { id: string; version: string };
-  complete: boolean;
-  /** Ids of the items (or worksheet lists) that were not answered, in definition order. */
-  missing: string[];
-  /** Unrounded; `null` when any item the score depends on is missing. Key names per instruments.md. */
-  scores: Record<string, number | null>;
-  interpretation: Record<string, unknown>;
-  guidance: Guidance[];
-  provenance: Provenance;
-}
 
 /**
  * The instrument-specific part of a request, as its `inputSchema` parses it:

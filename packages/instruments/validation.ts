@@ -1,4 +1,4 @@
-import type { FieldError } from './errors';
+import type { FieldError } from '../domain/errors';
 import * as z from './zod';
 
 /** Message for unknown keys inside `responses`: how many, never the keys or their values. */

@@ -15,10 +15,11 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { addCounters, type Counters, toPoint, withPoint } from '../analytics/rollup';
-import { Conflict, IdempotencyInFlight, IdempotencyMismatch, NotFound, Unavailable, ValidationError } from '../instruments/errors';
+import { Conflict, IdempotencyInFlight, IdempotencyMismatch, NotFound, Unavailable, ValidationError } from '../domain/errors';
+import type { ApiKeyRecord, Rescore, StoredAssessment } from '../domain/records';
 import { retryAfterFor, translateError } from './errors';
 import { exportMethods } from './exports';
-import type { ApiKeyRecord, CreateAssessment, CreateOutcome, Rescore, Store, StoredAssessment } from './port';
+import type { CreateAssessment, CreateOutcome, Store } from './port';
 import { rollupState } from './rollup-state';
 import { pointDelete, pointPut, type RollupOwner, rollupWrites, type SubjectPeriodState } from './rollups';
 import {

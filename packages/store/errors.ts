@@ -1,4 +1,4 @@
-import { Unavailable } from '../instruments/errors';
+import { Unavailable } from '../domain/errors';
 
 /** Service errors meaning "too much traffic right now": retry shortly. */
 const THROTTLED = new Set([

@@ -8,8 +8,9 @@ import {
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { NotFound, Unavailable, ValidationError } from '../instruments/errors';
-import type { ExportAudit, ExportSource, Store } from './port';
+import { NotFound, Unavailable, ValidationError } from '../domain/errors';
+import type { ExportAudit, ExportSource } from '../domain/records';
+import type { Store } from './port';
 import {
   assessmentKey,
   auditPartition,

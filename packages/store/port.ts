@@ -1,45 +1,4 @@
-import type { ScoredResult } from '../instruments/types';
-
-/** API scopes (product.md §3). */
-export const SCOPES = ['assessments:write', 'assessments:read', 'analytics:read'] as const;
-/** Granted only by an operator with the keys CLI, never part of the development key's "all scopes". */
-export const OPERATOR_SCOPES = ['analytics:network'] as const;
-export type Scope = (typeof SCOPES)[number] | (typeof OPERATOR_SCOPES)[number];
-
-/** The public view of an assessment: same shape from /v1/score, /v1/assessments and reads. */
-export interface AssessmentView extends ScoredResult {
-  id: string;
-  subjectId: string;
-  administeredOn: string;
-  targetBehavior?: string;
-}
-
-/** Everything stored for one assessment. No `ref`, no free text: `answers` is already redacted. */
-export interface StoredAssessment {
-  id: string;
-  clinicId: string;
-  subjectId: string;
-  /** Version of the pseudonym key that produced `subjectId`. */
-  keyVersion: string;
-  instrumentId: string;
-  instrumentVersion: string;
-  administeredOn: string;
-  /** ISO timestamp of the write, server clock. */
-  createdAt: string;
-  /** The redacted instrument input (`{ instrument, responses, scale? }`), kept for re-scoring. */
-  answers: Record<string, unknown>;
-  view: AssessmentView;
-  /** Later scorings under newer definitions, oldest first; `view` is never rewritten. */
-  rescores?: Rescore[];
-}
-
-/** A re-scoring stored beside the original result, with the provenance that produced it. */
-export type Rescore = Pick<
-  ScoredResult,
-  'instrument' | 'complete' | 'missing' | 'scores' | 'interpretation' | 'guidance' | 'provenance'
-> & {
-  rescoredAt: string;
-};
+import type { ApiKeyRecord, ExportAudit, ExportSource, Page, Rescore, StoredAssessment } from '../domain/records';
 
 export interface CreateAssessment {
   clinicId: string;
@@ -52,56 +11,6 @@ export interface CreateAssessment {
 }
 
 export type CreateOutcome = { kind: 'created' } | { kind: 'replayed'; response: { status: number; body: unknown } };
-
-export interface Page<T> {
-  items: T[];
-  /**
-   * Where the next page starts, as the store reads it back (a sort key: it names ids and times);
-   * absent on the last page. The API seals it before a client sees it (api/cursor.ts).
-   */
-  cursor?: string;
-}
-
-export interface ApiKeyRecord {
-  /** Public part of the key, e.g. `key_3f9c…`; the secret is never stored. */
-  keyId: string;
-  clinicId: string;
-  scopes: Scope[];
-  /** `sha256:<hex>` of the secret part. */
-  secretHash: string;
-  createdAt: string;
-  revokedAt?: string;
-}
-
-/** One assessment as an export row is built from it, read through the export index (GSI2). */
-export interface ExportSource extends Pick<StoredAssessment, 'subjectId' | 'instrumentVersion' | 'administeredOn' | 'answers' | 'view'> {
-  /**
-   * Where the row sits in the export order. Internal: it holds the assessment id and write time,
-   * so it leaves the service only inside a sealed cursor.
-   */
-  position: string;
-}
-
-/** Filters an export was started with; part of its audit record. */
-export interface ExportFilters {
-  instrument: string;
-  /** First and last day (YYYY-MM-DD), inclusive. */
-  from?: string;
-  to?: string;
-  format: 'ndjson' | 'csv';
-}
-
-/** Who exported what, when, and how many rows left the service (issue 4). */
-export interface ExportAudit {
-  exportId: string;
-  clinicId: string;
-  /** ISO time the export started. */
-  at: string;
-  /** The API key that started it, or `cli:operator`. */
-  keyId: string;
-  filters: ExportFilters;
-  rowCount: number;
-}
 
 /**
  * The storage port. Adapters translate their own errors at this edge into the domain's

@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { headOf, type PeriodKind, type RollupPoint, type SubjectPeriod, withoutPoint } from '../analytics/rollup';
-import { Unavailable } from '../instruments/errors';
+import { Unavailable } from '../domain/errors';
 import { retryAfterFor } from './errors';
 import {
   legacyGuards,

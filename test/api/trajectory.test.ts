@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTrajectory } from '../../packages/api/trajectory';
+import type { AssessmentView } from '../../packages/domain/records';
 import { stageMove } from '../../packages/instruments/stages';
-import type { AssessmentView } from '../../packages/store/port';
 
 let n = 0;
 function view(instrument: string, administeredOn: string, scores: Record<string, number | null>, stage?: string | null): AssessmentView {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Conflict, NotFound } from '../../packages/instruments/errors';
-import type { ApiKeyRecord } from '../../packages/store/port';
+import { Conflict, NotFound } from '../../packages/domain/errors';
+import type { ApiKeyRecord } from '../../packages/domain/records';
 import { type TestTable, testTable } from '../support/dynamo';
 
 const key = (keyId: string, clinicId: string, createdAt: string): ApiKeyRecord => ({

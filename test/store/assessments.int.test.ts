@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Conflict, IdempotencyInFlight, IdempotencyMismatch } from '../../packages/instruments/errors';
+import { Conflict, IdempotencyInFlight, IdempotencyMismatch } from '../../packages/domain/errors';
 import { type TestTable, testTable } from '../support/dynamo';
 import { createInput } from '../support/store-fixtures';
 

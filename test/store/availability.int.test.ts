@@ -1,6 +1,6 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Unavailable } from '../../packages/instruments/errors';
+import { Unavailable } from '../../packages/domain/errors';
 import { createDynamoClient } from '../../packages/store/client';
 import { createDynamoStore } from '../../packages/store/dynamo';
 import { type TestTable, testTable } from '../support/dynamo';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ValidationError } from '../../packages/instruments/errors';
-import type { StoredAssessment } from '../../packages/store/port';
+import { ValidationError } from '../../packages/domain/errors';
+import type { StoredAssessment } from '../../packages/domain/records';
 import { type TestTable, testTable } from '../support/dynamo';
 import { createInput } from '../support/store-fixtures';
 

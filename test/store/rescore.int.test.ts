@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NotFound, ValidationError } from '../../packages/instruments/errors';
-import type { Rescore } from '../../packages/store/port';
+import { NotFound, ValidationError } from '../../packages/domain/errors';
+import type { Rescore } from '../../packages/domain/records';
 import { type TestTable, testTable } from '../support/dynamo';
 import { createInput } from '../support/store-fixtures';
 

@@ -13,7 +13,7 @@ import {
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { IdempotencyInFlight, IdempotencyMismatch, Unavailable } from '../../packages/instruments/errors';
+import { IdempotencyInFlight, IdempotencyMismatch, Unavailable } from '../../packages/domain/errors';
 import { createDynamoStore } from '../../packages/store/dynamo';
 import { idempotencyKey } from '../../packages/store/schema';
 import { createInput } from '../support/store-fixtures';

@@ -1,7 +1,8 @@
 import { generateApiKey } from '../../packages/api/api-keys';
 import { type AppDeps, createApp } from '../../packages/api/app';
 import { createPseudonymizer } from '../../packages/api/pseudonymizer';
-import { SCOPES, type Scope, type Store } from '../../packages/store/port';
+import { SCOPES, type Scope } from '../../packages/domain/records';
+import type { Store } from '../../packages/store/port';
 import { type TestTable, testTable } from './dynamo';
 
 /** A fixed 32-byte pseudonym key, so tests can compute expected subject ids. */

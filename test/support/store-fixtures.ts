@@ -1,4 +1,5 @@
-import type { AssessmentView, CreateAssessment, StoredAssessment } from '../../packages/store/port';
+import type { AssessmentView, StoredAssessment } from '../../packages/domain/records';
+import type { CreateAssessment } from '../../packages/store/port';
 
 export interface AssessmentFixture {
   clinicId?: string;

@@ -1,4 +1,4 @@
-import { NotFound, ValidationError } from '../../instruments/errors';
+import { NotFound, ValidationError } from '../../domain/errors';
 import { createAssessment, createBatch } from '../assessments';
 import { AUTH_ERRORS, BODY_ERRORS } from '../problem';
 import { defineRoute } from '../route';

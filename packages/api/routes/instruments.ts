@@ -1,5 +1,5 @@
+import { NotFound } from '../../domain/errors';
 import { getInstrument, instruments, listCatalog } from '../../instruments';
-import { NotFound } from '../../instruments/errors';
 import { scoreOnly } from '../assessments';
 import { AUTH_ERRORS, BODY_ERRORS } from '../problem';
 import { defineRoute } from '../route';

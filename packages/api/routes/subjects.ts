@@ -1,4 +1,4 @@
-import { NotFound } from '../../instruments/errors';
+import { NotFound } from '../../domain/errors';
 import { AUTH_ERRORS, BODY_ERRORS } from '../problem';
 import { defineRoute } from '../route';
 import { DEFAULT_PAGE_SIZE, pageQuery, SUBJECT_ID_PATTERN, subjectSearchRequest } from '../schemas';
