@@ -1,10 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { serve } from '@hono/node-server';
 import { generateApiKey, parseApiKey, secretMatches } from '../../packages/api/api-keys';
 import { createApp } from '../../packages/api/app';
 import { SCOPES, type Store } from '../../packages/store/port';
 import { config } from '../config';
+import { createLocalServer } from './http-server';
 import { localPseudonymizer, startLocalRuntime } from './runtime';
 
 const DEMO_CLINIC = 'demo';
@@ -35,19 +35,18 @@ const app = createApp({
   suppressionThreshold: cfg.SUPPRESSION_THRESHOLD,
 });
 
-const server = serve({ fetch: app.fetch, port: cfg.PORT, hostname: '127.0.0.1' }, (info) => {
-  console.error(
-    [
-      `MI Assessments API on http://localhost:${info.port}  (docs: /docs, contract: /openapi.json)`,
-      `DynamoDB: ${runtime.endpoint}, table ${cfg.TABLE_NAME}`,
-      `Clinic "${DEMO_CLINIC}" development key (all scopes), also in ${resolve(runtime.dataDir, 'dev-api-key')}:`,
-      `  ${key}`,
-    ].join('\n'),
-  );
-});
+const http = await createLocalServer(app, { port: cfg.PORT, hostname: '127.0.0.1' });
+console.error(
+  [
+    `MI Assessments API on http://localhost:${http.port}  (docs: /docs, contract: /openapi.json)`,
+    `DynamoDB: ${runtime.endpoint}, table ${cfg.TABLE_NAME}`,
+    `Clinic "${DEMO_CLINIC}" development key (all scopes), also in ${resolve(runtime.dataDir, 'dev-api-key')}:`,
+    `  ${key}`,
+  ].join('\n'),
+);
 
 const shutdown = () => {
-  server.close();
+  http.server.close();
   void runtime.stop().finally(() => process.exit(0));
 };
 process.on('SIGINT', shutdown);
