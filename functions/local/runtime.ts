@@ -72,7 +72,7 @@ export async function startLocalRuntime(cfg: Config, options: { aws?: boolean } 
   if (!endpoint) {
     endpoint = `http://127.0.0.1:${cfg.DYNAMODB_LOCAL_PORT}`;
     if (!(await answers(endpoint))) {
-      const local = await startDynamoLocal({ port: cfg.DYNAMODB_LOCAL_PORT, dbPath: resolve(dataDir, 'dynamodb') });
+      const local = await startDynamoLocal({ port: cfg.DYNAMODB_LOCAL_PORT, dbPath: resolve(dataDir, 'dynamodb'), detached: true });
       stop = local.stop;
     }
   }

@@ -8,6 +8,8 @@ import { createLocalServer } from './http-server';
 import { localPseudonymizer, startLocalRuntime } from './runtime';
 
 const DEMO_CLINIC = 'demo';
+/** How long a stop (SIGTERM, Ctrl-C) waits for the requests in flight before cutting them. */
+const SHUTDOWN_GRACE_MS = 10_000;
 
 /** Keeps the dev key across restarts; makes a new one if the file or its record is gone. */
 async function devKey(store: Store, file: string): Promise<string> {
@@ -45,9 +47,23 @@ console.error(
   ].join('\n'),
 );
 
-const shutdown = () => {
-  http.server.close();
-  void runtime.stop().finally(() => process.exit(0));
+/**
+ * Stop accepting, let the requests in flight finish (bounded), and only then stop the database
+ * they write to. A second signal cuts the wait short.
+ */
+let stopping = false;
+const shutdown = async (signal: NodeJS.Signals) => {
+  if (stopping) {
+    console.error(`${signal} again: cutting the requests still in flight.`);
+    http.server.closeAllConnections();
+    return;
+  }
+  stopping = true;
+  console.error(`${signal}: finishing the requests in flight (at most ${SHUTDOWN_GRACE_MS / 1000} s), then stopping.`);
+  const { cut } = await http.close(SHUTDOWN_GRACE_MS);
+  if (cut > 0) console.error(`Cut ${cut} requests still running after ${SHUTDOWN_GRACE_MS / 1000} s.`);
+  await runtime.stop();
+  process.exit(0);
 };
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);
+process.on('SIGINT', (signal) => void shutdown(signal));
+process.on('SIGTERM', (signal) => void shutdown(signal));

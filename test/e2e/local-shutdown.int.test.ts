@@ -1,0 +1,146 @@
+import { once } from 'node:events';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { Agent, request } from 'node:http';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../support/net';
+import { type ServerProcess, startServer, until } from './local-process';
+
+/** `npm start` stopped with SIGTERM or Ctrl-C while clients are mid-request. */
+
+let dataDir: string;
+let env: NodeJS.ProcessEnv;
+let base: string;
+let server: ServerProcess;
+let devKey: string;
+let dynamoPort: number;
+const IN_FLIGHT = 12;
+const REF = 'shutdown-ref-1';
+
+/**
+ * Bodies go out only once the server has begun to stop (the version before this one printed
+ * nothing then: after 2 s the test goes on anyway).
+ */
+const begunToStop = (signal: string) => until(() => server.output().includes(`${signal}: finishing`), 2_000).catch(() => {});
+
+const BODY = JSON.stringify({
+  instrument: 'readiness-ruler',
+  subject: { ref: REF },
+  administeredOn: '2026-11-20',
+  responses: { importance: 7, confidence: 3, readiness: 5 },
+});
+
+/**
+ * A POST whose headers the server has read (it answered `100 Continue`, so the request is in
+ * flight) and whose body waits for `send()`. Resolves the status and body once answered.
+ */
+async function heldPost(agent: Agent, idempotencyKey: string) {
+  const req = request({
+    host: '127.0.0.1',
+    port: Number(env.PORT),
+    agent,
+    method: 'POST',
+    path: '/v1/assessments',
+    headers: {
+      authorization: `Bearer ${devKey}`,
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(BODY),
+      'idempotency-key': idempotencyKey,
+      expect: '100-continue',
+    },
+  });
+  const answered = new Promise<{ status: number; text: string }>((resolve) => {
+    req.on('response', (res) => {
+      let text = '';
+      res.on('data', (d) => (text += d));
+      res.on('end', () => resolve({ status: res.statusCode!, text }));
+      res.on('error', (e) => resolve({ status: 0, text: String(e) }));
+    });
+    req.on('error', (e) => resolve({ status: 0, text: String(e) }));
+  });
+  req.flushHeaders();
+  await once(req, 'continue');
+  return { send: () => req.end(BODY), answered };
+}
+
+/** Whether something accepts TCP on 127.0.0.1:port. */
+const accepts = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => resolve(Boolean(socket.destroy())));
+    socket.once('error', () => resolve(false));
+  });
+
+describe('npm start: shutdown', () => {
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'mia-shutdown-'));
+    const port = await freePort();
+    env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, TABLE_NAME: 'shutdown', RATE_LIMIT_BURST: '1000' };
+    delete env.DYNAMODB_ENDPOINT;
+    dynamoPort = await freePort();
+    env.DYNAMODB_LOCAL_PORT = String(dynamoPort);
+    base = `http://127.0.0.1:${port}`;
+    server = await startServer(env);
+    devKey = (await readFile(join(dataDir, 'dev-api-key'), 'utf8')).trim();
+  }, 60_000);
+  afterAll(async () => {
+    if (server.child.exitCode === null) {
+      process.kill(-server.child.pid!, 'SIGKILL');
+      await server.exited;
+    }
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('on SIGTERM answers every request in flight, then stops DynamoDB Local and exits 0', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: IN_FLIGHT });
+    const held = await Promise.all(Array.from({ length: IN_FLIGHT }, (_, i) => heldPost(agent, `term-${i}`)));
+
+    server.child.kill('SIGTERM');
+    await begunToStop('SIGTERM');
+    for (const h of held) h.send();
+    const answers = await Promise.all(held.map((h) => h.answered));
+    const code = await server.exited;
+    agent.destroy();
+
+    expect(answers.map((a) => a.status)).toEqual(Array(IN_FLIGHT).fill(201));
+    expect(code).toBe(0);
+    expect(await accepts(dynamoPort)).toBe(false);
+  }, 30_000);
+
+  it('has stored them (seen after a restart); Ctrl-C in the terminal also lets the requests in flight finish', async () => {
+    server = await startServer(env);
+    const search = await fetch(`${base}/v1/subjects/search`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${devKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ ref: REF, limit: 100 }),
+    });
+    const found = (await search.json()) as { items: unknown[] };
+    const idle = connect(Number(env.PORT), '127.0.0.1');
+    await once(idle, 'connect');
+    idle.write('GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
+    await once(idle, 'data');
+    const idleClosed = once(idle, 'close');
+    const agent = new Agent({ keepAlive: true, maxSockets: IN_FLIGHT });
+    const held = await Promise.all(Array.from({ length: IN_FLIGHT }, (_, i) => heldPost(agent, `int-${i}`)));
+
+    // A terminal sends Ctrl-C's SIGINT to the whole foreground process group, DynamoDB Local included unless it has its own.
+    process.kill(-server.child.pid!, 'SIGINT');
+    await begunToStop('SIGINT');
+    const sent = Date.now();
+    for (const h of held) h.send();
+    const answers = await Promise.all(held.map((h) => h.answered));
+    const code = await server.exited;
+    await idleClosed;
+    agent.destroy();
+
+    expect(search.status).toBe(200);
+    expect(found.items).toHaveLength(IN_FLIGHT);
+    expect(answers.map((a) => a.status)).toEqual(Array(IN_FLIGHT).fill(201));
+    expect(code).toBe(0);
+    // Not held until the 10 s grace by the idle keep-alive connection.
+    expect(server.output()).not.toContain('still running after');
+    expect(Date.now() - sent).toBeLessThan(9_000);
+  }, 60_000);
+});
