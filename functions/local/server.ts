@@ -5,7 +5,7 @@ import { createApp } from '../../packages/api/app';
 import { SCOPES, type Store } from '../../packages/store/port';
 import { config } from '../config';
 import { createLocalServer } from './http-server';
-import { localPseudonymizer, startLocalRuntime } from './runtime';
+import { embeddedNotice, localPseudonymizer, startLocalRuntime } from './runtime';
 
 const DEMO_CLINIC = 'demo';
 /** How long a stop (SIGTERM, Ctrl-C) waits for the requests in flight before cutting them. */
@@ -42,6 +42,7 @@ console.error(
   [
     `MI Assessments API on http://localhost:${http.port}  (docs: /docs, contract: /openapi.json)`,
     `DynamoDB: ${runtime.endpoint}, table ${cfg.TABLE_NAME}`,
+    ...embeddedNotice(runtime),
     `Clinic "${DEMO_CLINIC}" development key (all scopes), also in ${resolve(runtime.dataDir, 'dev-api-key')}:`,
     `  ${key}`,
   ].join('\n'),

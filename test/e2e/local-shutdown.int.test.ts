@@ -1,21 +1,20 @@
 import { once } from 'node:events';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../support/net';
-import { type ServerProcess, startServer, until } from './local-process';
+import { alive, type ServerProcess, startServer, until } from './local-process';
 
-/** `npm start` stopped with SIGTERM or Ctrl-C while clients are mid-request. */
+/** `npm start` stopped with SIGTERM or Ctrl-C while clients are mid-request, with DynamoDB Local on its default (free) port. */
 
 let dataDir: string;
 let env: NodeJS.ProcessEnv;
 let base: string;
 let server: ServerProcess;
 let devKey: string;
-let dynamoPort: number;
 const IN_FLIGHT = 12;
 const REF = 'shutdown-ref-1';
 
@@ -65,22 +64,13 @@ async function heldPost(agent: Agent, idempotencyKey: string) {
   return { send: () => req.end(BODY), answered };
 }
 
-/** Whether something accepts TCP on 127.0.0.1:port. */
-const accepts = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => resolve(Boolean(socket.destroy())));
-    socket.once('error', () => resolve(false));
-  });
-
 describe('npm start: shutdown', () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'mia-shutdown-'));
     const port = await freePort();
     env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, TABLE_NAME: 'shutdown', RATE_LIMIT_BURST: '1000' };
     delete env.DYNAMODB_ENDPOINT;
-    dynamoPort = await freePort();
-    env.DYNAMODB_LOCAL_PORT = String(dynamoPort);
+    delete env.DYNAMODB_LOCAL_PORT;
     base = `http://127.0.0.1:${port}`;
     server = await startServer(env);
     devKey = (await readFile(join(dataDir, 'dev-api-key'), 'utf8')).trim();
@@ -93,7 +83,19 @@ describe('npm start: shutdown', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
+  it('runs DynamoDB Local on a free port, not 8000, recorded for the CLI, and on 127.0.0.1 only', async () => {
+    const record = JSON.parse(await readFile(join(dataDir, 'dynamodb-local.json'), 'utf8'));
+
+    expect(record).toEqual({ port: expect.any(Number), pid: expect.any(Number), ownerPid: expect.any(Number), loopbackOnly: true });
+    expect(record.port).not.toBe(8000);
+    expect(alive(record.pid)).toBe(true);
+    expect(server.output()).toContain(`DynamoDB: http://127.0.0.1:${record.port}, table shutdown`);
+    expect(server.output()).toContain(`DynamoDB Local: pid ${record.pid}, started, 127.0.0.1 only`);
+    expect(server.output()).not.toContain('WARNING');
+  });
+
   it('on SIGTERM answers every request in flight, then stops DynamoDB Local and exits 0', async () => {
+    const { pid: dynamoPid } = JSON.parse(await readFile(join(dataDir, 'dynamodb-local.json'), 'utf8'));
     const agent = new Agent({ keepAlive: true, maxSockets: IN_FLIGHT });
     const held = await Promise.all(Array.from({ length: IN_FLIGHT }, (_, i) => heldPost(agent, `term-${i}`)));
 
@@ -106,7 +108,8 @@ describe('npm start: shutdown', () => {
 
     expect(answers.map((a) => a.status)).toEqual(Array(IN_FLIGHT).fill(201));
     expect(code).toBe(0);
-    expect(await accepts(dynamoPort)).toBe(false);
+    expect(alive(dynamoPid)).toBe(false);
+    expect(await readdir(dataDir)).not.toContain('dynamodb-local.json');
   }, 30_000);
 
   it('has stored them (seen after a restart); Ctrl-C in the terminal also lets the requests in flight finish', async () => {
