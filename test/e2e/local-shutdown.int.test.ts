@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,7 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../support/net';
 import { alive, type ServerProcess, startServer, until } from './local-process';
 
-/** `npm start` stopped with SIGTERM or Ctrl-C while clients are mid-request, with DynamoDB Local on its default (free) port. */
+/**
+ * `npm start` stopped with SIGTERM or Ctrl-C while clients are mid-request, on a data dir left
+ * readable by an older version, with DynamoDB Local on its default (free) port.
+ */
 
 let dataDir: string;
 let env: NodeJS.ProcessEnv;
@@ -64,9 +67,16 @@ async function heldPost(agent: Agent, idempotencyKey: string) {
   return { send: () => req.end(BODY), answered };
 }
 
-describe('npm start: shutdown', () => {
+const modeOf = async (path: string) => (await stat(path)).mode & 0o777;
+
+describe('npm start: shutdown and the data dir', () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'mia-shutdown-'));
+    // What an older version left: a readable data dir and database file.
+    await mkdir(join(dataDir, 'dynamodb'), { mode: 0o755 });
+    await writeFile(join(dataDir, 'dynamodb', 'shared-local-instance.db'), '', { mode: 0o644 });
+    await writeFile(join(dataDir, 'notes.txt'), 'left by hand\n', { mode: 0o644 });
+    await chmod(dataDir, 0o755);
     const port = await freePort();
     env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, TABLE_NAME: 'shutdown', RATE_LIMIT_BURST: '1000' };
     delete env.DYNAMODB_ENDPOINT;
@@ -81,6 +91,17 @@ describe('npm start: shutdown', () => {
       await server.exited;
     }
     await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('makes the data dir 0700 and every file in it 0600, the database file included', async () => {
+    const files = ['dev-api-key', 'dynamodb-local.json', 'notes.txt', 'pseudonym-keys.json', join('dynamodb', 'shared-local-instance.db')];
+
+    expect(await readdir(dataDir)).toEqual(['dev-api-key', 'dynamodb', 'dynamodb-local.json', 'notes.txt', 'pseudonym-keys.json']);
+    expect(await modeOf(dataDir)).toBe(0o700);
+    expect(await modeOf(join(dataDir, 'dynamodb'))).toBe(0o700);
+    expect(Object.fromEntries(await Promise.all(files.map(async (f) => [f, await modeOf(join(dataDir, f))])))).toEqual(
+      Object.fromEntries(files.map((f) => [f, 0o600])),
+    );
   });
 
   it('runs DynamoDB Local on a free port, not 8000, recorded for the CLI, and on 127.0.0.1 only', async () => {

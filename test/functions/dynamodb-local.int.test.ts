@@ -68,6 +68,11 @@ describe('embeddedDynamo', () => {
     expect(db).toMatchObject({ endpoint: `http://127.0.0.1:${port}`, port, loopbackOnly: true, how: 'started' });
   });
 
+  it('creates its database file private to this user (0600), and its directory 0700', async () => {
+    expect((await stat(join(dir, 'dynamodb'))).mode & 0o777).toBe(0o700);
+    expect((await stat(join(dir, 'dynamodb', 'shared-local-instance.db'))).mode & 0o777).toBe(0o600);
+  });
+
   it.each(['http://evil.example', 'null', 'http://localhost:3000'])('lets no web page call it: preflight from %s', async (origin) => {
     const answer = await preflight(port, origin);
     const call = await send(port, 'POST', { ...LIST_TABLES, origin }, '{}');
