@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '../..');
@@ -61,4 +62,26 @@ export function alive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * For afterAll: stops a server a failed test left running with SIGTERM (it stops its own DynamoDB
+ * Local), else SIGKILL; then kills the DynamoDB Local still recorded in `dataDir`, which runs in
+ * its own process group and would outlive a killed server.
+ * @example afterAll(() => cleanUp(server, dataDir));
+ */
+export async function cleanUp(server: ServerProcess, dataDir: string): Promise<void> {
+  if (server.child.exitCode === null && server.child.signalCode === null) {
+    server.child.kill('SIGTERM');
+    const stopped = await Promise.race([server.exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 15_000))]);
+    if (!stopped) {
+      process.kill(-server.child.pid!, 'SIGKILL');
+      await server.exited;
+    }
+  }
+  const record = await readFile(join(dataDir, 'dynamodb-local.json'), 'utf8').then(
+    (text) => JSON.parse(text) as { pid: number },
+    () => undefined,
+  );
+  if (record && alive(record.pid)) process.kill(record.pid, 'SIGKILL');
 }

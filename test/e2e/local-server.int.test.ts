@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../support/net';
-import { ROOT, type ServerProcess, startServer as startWith, TSX } from './local-process';
+import { cleanUp, ROOT, type ServerProcess, startServer as startWith, TSX } from './local-process';
 
 /**
  * What a newcomer does: `npm start` (embedded DynamoDB Local under DATA_DIR), post with the printed
@@ -43,7 +43,7 @@ describe('npm start and the keys CLI', () => {
     devKey = (await readFile(join(dataDir, 'dev-api-key'), 'utf8')).trim();
   }, 60_000);
   afterAll(async () => {
-    if (server.child.exitCode === null) await stop(server);
+    await cleanUp(server, dataDir);
     await rm(dataDir, { recursive: true, force: true });
   });
 

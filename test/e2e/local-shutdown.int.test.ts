@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../support/net';
-import { alive, type ServerProcess, startServer, until } from './local-process';
+import { alive, cleanUp, type ServerProcess, startServer, until } from './local-process';
 
 /**
  * `npm start` stopped with SIGTERM or Ctrl-C while clients are mid-request, on a data dir left
@@ -86,10 +86,7 @@ describe('npm start: shutdown and the data dir', () => {
     devKey = (await readFile(join(dataDir, 'dev-api-key'), 'utf8')).trim();
   }, 60_000);
   afterAll(async () => {
-    if (server.child.exitCode === null) {
-      process.kill(-server.child.pid!, 'SIGKILL');
-      await server.exited;
-    }
+    await cleanUp(server, dataDir);
     await rm(dataDir, { recursive: true, force: true });
   });
 
