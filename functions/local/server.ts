@@ -28,16 +28,24 @@ async function devKey(store: Store, file: string): Promise<string> {
 
 const cfg = config();
 const runtime = await startLocalRuntime(cfg);
-const key = await devKey(runtime.store, resolve(runtime.dataDir, 'dev-api-key'));
-const app = createApp({
-  store: runtime.store,
-  pseudonymizer: await localPseudonymizer(runtime.dataDir),
-  authCacheSeconds: cfg.AUTH_CACHE_SECONDS,
-  rateLimit: { perSecond: cfg.RATE_LIMIT_PER_SECOND, burst: cfg.RATE_LIMIT_BURST },
-  suppressionThreshold: cfg.SUPPRESSION_THRESHOLD,
-});
 
-const http = await createLocalServer(app, { port: cfg.PORT, hostname: '127.0.0.1' });
+/** The dev key and the listening API; on any failure (e.g. PORT taken) DynamoDB Local is stopped, not left running in its own process group. */
+async function serveApp() {
+  const key = await devKey(runtime.store, resolve(runtime.dataDir, 'dev-api-key'));
+  const app = createApp({
+    store: runtime.store,
+    pseudonymizer: await localPseudonymizer(runtime.dataDir),
+    authCacheSeconds: cfg.AUTH_CACHE_SECONDS,
+    rateLimit: { perSecond: cfg.RATE_LIMIT_PER_SECOND, burst: cfg.RATE_LIMIT_BURST },
+    suppressionThreshold: cfg.SUPPRESSION_THRESHOLD,
+  });
+  return { key, http: await createLocalServer(app, { port: cfg.PORT, hostname: '127.0.0.1' }) };
+}
+
+const { key, http } = await serveApp().catch(async (error: unknown) => {
+  await runtime.stop();
+  throw error;
+});
 console.error(
   [
     `MI Assessments API on http://localhost:${http.port}  (docs: /docs, contract: /openapi.json)`,
