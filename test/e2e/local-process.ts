@@ -79,6 +79,14 @@ export async function cleanUp(server: ServerProcess, dataDir: string): Promise<v
       await server.exited;
     }
   }
+  await killRecordedDynamo(dataDir);
+}
+
+/**
+ * Kills the DynamoDB Local recorded in `dataDir/dynamodb-local.json`, if it still runs.
+ * @example await killRecordedDynamo(dataDir);
+ */
+export async function killRecordedDynamo(dataDir: string): Promise<void> {
   const record = await readFile(join(dataDir, 'dynamodb-local.json'), 'utf8').then(
     (text) => JSON.parse(text) as { pid: number },
     () => undefined,

@@ -1,12 +1,12 @@
 import { once } from 'node:events';
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
-import { connect } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../support/net';
-import { alive, cleanUp, type ServerProcess, startServer, until } from './local-process';
+import { alive, cleanUp, killRecordedDynamo, type ServerProcess, startServer, until } from './local-process';
 
 /**
  * `npm start` stopped with SIGTERM or Ctrl-C while clients are mid-request, on a data dir left
@@ -162,5 +162,22 @@ describe('npm start: shutdown and the data dir', () => {
     // The idle keep-alive connection is closed at once, not after its 5 s timeout, and holds nothing up.
     expect((await idleClosedAt) - stopping).toBeLessThan(3_000);
     expect(server.output()).not.toContain('still running after');
+  }, 60_000);
+
+  it('stops the DynamoDB Local it started when PORT is taken, instead of leaving it running', async () => {
+    const holder = createServer().listen(0, '127.0.0.1');
+    await once(holder, 'listening');
+    const taken = (holder.address() as { port: number }).port;
+
+    const fresh = await mkdtemp(join(tmpdir(), 'mia-taken-'));
+
+    const start = startServer({ ...env, PORT: String(taken), DATA_DIR: fresh });
+    await expect(start).rejects.toThrow(`EADDRINUSE: address already in use 127.0.0.1:${taken}`);
+    holder.close();
+    const left = await readdir(fresh);
+    await killRecordedDynamo(fresh);
+    await rm(fresh, { recursive: true, force: true });
+
+    expect(left).toEqual(['dev-api-key', 'dynamodb', 'pseudonym-keys.json']);
   }, 60_000);
 });
