@@ -51,7 +51,8 @@ const VARIABLES = {
     'mi-assessments',
   ),
   DYNAMODB_ENDPOINT: optional(text(canParseUrl, 'A URL.')),
-  DYNAMODB_LOCAL_PORT: withDefault(int(1, 65535), 8000),
+  /** Unset: the embedded DynamoDB Local takes a free port, recorded in DATA_DIR/dynamodb-local.json. */
+  DYNAMODB_LOCAL_PORT: optional(int(1, 65535)),
   DATA_DIR: withDefault(text(), '.data'),
   AWS_REGION: withDefault(text(), 'us-east-1'),
   AUTH_CACHE_SECONDS: withDefault(int(0, 300), 30),

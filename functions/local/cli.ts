@@ -5,7 +5,7 @@ import { createPseudonymizer } from '../../packages/api/pseudonymizer';
 import { rescore } from '../../packages/api/rescore';
 import { NotFound, ValidationError } from '../../packages/domain/errors';
 import { OPERATOR_SCOPES, SCOPES, type Scope } from '../../packages/domain/records';
-import { getInstrument } from '../../packages/instruments';
+import { getInstrument, instruments } from '../../packages/instruments';
 import { config } from '../config';
 import { exportToFile, progressLine } from './export-file';
 import { localPseudonymizer, startLocalRuntime } from './runtime';
@@ -28,6 +28,8 @@ Add --aws to work on the deployed table (TABLE_NAME, AWS_REGION, your AWS creden
 const CLINIC_ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
 
 class UsageError extends Error {}
+/** A well-formed command that cannot be done (printed without the usage text). */
+class Refused extends Error {}
 
 /** Throws, so that `finally` still stops an embedded DynamoDB Local this command started. */
 function fail(message: string): never {
@@ -83,6 +85,13 @@ try {
     if (format !== 'ndjson' && format !== 'csv') fail('--format must be ndjson or csv.');
     for (const day of [values.from, values.to])
       if (day !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(day)) fail('--from and --to are days, YYYY-MM-DD.');
+    // why: an export of nothing would still write a file and an audit record.
+    if (!getInstrument(instrument)) {
+      throw new Refused(`Unknown instrument "${instrument}". Instruments: ${instruments.map((i) => i.id).join(', ')}.`);
+    }
+    if (!(await runtime.store.listClinics()).includes(clinicId)) {
+      throw new Refused(`No clinic "${clinicId}": a clinic exists once it has a key (npm run cli -- keys create --clinic ${clinicId} …).`);
+    }
     // why: the per-export key only has to be secret and server-side; on --aws the deployed key stays in
     // Secrets Manager and a fresh random one serves (the cursor never leaves this process).
     const pseudonymizer = values.aws
@@ -127,6 +136,7 @@ try {
   }
 } catch (error) {
   if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
+  else if (error instanceof Refused) console.error(error.message);
   else if (error instanceof NotFound) console.error('No key with this id.');
   else if (error instanceof ValidationError) console.error(error.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
   else throw error;

@@ -1,30 +1,42 @@
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { createPseudonymizer, newPseudonymKeys, type Pseudonymizer, parsePseudonymKeys } from '../../packages/api/pseudonymizer';
 import { createDynamoClient } from '../../packages/store/client';
 import { createDynamoStore } from '../../packages/store/dynamo';
-import { ensureTable, startDynamoLocal } from '../../packages/store/local';
+import { ensureTable } from '../../packages/store/local';
 import type { Store } from '../../packages/store/port';
 import { GSI2 } from '../../packages/store/schema';
 import type { Config } from '../config';
+import { makePrivate } from './data-dir';
+import { type EmbeddedDynamo, embeddedDynamo } from './dynamodb-instance';
 
 export interface LocalRuntime {
   store: Store;
   /** Where the store points, for the start-up banner. */
   endpoint: string;
   dataDir: string;
-  /** Stops the embedded DynamoDB Local if this runtime started it. */
+  /** The embedded DynamoDB Local, when the store is on it. */
+  embedded?: Omit<EmbeddedDynamo, 'stop'>;
+  /** Stops the embedded DynamoDB Local if this runtime owns it. */
   stop(): Promise<void>;
 }
 
-async function answers(endpoint: string): Promise<boolean> {
-  try {
-    await createDynamoClient({ endpoint, maxAttempts: 1, requestTimeoutMs: 1_000 }).send(new ListTablesCommand({ Limit: 1 }));
-    return true;
-  } catch {
-    return false;
+/**
+ * The start-up lines about the embedded DynamoDB Local: where it is and, prominently, when it is
+ * reachable from the network.
+ * @example for (const line of embeddedNotice(rt)) console.error(line);
+ */
+export function embeddedNotice(rt: Pick<LocalRuntime, 'embedded'>): string[] {
+  const db = rt.embedded;
+  if (!db) return [];
+  const how = { started: 'started', reused: 'already running', adopted: 'already running, adopted' }[db.how];
+  const lines = [`DynamoDB Local: pid ${db.pid}, ${how}, ${db.loopbackOnly ? '127.0.0.1 only' : 'EVERY network interface'}`];
+  if (!db.loopbackOnly) {
+    lines.push(
+      `WARNING: DynamoDB Local listens on port ${db.port} of every network interface, without authentication: anyone who can reach this machine can read and change this data (this Java could not run the loopback launcher; install a full JDK 17+ with javac).`,
+    );
   }
+  return lines;
 }
 
 /**
@@ -50,7 +62,8 @@ async function loadOrCreateKeys(dataDir: string) {
 
 /**
  * What `npm start` and the CLI share: the store on DynamoDB — the configured endpoint, an
- * embedded DynamoDB Local already running for this data dir, or a new one (table created). With
+ * embedded DynamoDB Local already running for this data dir, or a new one (table created). The
+ * data dir is made private (0700, files 0600) first. With
  * `aws`, the deployed table in `AWS_REGION` with the operator's AWS credentials (the CLI's
  * `--aws`); the table is the stack's and is never created here.
  * @example const rt = await startLocalRuntime(config()); …; await rt.stop();
@@ -66,25 +79,23 @@ export async function startLocalRuntime(cfg: Config, options: { aws?: boolean } 
       stop: async () => {},
     };
   }
-  await mkdir(resolve(dataDir, 'dynamodb'), { recursive: true });
-  let endpoint = cfg.DYNAMODB_ENDPOINT;
-  let stop = async () => {};
-  if (!endpoint) {
-    endpoint = `http://127.0.0.1:${cfg.DYNAMODB_LOCAL_PORT}`;
-    if (!(await answers(endpoint))) {
-      const local = await startDynamoLocal({ port: cfg.DYNAMODB_LOCAL_PORT, dbPath: resolve(dataDir, 'dynamodb') });
-      stop = local.stop;
-    }
-  }
+  await makePrivate(dataDir);
+  const db = cfg.DYNAMODB_ENDPOINT ? undefined : await embeddedDynamo(dataDir, cfg.DYNAMODB_LOCAL_PORT);
+  const endpoint = cfg.DYNAMODB_ENDPOINT ?? db!.endpoint;
   const client = createDynamoClient({ endpoint });
-  const added = await ensureTable(client, cfg.TABLE_NAME);
-  const store = createDynamoStore({ client, tableName: cfg.TABLE_NAME });
-  // A table from before the export index: index the assessments already stored.
-  if (added.includes(GSI2)) await store.backfillExportIndex();
-  return {
-    store,
-    endpoint,
-    dataDir,
-    stop,
+  const stop = async () => {
+    client.destroy();
+    await db?.stop();
   };
+  const store = createDynamoStore({ client, tableName: cfg.TABLE_NAME });
+  try {
+    // A table from before the export index: index the assessments already stored.
+    if ((await ensureTable(client, cfg.TABLE_NAME)).includes(GSI2)) await store.backfillExportIndex();
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  if (!db) return { store, endpoint, dataDir, stop };
+  const { stop: _, ...embedded } = db;
+  return { store, endpoint, dataDir, embedded, stop };
 }

@@ -1,38 +1,25 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../support/net';
+import { cleanUp, ROOT, type ServerProcess, startServer as startWith, TSX } from './local-process';
 
 /**
  * What a newcomer does: `npm start` (embedded DynamoDB Local under DATA_DIR), post with the printed
  * key, read it back, manage keys with the CLI, restart and find everything still there.
  */
-const ROOT = resolve(__dirname, '../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 
 let dataDir: string;
 let env: NodeJS.ProcessEnv;
 let base: string;
 
-async function startServer(): Promise<{ child: ChildProcess; output: () => string }> {
-  const child = spawn(TSX, ['functions/local/server.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const deadline = Date.now() + 45_000;
-  while (!out.includes('development key')) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`server did not start:\n${out}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { child, output: () => out };
-}
+const startServer = () => startWith(env);
 
-async function stop(child: ChildProcess) {
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
+async function stop(server: ServerProcess) {
+  server.child.kill('SIGTERM');
+  await server.exited;
 }
 
 const body = {
@@ -56,7 +43,7 @@ describe('npm start and the keys CLI', () => {
     devKey = (await readFile(join(dataDir, 'dev-api-key'), 'utf8')).trim();
   }, 60_000);
   afterAll(async () => {
-    if (server.child.exitCode === null) await stop(server.child);
+    await cleanUp(server, dataDir);
     await rm(dataDir, { recursive: true, force: true });
   });
 
@@ -104,7 +91,7 @@ describe('npm start and the keys CLI', () => {
   });
 
   it('keeps data and the development key across a restart', async () => {
-    await stop(server.child);
+    await stop(server);
     server = await startServer();
 
     const again = await fetch(`${base}/v1/subjects/search`, {

@@ -6,7 +6,6 @@ describe('parseConfig', () => {
     expect(parseConfig({})).toEqual({
       PORT: 3000,
       TABLE_NAME: 'mi-assessments',
-      DYNAMODB_LOCAL_PORT: 8000,
       DATA_DIR: '.data',
       AWS_REGION: 'us-east-1',
       AUTH_CACHE_SECONDS: 30,
