@@ -1,4 +1,5 @@
 import type { AssessmentView } from '../domain/records';
+import { getInstrument } from '../instruments';
 
 /**
  * Pre-aggregation of assessments into per clinic × instrument × period counters (issue 4).
@@ -145,25 +146,6 @@ export function headOf(points: RollupPoint[]): SubjectPeriod | undefined {
   return points.reduce<SubjectPeriod | undefined>((head, p) => withPoint(head, p), undefined);
 }
 
-/**
- * Which way is better for the instrument's outcome score (OUR RULE, used for the improved /
- * unchanged / worse shares): higher readiness, importance or proportion for change; a lower
- * pros-minus-cons difference (the behaviour's pros losing weight) for the pros/cons scales.
- */
-export const OUTCOMES: Record<string, { score: string; better: 'higher' | 'lower' }> = {
-  'readiness-ruler': { score: 'readiness', better: 'higher' },
-  'decisional-balance': { score: 'proportion', better: 'higher' },
-  'decisional-balance-alcohol': { score: 'difference', better: 'lower' },
-  'decisional-balance-drugs': { score: 'difference', better: 'lower' },
-  'decisional-balance-smoking': { score: 'difference', better: 'lower' },
-  'decisional-balance-smoking-short': { score: 'difference', better: 'lower' },
-  urica: { score: 'readiness', better: 'higher' },
-  rcq: { score: 'action', better: 'higher' },
-  'socrates-8a': { score: 'takingSteps', better: 'higher' },
-  'socrates-8d': { score: 'takingSteps', better: 'higher' },
-  'contemplation-ladder': { score: 'rung', better: 'higher' },
-};
-
 /** Counter names are part of the stored format: keep them stable. */
 export const counter = {
   assessments: 'n',
@@ -213,7 +195,7 @@ export function subjectCounters(instrumentId: string, head: SubjectPeriod | unde
     out[counter.changeSum(s)] = d;
     out[counter.changeSquares(s)] = d * d;
   }
-  const outcome = OUTCOMES[instrumentId];
+  const outcome = getInstrument(instrumentId)?.outcome;
   const start = outcome && first.scores[outcome.score];
   const last = outcome && latest.scores[outcome.score];
   if (outcome && start !== undefined && last !== undefined) {

@@ -75,6 +75,8 @@ export const contemplationLadderDefinition: ItemInstrumentDefinition = {
   items: [{ id: 'rung', label: 'Rung chosen on the ladder' }],
   // why: the rung chosen is the score (Biener & Abrams 1991; instruments.md).
   scales: [{ id: 'rung', items: ['rung'], method: 'sum' }],
+  // why: OUR RULE — a higher rung is nearer to quitting.
+  outcome: { score: 'rung', better: 'higher' },
   rules: { anchor: { method: 'at-or-below', anchors: ANCHORS.map((a) => a.value) }, nextRungPrompt: true },
   scoring: [
     'rung = the rung chosen (0–10), never rescaled.',

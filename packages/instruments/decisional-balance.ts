@@ -238,6 +238,8 @@ export const decisionalBalance: Instrument = {
   },
   score: scoreWorksheet,
   redact: redactWorksheet,
+  // why: OUR RULE — a higher share of reasons for change is movement toward it.
+  outcome: { score: 'proportion', better: 'higher' },
   get catalog() {
     return catalog();
   },

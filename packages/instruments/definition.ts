@@ -1,4 +1,5 @@
 import type { Guidance } from '../domain/records';
+import type { Outcome } from './types';
 
 /** Plain JSON data: what definitions are made of, so they can be hashed and published. */
 export type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
@@ -116,6 +117,8 @@ export interface ItemInstrumentDefinition {
   missingScores?: 'null' | 'omit';
   /** Cut-offs, bands, group means and tie rules the interpretation reads: hashed with the rest. */
   rules: { readonly [key: string]: Json };
+  /** The score the aggregates' improved / unchanged / worse shares compare, and which way is better (not hashed: it is not scoring). */
+  outcome: Outcome;
   /** Published norm table the interpretation reads (hashed, and shown in the catalog). */
   norms?: NormTable;
   /** Human-readable scoring summary for the catalog. */

@@ -249,6 +249,7 @@ export function defineItemInstrument(definition: ItemInstrumentDefinition): Inst
     get catalog() {
       return catalog();
     },
+    outcome: definition.outcome,
     definition,
   };
 }

@@ -44,6 +44,8 @@ export const rcqDefinition: ItemInstrumentDefinition = {
     return { id: String(i + 1), label: `${scale[0]!.toUpperCase()}${scale.slice(1)} statement (item ${i + 1})` };
   }),
   scales: STAGE_ORDER.map((scale) => ({ id: scale, items: KEY[scale].map(String), method: 'sum' as const })),
+  // why: OUR RULE — a higher action sum is movement toward change.
+  outcome: { score: 'action', better: 'higher' },
   rules: { stage: { method: 'highest-scale', order: [...STAGE_ORDER], tie: 'further-stage' } },
   scoring: [
     ...STAGE_ORDER.map((scale) => `${scale} = sum of items ${KEY[scale].join(', ')} (−8 to +8).`),

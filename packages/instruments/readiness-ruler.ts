@@ -135,6 +135,8 @@ export const readinessRulerDefinition: ItemInstrumentDefinition = {
   minAnswered: 1,
   // why: instruments.md — each score is "the raw value or absent".
   missingScores: 'omit',
+  // why: OUR RULE — readiness is the ruler that says most directly whether change is nearer.
+  outcome: { score: 'readiness', better: 'higher' },
   rules: { bands: BANDS.map((b) => ({ ...b })), lowerNumberStep: LOWER_NUMBER_STEP },
   scoring: [
     'Each answered ruler is its own score: the number chosen, never rescaled.',

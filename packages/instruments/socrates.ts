@@ -175,6 +175,8 @@ export function socratesDefinition(spec: SocratesSpec): ItemInstrumentDefinition
       description: 'Project MATCH decile norms (CASAA SOCRATES profile sheet): 1,726 adults in treatment for alcohol problems.',
       scales: PROJECT_MATCH_DECILES,
     },
+    // why: OUR RULE — more taking steps is change under way.
+    outcome: { score: 'takingSteps', better: 'higher' },
     rules: { guidanceLevels: { ...LEVELS } },
     scoring: [
       ...SCALES.map((scale) => `${scale} = sum of items ${SOCRATES_KEY[scale].join(', ')}.`),

@@ -13,6 +13,12 @@ export interface InstrumentInput {
   scale?: string;
 }
 
+/** Which score measures change and which way is better. */
+export interface Outcome {
+  score: string;
+  better: 'higher' | 'lower';
+}
+
 /** An instrument as the rest of the system sees it. Everything is derived from definition data. */
 export interface Instrument {
   id: string;
@@ -35,6 +41,11 @@ export interface Instrument {
   redact(input: InstrumentInput): InstrumentInput;
   /** JSON-serialisable catalog entry for `GET /v1/instruments/{id}`. */
   catalog: Catalog;
+  /**
+   * The score that says whether a client improved, and which way is better (OUR RULE, for the
+   * improved / unchanged / worse shares of the aggregates; docs/scoring.md).
+   */
+  outcome: Outcome;
   /** The definition data of an item-based instrument (absent for the worksheet, which has lists, not items). */
   definition?: ItemInstrumentDefinition;
 }

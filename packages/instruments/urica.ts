@@ -62,6 +62,8 @@ export const uricaDefinition: ItemInstrumentDefinition = {
   scales: (Object.keys(KEY) as UricaScale[]).map((scale) => ({ id: scale, items: KEY[scale].map(String), method: 'mean' as const })),
   // why: readiness = C + A + M − PC, the means (vcu.edu/vattc/uricascoring; range −2 to 14).
   derived: [{ id: 'readiness', plus: ['contemplation', 'action', 'maintenance'], minus: ['precontemplation'] }],
+  // why: OUR RULE — a higher readiness (C + A + M − PC) is movement toward change.
+  outcome: { score: 'readiness', better: 'higher' },
   rules: { stage: { method: 'nearest-group-mean', of: 'readiness', groupMeans: GROUP_MEANS.map((g) => ({ ...g })), tie: TIE } },
   scoring: [
     ...(Object.keys(KEY) as UricaScale[]).map((scale) => `${scale} = sum of items ${KEY[scale].join(', ')} ÷ 7.`),

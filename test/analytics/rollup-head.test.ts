@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import {
   type Counters,
   headOf,
-  OUTCOMES,
   periodMonths,
   pointOrder,
   type RollupPoint,
@@ -12,6 +11,7 @@ import {
   withoutPoint,
   withPoint,
 } from '../../packages/analytics/rollup';
+import { getInstrument } from '../../packages/instruments';
 import { subjectPeriodKey, subjectPointKey, subjectPointRange } from '../../packages/store/schema';
 
 /**
@@ -35,7 +35,7 @@ function countersOfAllPoints(instrumentId: string, points: RollupPoint[]): Count
     out[`d:s:${s}`] = last - start;
     out[`d:q:${s}`] = (last - start) ** 2;
   }
-  const outcome = OUTCOMES[instrumentId]!;
+  const outcome = getInstrument(instrumentId)!.outcome!;
   const [start, last] = [first.scores[outcome.score], latest.scores[outcome.score]];
   if (start !== undefined && last !== undefined) {
     const gain = outcome.better === 'higher' ? last - start : start - last;

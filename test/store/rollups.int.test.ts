@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OUTCOMES, periodOf } from '../../packages/analytics/rollup';
+import { periodOf } from '../../packages/analytics/rollup';
+import { getInstrument } from '../../packages/instruments';
 import type { CreateAssessment } from '../../packages/store/port';
 import { type TestTable, testTable } from '../support/dynamo';
 import { createInput } from '../support/store-fixtures';
@@ -76,7 +77,7 @@ function recompute(rows: Row[], period: string, kind: 'month' | 'quarter') {
       add(`d:s:${s}`, b - a);
       add(`d:q:${s}`, (b - a) ** 2);
     }
-    const o = OUTCOMES['urica']!;
+    const o = getInstrument('urica')!.outcome!;
     const [a, b] = [first.scores[o.score], latest.scores[o.score]];
     if (typeof a === 'number' && typeof b === 'number') add(`o:${b > a ? 'improved' : b < a ? 'worse' : 'unchanged'}`, 1);
   }

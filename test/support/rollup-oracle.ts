@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
-import { OUTCOMES, type PeriodKind, periodOf } from '../../packages/analytics/rollup';
+import { type PeriodKind, periodOf } from '../../packages/analytics/rollup';
+import { getInstrument } from '../../packages/instruments';
 import type { Store } from '../../packages/store/port';
 
 /** A stored assessment as the oracle reads it back from the table. */
@@ -46,7 +47,7 @@ const order = (r: StoredRow) => `${r.administeredOn}#${r.createdAt}#${r.id}`;
 /**
  * What the counters of one instrument × period must say, recomputed from scratch from the rows
  * (every assessment, every subject's full history in the period): the meaning of each counter as
- * packages/analytics/rollup.ts defines it, without any of its code but the OUTCOMES table.
+ * packages/analytics/rollup.ts defines it, without any of its code but the instruments' outcome rule.
  * @example recomputeCounters(rows, 'urica', 'month', '2026-11') // { n: 3, subjects: 2, … }
  */
 export function recomputeCounters(rows: StoredRow[], instrumentId: string, kind: PeriodKind, period: string): Record<string, number> {
@@ -81,7 +82,7 @@ export function recomputeCounters(rows: StoredRow[], instrumentId: string, kind:
       add(`d:s:${s}`, b - a);
       add(`d:q:${s}`, (b - a) ** 2);
     }
-    const outcome = OUTCOMES[instrumentId];
+    const outcome = getInstrument(instrumentId)!.outcome;
     const [a, b] = outcome ? [first.scores[outcome.score], latest.scores[outcome.score]] : [];
     if (outcome && typeof a === 'number' && typeof b === 'number') {
       const gain = outcome.better === 'higher' ? b - a : a - b;
