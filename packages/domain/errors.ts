@@ -75,3 +75,16 @@ export class RateLimited extends DomainError {
     super(message);
   }
 }
+
+/**
+ * The one error for a cursor that is not ours, not this list's, or tampered with (400).
+ * @example throw invalidCursor();
+ */
+export const invalidCursor = (message = 'The cursor is not valid.') => new ValidationError([{ path: 'cursor', message }], 'malformed');
+
+/**
+ * The one error for a page size out of range (400).
+ * @example throw invalidLimit(100);
+ */
+export const invalidLimit = (max: number) =>
+  new ValidationError([{ path: 'limit', message: `The limit must be an integer from 1 to ${max}.` }], 'malformed');

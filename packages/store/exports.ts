@@ -1,15 +1,16 @@
 import {
   type AttributeValue,
   ConditionalCheckFailedException,
-  type DynamoDBClient,
   PutItemCommand,
   QueryCommand,
   ScanCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { NotFound, Unavailable, ValidationError } from '../domain/errors';
-import type { ExportAudit, ExportSource } from '../domain/records';
+import { invalidLimit, NotFound, Unavailable } from '../domain/errors';
+import type { ExportSource } from '../domain/records';
+import type { StoreContext } from './context';
+import { readPosition, toExportAudit, toExportSource } from './items';
 import type { Store } from './port';
 import {
   assessmentKey,
@@ -31,27 +32,21 @@ type ExportMethods = Pick<
 export const MAX_EXPORT_PAGE = 5000;
 const MAX_AUDIT_PAGE = 100;
 const MAX_COUNT_ATTEMPTS = 5;
-/** `<administeredOn>#<createdAt>#<id>`: the GSI2 sort key. */
-const POSITION = /^\d{4}-\d{2}-\d{2}#[^#]{1,64}#([A-Za-z0-9_-]{1,64})$/;
-const AUDIT_SK = /^[^#]{1,64}#exp_[A-Za-z0-9_-]{1,64}$/;
-const badCursor = () => new ValidationError([{ path: 'cursor', message: 'The cursor is not valid.' }], 'malformed');
-const badLimit = (max: number) =>
-  new ValidationError([{ path: 'limit', message: `The limit must be an integer from 1 to ${max}.` }], 'malformed');
 
 /**
  * The export and audit-trail part of the DynamoDB adapter (see port.ts); `guard` translates SDK
  * errors at the edge.
  * @example const store = { ...others, ...exportMethods(client, 'mi-assessments', guard) };
  */
-export function exportMethods(client: DynamoDBClient, TableName: string, guard: <T>(call: () => Promise<T>) => Promise<T>): ExportMethods {
+export function exportMethods(ctx: StoreContext): ExportMethods {
+  const { client, TableName, guard } = ctx;
   return {
     async listExportSources(clinicId, instrumentId, range, page) {
-      if (!Number.isInteger(page.limit) || page.limit < 1 || page.limit > MAX_EXPORT_PAGE) throw badLimit(MAX_EXPORT_PAGE);
+      if (!Number.isInteger(page.limit) || page.limit < 1 || page.limit > MAX_EXPORT_PAGE) throw invalidLimit(MAX_EXPORT_PAGE);
       const partition = instrumentPartition(clinicId, instrumentId);
       let start: Record<string, AttributeValue> | undefined;
       if (page.after !== undefined) {
-        const id = POSITION.exec(page.after)?.[1];
-        if (!id) throw badCursor();
+        const { id } = readPosition('export', page.after);
         start = marshall({ ...assessmentKey(clinicId, id), GSI2PK: partition, GSI2SK: page.after });
       }
       // why: '$' sorts right after '#', so `<to>$` is above every sort key of day `to` and below the next day's.
@@ -155,11 +150,10 @@ export function exportMethods(client: DynamoDBClient, TableName: string, guard: 
     },
 
     async listExportAudits(clinicId, page) {
-      if (!Number.isInteger(page.limit) || page.limit < 1 || page.limit > MAX_AUDIT_PAGE) throw badLimit(MAX_AUDIT_PAGE);
+      if (!Number.isInteger(page.limit) || page.limit < 1 || page.limit > MAX_AUDIT_PAGE) throw invalidLimit(MAX_AUDIT_PAGE);
       let start: Record<string, AttributeValue> | undefined;
       if (page.cursor !== undefined) {
-        if (!AUDIT_SK.test(page.cursor)) throw badCursor();
-        start = marshall({ PK: auditPartition(clinicId), SK: page.cursor });
+        start = marshall({ PK: auditPartition(clinicId), SK: readPosition('audit', page.cursor).sk });
       }
       const { Items = [] } = await guard(() =>
         client.send(
@@ -222,30 +216,5 @@ export function exportMethods(client: DynamoDBClient, TableName: string, guard: 
       } while (ExclusiveStartKey);
       return updated;
     },
-  };
-}
-
-function toExportSource(item: Record<string, unknown>): ExportSource {
-  return {
-    position: item.GSI2SK as string,
-    subjectId: item.subjectId as string,
-    administeredOn: item.administeredOn as string,
-    instrumentVersion: item.instrumentVersion as string,
-    answers: JSON.parse(item.answers as string) as ExportSource['answers'],
-    view: JSON.parse(item.view as string) as ExportSource['view'],
-  };
-}
-
-function toExportAudit(item: Record<string, unknown>): ExportAudit {
-  const filters: ExportAudit['filters'] = { instrument: item.instrument as string, format: item.format as 'ndjson' | 'csv' };
-  if (typeof item.from === 'string') filters.from = item.from;
-  if (typeof item.to === 'string') filters.to = item.to;
-  return {
-    exportId: item.exportId as string,
-    clinicId: item.clinicId as string,
-    at: item.at as string,
-    keyId: item.keyId as string,
-    filters,
-    rowCount: item.rowCount as number,
   };
 }

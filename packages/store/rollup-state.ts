@@ -1,15 +1,7 @@
-import {
-  type DynamoDBClient,
-  GetItemCommand,
-  QueryCommand,
-  TransactionCanceledException,
-  type TransactWriteItem,
-  TransactWriteItemsCommand,
-} from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, QueryCommand, type TransactWriteItem, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { headOf, type PeriodKind, type RollupPoint, type SubjectPeriod, withoutPoint } from '../analytics/rollup';
-import { Unavailable } from '../domain/errors';
-import { retryAfterFor } from './errors';
+import type { StoreContext } from './context';
 import {
   legacyGuards,
   legacyPointPuts,
@@ -22,11 +14,10 @@ import {
   toSubjectPeriodState,
 } from './rollups';
 import type { TableKey } from './schema';
+import { cancellation } from './transactions';
 
 /** DynamoDB's limit on the items of one TransactWriteItems. */
 export const MAX_TRANSACTION_ITEMS = 100;
-
-type Guard = <T>(call: () => Promise<T>) => Promise<T>;
 
 /**
  * The reads a rollup write needs, all strongly consistent, and the conversion of legacy heads.
@@ -34,10 +25,11 @@ type Guard = <T>(call: () => Promise<T>) => Promise<T>;
  * the heads of its periods in the same transaction, and the write is guarded on the versions read
  * here; point items read after the heads are therefore exactly those the guarded heads count.
  * @example
- * const rollup = rollupState(client, 'mi-assessments', guard);
+ * const rollup = rollupState(ctx);
  * const states = await rollup.read(owner, '2026-11-20');
  */
-export function rollupState(client: DynamoDBClient, TableName: string, guard: Guard) {
+export function rollupState(ctx: StoreContext) {
+  const { client, TableName, guard } = ctx;
   const get = async (key: TableKey) => {
     const { Item } = await guard(() => client.send(new GetItemCommand({ TableName, Key: marshall(key), ConsistentRead: true })));
     return Item && unmarshall(Item);
@@ -113,11 +105,7 @@ export function rollupState(client: DynamoDBClient, TableName: string, guard: Gu
         try {
           await guard(() => client.send(new TransactWriteItemsCommand({ TransactItems })));
         } catch (error) {
-          if (!(error instanceof TransactionCanceledException)) throw error;
-          const reasons = error.CancellationReasons ?? [];
-          const retryAfter = reasons.map((r) => retryAfterFor(r?.Code)).find((x) => x !== undefined);
-          if (retryAfter !== undefined) throw new Unavailable('Storage is throttling requests.', retryAfter, { cause: error });
-          if (reasons.some((r) => r?.Code === 'ConditionalCheckFailed' || r?.Code === 'TransactionConflict')) return undefined;
+          if (cancellation(error).kind === 'raced') return undefined;
           throw error;
         }
       }
