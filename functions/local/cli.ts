@@ -4,7 +4,7 @@ import { generateApiKey } from '../../packages/api/api-keys';
 import { createPseudonymizer } from '../../packages/api/pseudonymizer';
 import { rescore } from '../../packages/api/rescore';
 import { NotFound, ValidationError } from '../../packages/domain/errors';
-import { OPERATOR_SCOPES, SCOPES, type Scope } from '../../packages/domain/records';
+import { EXPORT_FORMAT_IDS, type ExportFormat, OPERATOR_SCOPES, SCOPES, type Scope } from '../../packages/domain/records';
 import { getInstrument, instruments } from '../../packages/instruments';
 import { config } from '../config';
 import { exportToFile, progressLine } from './export-file';
@@ -18,7 +18,7 @@ const USAGE = `Usage:
       previews what the instrument's current definition would change in stored assessments;
       --apply stores the new scores beside the old ones, with their provenance
   npm run cli -- export --clinic <id> --instrument <id> [--from YYYY-MM-DD] [--to YYYY-MM-DD]
-      [--format ndjson|csv] --out <file>
+      [--format ${EXPORT_FORMAT_IDS.join('|')}] --out <file>
       writes a de-identified export (as GET /v1/analytics/export), audited as cli:operator
   npm run cli -- backfill-export-index
       once after upgrading a deployed table (use --aws): indexes assessments stored before exports existed
@@ -81,8 +81,8 @@ try {
     if (!CLINIC_ID.test(clinicId)) fail('--clinic must be 2–63 of a-z, 0-9 and -, starting with a letter or digit.');
     const instrument = values.instrument ?? fail('--instrument is required.');
     const out = values.out ?? fail('--out is required.');
-    const format = values.format ?? 'ndjson';
-    if (format !== 'ndjson' && format !== 'csv') fail('--format must be ndjson or csv.');
+    const format = (values.format ?? EXPORT_FORMAT_IDS[0]) as ExportFormat;
+    if (!EXPORT_FORMAT_IDS.includes(format)) fail(`--format must be one of ${EXPORT_FORMAT_IDS.join(', ')}.`);
     for (const day of [values.from, values.to])
       if (day !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(day)) fail('--from and --to are days, YYYY-MM-DD.');
     // why: an export of nothing would still write a file and an audit record.

@@ -1,4 +1,4 @@
-import { ValidationError } from '../domain/errors';
+import { invalidCursor } from '../domain/errors';
 import type { Pseudonymizer } from './pseudonymizer';
 
 /** The kinds of cursor the API hands out; each is sealed under its own purpose. */
@@ -18,12 +18,6 @@ export interface CursorCodec {
 }
 
 /**
- * The validation error every bad cursor gives.
- * @example throw badCursor();
- */
-export const badCursor = (message = 'The cursor is not valid.') => new ValidationError([{ path: 'cursor', message }], 'malformed');
-
-/**
  * @example const cursors = cursorCodec(pseudonymizer); const next = cursors.seal('audit', 'demo', 'SK…');
  */
 export function cursorCodec(pseudonymizer: Pseudonymizer): CursorCodec {
@@ -40,7 +34,7 @@ export function cursorCodec(pseudonymizer: Pseudonymizer): CursorCodec {
       } catch {
         parsed = undefined;
       }
-      if (!parsed || parsed.s !== scope || parsed.v === undefined) throw badCursor();
+      if (!parsed || parsed.s !== scope || parsed.v === undefined) throw invalidCursor();
       return parsed.v as never;
     },
   };

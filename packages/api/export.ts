@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { csvHeader, csvLine, type ExportRow, exportColumns, flatRow, toExportRow } from '../analytics/export-rows';
+import { EXPORT_WRITERS } from '../analytics/export-formats';
+import { exportColumns, toExportRow } from '../analytics/export-rows';
 import { counter } from '../analytics/rollup';
-import { ValidationError } from '../domain/errors';
-import type { ExportFilters } from '../domain/records';
+import { invalidCursor, ValidationError } from '../domain/errors';
+import { EXPORT_FORMATS, type ExportFilters } from '../domain/records';
 import { getInstrument } from '../instruments';
 import type { Store } from '../store/port';
-import { badCursor, cursorCodec } from './cursor';
+import { cursorCodec } from './cursor';
 import type { Pseudonymizer } from './pseudonymizer';
 
 /**
@@ -95,7 +96,7 @@ export async function exportPage(deps: ExportDeps, who: { clinicId: string; keyI
   if (request.cursor !== undefined) {
     // Sealed for this clinic, so it is ours and this clinic's; it must also be this export's.
     state = cursors.open<CursorState>('export', clinicId, request.cursor);
-    if (!sameFilters(state.f, filters)) throw badCursor('The cursor belongs to an export with other filters.');
+    if (!sameFilters(state.f, filters)) throw invalidCursor('The cursor belongs to an export with other filters.');
   }
 
   const page = await deps.store.listExportSources(clinicId, filters.instrument, filters, {
@@ -121,14 +122,14 @@ export async function exportPage(deps: ExportDeps, who: { clinicId: string; keyI
   });
 
   const columns = exportColumns(instrument);
-  const line =
-    filters.format === 'csv' ? (row: ExportRow) => csvLine(columns, flatRow(row)) : (row: ExportRow) => `${JSON.stringify(row)}\n`;
-  const lines: string[] = filters.format === 'csv' && !state ? [csvHeader(columns)] : [];
+  const writer = EXPORT_WRITERS[filters.format];
+  const header = state ? undefined : writer.header(columns);
+  const lines: string[] = header === undefined ? [] : [header];
   // why: a Lambda response holds at most 6 MB; a page of wide rows ends early and the cursor resumes after its last row.
   let bytes = Buffer.byteLength(lines[0] ?? '');
   let kept = 0;
   for (const row of rows) {
-    const text = line(row);
+    const text = writer.line(columns, row);
     bytes += Buffer.byteLength(text);
     if (kept > 0 && bytes > (deps.maxPageBytes ?? MAX_PAGE_BYTES)) break;
     lines.push(text);
@@ -145,7 +146,7 @@ export async function exportPage(deps: ExportDeps, who: { clinicId: string; keyI
   const next = more && last ? cursors.seal('export', clinicId, { e: exportId, at, f: filters, p: last } satisfies CursorState) : undefined;
   return {
     exportId,
-    contentType: filters.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson',
+    contentType: EXPORT_FORMATS[filters.format].contentType,
     rowCount: kept,
     *chunks() {
       for (let i = 0; i < lines.length; i += ROWS_PER_CHUNK) yield lines.slice(i, i + ROWS_PER_CHUNK).join('');

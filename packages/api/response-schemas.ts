@@ -1,3 +1,4 @@
+import { EXPORT_FORMAT_IDS } from '../domain/records';
 import { once } from '../instruments/once';
 import { STAGES } from '../instruments/stages';
 import * as z from '../instruments/zod';
@@ -150,7 +151,7 @@ export const responseSchemas = once(() => {
         instrument: str(),
         from: z.optional(z.iso.date()),
         to: z.optional(z.iso.date()),
-        format: z.enum(['ndjson', 'csv']),
+        format: z.enum(EXPORT_FORMAT_IDS),
       }),
       rowCount: doc(int(), { description: 'Rows released so far, each counted once.' }),
     }),

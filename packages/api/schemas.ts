@@ -1,4 +1,5 @@
 import { ValidationError } from '../domain/errors';
+import { EXPORT_FORMAT_IDS, EXPORT_FORMATS } from '../domain/records';
 import { closedObject, getInstrument, type Instrument, instruments, toFieldErrors } from '../instruments';
 import { once } from '../instruments/once';
 import * as z from '../instruments/zod';
@@ -169,7 +170,7 @@ export const exportQuery = z.lazy(() =>
     instrument: doc(text(1, 64), { description: 'Instrument id (required)' }),
     from: optional(z.iso.date(), 'First day administered, YYYY-MM-DD (inclusive)'),
     to: optional(z.iso.date(), 'Last day administered, YYYY-MM-DD (inclusive)'),
-    format: optional(z.enum(['ndjson', 'csv']), '`ndjson` (default) or `csv` (header on the first page only)'),
+    format: optional(z.enum(EXPORT_FORMAT_IDS), EXPORT_FORMAT_IDS.map((id) => `\`${id}\`: ${EXPORT_FORMATS[id].description}`).join('; ')),
     limit: optional(queryInt(1, 5000), 'Rows per page, 1–5000, default 1000'),
     cursor: optional(text(1, 2048), 'The previous page’s `Export-Next-Cursor`'),
   }),

@@ -1,6 +1,6 @@
+import { invalidCursor } from '../domain/errors';
 import type { Page, StoredAssessment } from '../domain/records';
 import type { Store } from '../store/port';
-import { badCursor } from './cursor';
 
 /** Where a search across key versions stands: the version index, and the position within it. */
 export interface SearchPosition {
@@ -22,7 +22,8 @@ export async function searchAcrossVersions(
   from: SearchPosition = { at: 0 },
 ): Promise<{ items: StoredAssessment[]; next?: SearchPosition }> {
   let { at, inner } = from;
-  if (!Number.isInteger(at) || at < 0 || at >= subjectIds.length || (inner !== undefined && typeof inner !== 'string')) throw badCursor();
+  if (!Number.isInteger(at) || at < 0 || at >= subjectIds.length || (inner !== undefined && typeof inner !== 'string'))
+    throw invalidCursor();
   const items: StoredAssessment[] = [];
   while (at < subjectIds.length && items.length < limit) {
     const page: Page<StoredAssessment> = await store.listSubjectAssessments(clinicId, subjectIds[at]!, {

@@ -97,13 +97,36 @@ export interface ApiKeyRecord {
   revokedAt?: string;
 }
 
+/**
+ * The export formats: the one registry (each has a writer in analytics/export-formats.ts, which
+ * the compiler demands). `rows`: the body is one JSON row per line, described by the ExportRow
+ * schema; `text`: a text table.
+ */
+export const EXPORT_FORMATS = {
+  ndjson: {
+    mediaType: 'application/x-ndjson',
+    contentType: 'application/x-ndjson',
+    body: 'rows',
+    description: 'one JSON row per line (default)',
+  },
+  csv: {
+    mediaType: 'text/csv',
+    contentType: 'text/csv; charset=utf-8',
+    body: 'text',
+    description: 'RFC 4180 CSV, header on the first page only',
+  },
+} as const satisfies Record<string, { mediaType: string; contentType: string; body: 'rows' | 'text'; description: string }>;
+export type ExportFormat = keyof typeof EXPORT_FORMATS;
+/** The format ids, default first. */
+export const EXPORT_FORMAT_IDS = Object.keys(EXPORT_FORMATS) as [ExportFormat, ...ExportFormat[]];
+
 /** Filters an export was started with; part of its audit record. */
 export interface ExportFilters {
   instrument: string;
   /** First and last day (YYYY-MM-DD), inclusive. */
   from?: string;
   to?: string;
-  format: 'ndjson' | 'csv';
+  format: ExportFormat;
 }
 
 /** Who exported what, when, and how many rows left the service. */

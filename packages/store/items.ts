@@ -74,7 +74,10 @@ export function toExportSource(item: Item): ExportSource {
 
 /** An export audit item as its record. */
 export function toExportAudit(item: Item): ExportAudit {
-  const filters: ExportAudit['filters'] = { instrument: item.instrument as string, format: item.format as 'ndjson' | 'csv' };
+  const filters: ExportAudit['filters'] = {
+    instrument: item.instrument as string,
+    format: item.format as ExportAudit['filters']['format'],
+  };
   if (typeof item.from === 'string') filters.from = item.from;
   if (typeof item.to === 'string') filters.to = item.to;
   return {

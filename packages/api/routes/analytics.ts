@@ -1,4 +1,5 @@
 import { stream } from 'hono/streaming';
+import { EXPORT_FORMAT_IDS, EXPORT_FORMATS } from '../../domain/records';
 import { aggregatesReport } from '../aggregates';
 import { DEFAULT_EXPORT_LIMIT, exportPage } from '../export';
 import { AUTH_ERRORS } from '../problem';
@@ -25,7 +26,9 @@ export const analyticsRoutes = [
       'De-identified rows of the key’s clinic, one per assessment, oldest first: pseudonyms re-keyed per export, year plus days since the client’s first assessment. Follow `Export-Next-Cursor` until it is absent; every export is audited',
     scope: 'analytics:read',
     query: exportQuery,
-    content: { 'application/x-ndjson': 'exportRow', 'text/csv': { type: 'string' } },
+    content: Object.fromEntries(
+      EXPORT_FORMAT_IDS.map((id) => [EXPORT_FORMATS[id].mediaType, EXPORT_FORMATS[id].body === 'rows' ? 'exportRow' : { type: 'string' }]),
+    ),
     headers: {
       'Export-Id': 'The export’s id, as listed by GET /v1/analytics/audit',
       'Export-Next-Cursor': 'Pass as `cursor` for the next page (same filters); absent on the last page',
@@ -35,7 +38,7 @@ export const analyticsRoutes = [
     async handle(c, { query }, ctx) {
       const page = await exportPage(ctx.exports, c.get('auth'), {
         ...query,
-        format: query.format ?? 'ndjson',
+        format: query.format ?? EXPORT_FORMAT_IDS[0],
         limit: query.limit ?? DEFAULT_EXPORT_LIMIT,
       });
       c.header('content-type', page.contentType);
