@@ -41,6 +41,18 @@ const canParseUrl = (raw: string) => {
   }
 };
 
+/** `https://a.example, http://localhost:5173` → the origins, each a bare scheme://host[:port]. */
+const origins = (raw: string): readonly string[] =>
+  Object.freeze(
+    raw
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean)
+      .map((o) =>
+        check(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(o), o, 'Comma-separated origins like https://portal.example (no path, no *).'),
+      ),
+  );
+
 const withDefault = <T>(read: (raw: string) => T, fallback: T): Variable<T, T> => ({ read, fallback });
 const optional = <T>(read: (raw: string) => T): Variable<T, undefined> => ({ read, fallback: undefined });
 
@@ -64,6 +76,8 @@ const VARIABLES = {
   RATE_LIMIT_BURST: withDefault(int(1, 100_000), 100),
   // why: CMS suppresses cells of 1–10; a deployment may only be stricter.
   SUPPRESSION_THRESHOLD: withDefault(int(10, 1000, 'At least 10 (CMS cell-size rule).'), 10),
+  /** Browser origins allowed to call the API (CORS), comma-separated `https://host[:port]`; none by default. */
+  CORS_ALLOWED_ORIGINS: withDefault(origins, [] as readonly string[]),
   PSEUDONYM_KEY_SECRET_ARN: optional(text((raw) => raw.startsWith('arn:'), 'An ARN (arn:…).')),
   /** Set by the AWS Parameters and Secrets Lambda Extension layer's configuration (the stack); its default is 2773. */
   PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: optional(int(1, 65535)),

@@ -108,6 +108,7 @@ export const app = createApp({
   authCacheSeconds: cfg.AUTH_CACHE_SECONDS,
   rateLimit: { perSecond: cfg.RATE_LIMIT_PER_SECOND, burst: cfg.RATE_LIMIT_BURST },
   suppressionThreshold: cfg.SUPPRESSION_THRESHOLD,
+  corsOrigins: cfg.CORS_ALLOWED_ORIGINS,
 });
 
 // The export answers NDJSON, which Hono's default would base64-encode as binary.

@@ -39,6 +39,7 @@ async function serveApp() {
     authCacheSeconds: cfg.AUTH_CACHE_SECONDS,
     rateLimit: { perSecond: cfg.RATE_LIMIT_PER_SECOND, burst: cfg.RATE_LIMIT_BURST },
     suppressionThreshold: cfg.SUPPRESSION_THRESHOLD,
+    corsOrigins: cfg.CORS_ALLOWED_ORIGINS,
   });
   return { key, http: await createLocalServer(app, { port: cfg.PORT, hostname: '127.0.0.1' }) };
 }

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { methodNotAllowed } from 'hono/method-not-allowed';
 import { routePath } from 'hono/route';
 import { type AuthEnv, authenticate } from './auth';
 import { type AppDeps, appContext } from './context';
@@ -6,6 +7,7 @@ import { errorToProblem, problem, problemResponse } from './problem';
 import { rateLimit } from './rate-limit';
 import { mountRoutes } from './route';
 import { ROUTE_MODULES } from './routes';
+import { webConventions } from './web';
 
 export type { AppDeps } from './context';
 
@@ -21,6 +23,7 @@ export function createApp(deps: AppDeps) {
   const { log } = ctx;
   const app = new Hono<AuthEnv>();
 
+  for (const middleware of webConventions({ corsOrigins: deps.corsOrigins ?? [] })) app.use('*', middleware);
   app.use('*', async (c, next) => {
     const started = performance.now();
     await next();
@@ -32,14 +35,27 @@ export function createApp(deps: AppDeps) {
       route: routePath(c, -1),
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
+      requestId: c.get('requestId'),
       ...(auth ? { clinicId: auth.clinicId, keyId: auth.keyId } : {}),
     });
   });
+  app.use(
+    '*',
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) =>
+        problemResponse(c, problem('method-not-allowed', 'This path does not answer this method; see the Allow header.'), {
+          allow: methods.join(', '),
+        }),
+    }),
+  );
 
   app.onError((error, c) => {
     const { problem: body, headers } = errorToProblem(error);
     // Only the class and where it was thrown: messages of unknown errors may carry data.
-    if (body.status === 500) log({ level: 'error', msg: 'unhandled', error: error.name, at: error.stack?.split('\n')[1]?.trim() });
+    if (body.status === 500) {
+      log({ level: 'error', msg: 'unhandled', requestId: c.get('requestId'), error: error.name, at: error.stack?.split('\n')[1]?.trim() });
+    }
     return problemResponse(c, body, headers);
   });
   app.notFound((c) => problemResponse(c, problem('not-found', 'No such route.')));

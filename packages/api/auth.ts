@@ -5,9 +5,9 @@ import type { ApiKeyRecord, Scope } from '../domain/records';
 import type { Store } from '../store/port';
 import { parseApiKey, secretMatches } from './api-keys';
 import { BoundedMap } from './bounded-map';
-import { type RateLimit, tokenBuckets } from './rate-limit';
+import { announce, type RateLimit, tokenBuckets } from './rate-limit';
 
-export type AuthEnv = { Variables: { auth: ApiKeyRecord } };
+export type AuthEnv = { Variables: { auth: ApiKeyRecord; requestId: string } };
 
 export interface AuthOptions {
   /** How long a key lookup (found or unknown) is remembered; 0 = never. */
@@ -49,7 +49,8 @@ const DEFAULT_FAILURES: RateLimit = { perSecond: 5, burst: 20 };
 export function authenticate(store: Store, now: () => Date, options: AuthOptions) {
   const { cacheSeconds } = options;
   const cache = new BoundedMap<string, { record: ApiKeyRecord | undefined; until: number }>(MAX_CACHED_KEYS);
-  const failures = tokenBuckets(options.failures ?? DEFAULT_FAILURES, now);
+  const failureLimit = options.failures ?? DEFAULT_FAILURES;
+  const failures = tokenBuckets(failureLimit, now);
   const lookup = async (keyId: string): Promise<ApiKeyRecord | undefined> => {
     const t = now().getTime();
     const hit = cache.get(keyId);
@@ -61,7 +62,7 @@ export function authenticate(store: Store, now: () => Date, options: AuthOptions
   return createMiddleware<AuthEnv>(async (c, next) => {
     const address = (options.clientAddress ?? runtimeAddress)(c) ?? 'unknown';
     const refuse = (why: string): never => {
-      failures.take(address);
+      announce(c, 'failed-auth-per-address', failureLimit, failures.take(address));
       throw new Unauthenticated(why);
     };
     const header = c.req.header('authorization');
@@ -70,14 +71,15 @@ export function authenticate(store: Store, now: () => Date, options: AuthOptions
     // why: an address past its failure limit is refused before any lookup; a key this process
     // already knows as valid still passes, so a flood behind a shared address (NAT) blocks only itself.
     const blocked = failures.peek(address);
-    if (blocked !== undefined && !(parsed && cache.get(parsed.keyId)?.record)) {
-      throw new RateLimited('Too many failed authentications from this address.', blocked);
+    if (!blocked.allowed && !(parsed && cache.get(parsed.keyId)?.record)) {
+      announce(c, 'failed-auth-per-address', failureLimit, blocked);
+      throw new RateLimited('Too many failed authentications from this address.', blocked.retryAfter);
     }
-    if (!header) refuse('Send `Authorization: Bearer <api key>`.');
-    if (!parsed) refuse('The Authorization header is not `Bearer <api key>` with a key of this API (`mia_…`).');
+    if (!header) refuse('No API key was sent: send `Authorization: Bearer <api key>`.');
+    if (!parsed) refuse('The Authorization header was sent, but is not `Bearer <api key>` with a key of this API (`mia_…`).');
     const record = await lookup(parsed!.keyId);
     if (!record || record.revokedAt || !secretMatches(parsed!.secret, record.secretHash)) {
-      refuse('The API key is not valid or has been revoked.');
+      refuse('An API key was sent, but it is not valid or has been revoked.');
     }
     c.set('auth', record!);
     await next();

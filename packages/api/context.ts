@@ -21,6 +21,8 @@ export interface AppDeps {
   rateLimit?: RateLimit;
   /** Aggregate cells resting on 1..threshold subjects are suppressed; 10 (CMS) or more. */
   suppressionThreshold?: number;
+  /** Browser origins allowed to call the API (CORS); none by default. */
+  corsOrigins?: readonly string[];
   /** Failed authentications allowed per client address; default 5/s with bursts of 20. */
   authFailureLimit?: RateLimit;
   /** The caller's address; default API Gateway's sourceIp or the socket's (auth.ts runtimeAddress). Failed authentications are limited per address. */

@@ -23,6 +23,8 @@ export interface Problem {
   errors?: FieldError[];
   /** How many validation errors were found beyond the `errors` listed (at most MAX_ERRORS are). */
   errorsOmitted?: number;
+  /** This occurrence: `urn:uuid:<request id>`, the `X-Request-Id` of the answer and of its log line. */
+  instance?: string;
 }
 
 /**
@@ -38,6 +40,7 @@ export const PROBLEMS = {
   unauthenticated: { status: 401, title: 'Missing or invalid API key' },
   forbidden: { status: 403, title: 'API key lacks the required scope' },
   'not-found': { status: 404, title: 'Not found' },
+  'method-not-allowed': { status: 405, title: 'Method not allowed on this path' },
   'idempotency-in-flight': { status: 409, title: 'A request with this Idempotency-Key is still in progress' },
   conflict: { status: 409, title: 'Conflict' },
   'payload-too-large': { status: 413, title: 'Request body too large' },
@@ -52,7 +55,13 @@ export const PROBLEMS = {
 export type ProblemType = keyof typeof PROBLEMS;
 
 /** What any `/v1` route can answer before its own work: no or a bad key, a missing scope, storage down. */
-export const AUTH_ERRORS: readonly ProblemType[] = ['unauthenticated', 'forbidden', 'storage-unavailable'];
+export const AUTH_ERRORS: readonly ProblemType[] = [
+  'unauthenticated',
+  'forbidden',
+  'rate-limited',
+  'storage-unavailable',
+  'internal-error',
+];
 /** What any route with a JSON body can answer about the body itself. */
 export const BODY_ERRORS: readonly ProblemType[] = ['malformed-request', 'validation-error', 'payload-too-large', 'unsupported-media-type'];
 
@@ -66,7 +75,8 @@ export function problem(type: ProblemType, detail: string, errors?: FieldError[]
 
 /** Renders a problem as `application/problem+json` with optional extra headers. */
 export function problemResponse(c: Context, body: Problem, headers: Record<string, string> = {}): Response {
-  return c.body(JSON.stringify(body), body.status as ContentfulStatusCode, {
+  const id = c.get('requestId') as string | undefined;
+  return c.body(JSON.stringify(id ? { ...body, instance: `urn:uuid:${id}` } : body), body.status as ContentfulStatusCode, {
     'content-type': PROBLEM_CONTENT_TYPE,
     ...headers,
   });

@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { RateLimited } from '../domain/errors';
 import type { AuthEnv } from './auth';
@@ -13,48 +14,63 @@ export interface RateLimit {
 /** Most keys (or client addresses) whose buckets one process remembers; the least recently used go first. */
 const MAX_BUCKETS = 10_000;
 
+/** A bucket after a request: whether it was allowed, the whole requests left, seconds until full, and (refused) until the next. */
+export interface BucketState {
+  allowed: boolean;
+  remaining: number;
+  /** Seconds until the bucket is full again. */
+  reset: number;
+  /** Seconds until one request is allowed again (0 when allowed). */
+  retryAfter: number;
+}
+
 /**
- * Token buckets by key, in this process's memory. `take(key)` spends a token and returns
- * `undefined`, or, when the bucket is empty, the seconds until one is back (nothing spent);
- * `peek(key)` says the same without spending.
- * @example const buckets = tokenBuckets({ perSecond: 5, burst: 10 }, () => new Date()); buckets.take('10.0.0.1') // undefined
+ * Token buckets by key, in this process's memory. `take(key)` spends a token when there is one;
+ * `peek(key)` reads the state without spending.
+ * @example const buckets = tokenBuckets({ perSecond: 5, burst: 10 }, () => new Date()); buckets.take('10.0.0.1').allowed // true
  */
 export function tokenBuckets(limit: RateLimit, now: () => Date) {
   const buckets = new BoundedMap<string, { tokens: number; at: number }>(MAX_BUCKETS);
-  const refill = (key: string) => {
+  const state = (key: string, spend: boolean): BucketState => {
     const t = now().getTime();
     const bucket = buckets.get(key) ?? { tokens: limit.burst, at: t };
     bucket.tokens = Math.min(limit.burst, bucket.tokens + ((t - bucket.at) / 1000) * limit.perSecond);
     bucket.at = t;
     buckets.set(key, bucket);
-    return bucket;
+    const allowed = bucket.tokens >= 1;
+    if (allowed && spend) bucket.tokens -= 1;
+    return {
+      allowed,
+      remaining: Math.floor(bucket.tokens),
+      reset: Math.ceil((limit.burst - bucket.tokens) / limit.perSecond),
+      retryAfter: allowed ? 0 : Math.max(1, Math.ceil((1 - bucket.tokens) / limit.perSecond)),
+    };
   };
-  const wait = (tokens: number) => Math.max(1, Math.ceil((1 - tokens) / limit.perSecond));
-  return {
-    take(key: string): number | undefined {
-      const bucket = refill(key);
-      if (bucket.tokens < 1) return wait(bucket.tokens);
-      bucket.tokens -= 1;
-      return undefined;
-    },
-    peek(key: string): number | undefined {
-      const bucket = refill(key);
-      return bucket.tokens < 1 ? wait(bucket.tokens) : undefined;
-    },
-  };
+  return { take: (key: string) => state(key, true), peek: (key: string) => state(key, false) };
+}
+
+/**
+ * Announces a bucket with the IETF RateLimit header fields (draft-ietf-httpapi-ratelimit-headers-10):
+ * `RateLimit-Policy: "<name>";q=<burst>;w=<seconds to refill it>` and `RateLimit: "<name>";r=<left>;t=<seconds to full>`.
+ * @example announce(c, 'per-key', { perSecond: 50, burst: 100 }, state)
+ */
+export function announce(c: Context, name: string, limit: RateLimit, state: BucketState): void {
+  c.header('RateLimit-Policy', `"${name}";q=${limit.burst};w=${Math.max(1, Math.ceil(limit.burst / limit.perSecond))}`);
+  c.header('RateLimit', `"${name}";r=${state.remaining};t=${state.reset}`);
 }
 
 /**
  * Token bucket per API key (each warm Lambda instance and each local server has its own; API
- * Gateway's stage throttling caps the total). Over the limit: 429 with `Retry-After`, so
- * well-behaved integrations back off instead of hammering.
+ * Gateway's stage throttling caps the total), announced on every answer. Over the limit: 429
+ * with `Retry-After`, so well-behaved integrations back off instead of hammering.
  * @example app.use('/v1/*', rateLimit({ perSecond: 50, burst: 100 }, () => new Date()))
  */
 export function rateLimit(limit: RateLimit, now: () => Date) {
   const buckets = tokenBuckets(limit, now);
   return createMiddleware<AuthEnv>(async (c, next) => {
-    const retryAfter = buckets.take(c.get('auth').keyId);
-    if (retryAfter !== undefined) throw new RateLimited('Too many requests for this API key.', retryAfter);
+    const state = buckets.take(c.get('auth').keyId);
+    announce(c, 'per-key', limit, state);
+    if (!state.allowed) throw new RateLimited('Too many requests for this API key.', state.retryAfter);
     await next();
   });
 }

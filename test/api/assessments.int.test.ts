@@ -141,7 +141,13 @@ describe('GET /v1/assessments/{id}', () => {
     const res = await api.call('GET', `/v1/assessments/${id}`, { key: k() });
 
     expect(res.status).toBe(404);
-    expect(res.body).toEqual({ type: '/problems/not-found', title: 'Not found', status: 404, detail: 'No assessment with this id.' });
+    expect(res.body).toEqual({
+      type: '/problems/not-found',
+      title: 'Not found',
+      status: 404,
+      detail: 'No assessment with this id.',
+      instance: `urn:uuid:${res.headers.get('x-request-id')}`,
+    });
   });
 });
 

@@ -27,9 +27,18 @@ describe('storage faults', () => {
       title: 'Storage temporarily unavailable',
       status: 503,
       detail: 'Storage is temporarily unavailable; retry later.',
+      instance: `urn:uuid:${res.headers.get('x-request-id')}`,
     });
     expect(logs).toEqual([
-      { level: 'error', msg: 'request', method: 'GET', route: '/v1/instruments', status: 503, ms: expect.any(Number) },
+      {
+        level: 'error',
+        msg: 'request',
+        method: 'GET',
+        route: '/v1/instruments',
+        status: 503,
+        ms: expect.any(Number),
+        requestId: res.headers.get('x-request-id'),
+      },
     ]);
   });
 

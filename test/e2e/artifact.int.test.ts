@@ -170,6 +170,9 @@ describe('the Lambda artifact', () => {
     expect(fromBundle.statusCode).toBe(status);
     expect(local.statusCode).toBe(status);
     expect(fromBundle.headers['content-type']).toBe('application/problem+json');
-    expect(JSON.parse(fromBundle.body)).toEqual(JSON.parse(local.body));
+    // The same problem but for `instance`, which names each request (its X-Request-Id).
+    const { instance, ...bundled } = JSON.parse(fromBundle.body);
+    expect(instance).toBe(`urn:uuid:${fromBundle.headers['x-request-id']}`);
+    expect(bundled).toEqual({ ...JSON.parse(local.body), instance: undefined });
   });
 });

@@ -12,7 +12,17 @@ describe('parseConfig', () => {
       RATE_LIMIT_PER_SECOND: 50,
       RATE_LIMIT_BURST: 100,
       SUPPRESSION_THRESHOLD: 10,
+      CORS_ALLOWED_ORIGINS: [],
     });
+  });
+
+  it('reads CORS origins as a comma-separated list of bare origins', () => {
+    expect(parseConfig({ CORS_ALLOWED_ORIGINS: 'https://portal.example, http://localhost:5173' }).CORS_ALLOWED_ORIGINS).toEqual([
+      'https://portal.example',
+      'http://localhost:5173',
+    ]);
+    expect(() => parseConfig({ CORS_ALLOWED_ORIGINS: '*' })).toThrow('CORS_ALLOWED_ORIGINS: Comma-separated origins');
+    expect(() => parseConfig({ CORS_ALLOWED_ORIGINS: 'https://a.example/path' })).toThrow('CORS_ALLOWED_ORIGINS');
   });
 
   it('accepts only a stricter suppression threshold than the CMS 10', () => {

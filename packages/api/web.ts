@@ -1,0 +1,73 @@
+import { cors } from 'hono/cors';
+import { createMiddleware } from 'hono/factory';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+
+/** Request headers a browser client may send (CORS). */
+export const ALLOWED_HEADERS = ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id', 'traceparent'];
+/** Response headers a browser client may read (CORS). */
+export const EXPOSED_HEADERS = [
+  'Location',
+  'Idempotent-Replayed',
+  'Retry-After',
+  'Export-Id',
+  'Export-Next-Cursor',
+  'Link',
+  'RateLimit',
+  'RateLimit-Policy',
+  'X-Request-Id',
+];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TRACEPARENT = /^[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$/i;
+
+/**
+ * The request's id, always a UUID: the caller's `X-Request-Id` when it is one, else the trace id
+ * of a W3C `traceparent` written as a UUID, else a new random one.
+ * why: only ids that are random by construction are taken over — a caller-chosen string could
+ * carry an identifier (an MRN) into every log line.
+ * @example requestIdOf(c) // '0f8fad5b-d9cb-469f-a165-70867728950e'
+ */
+export function requestIdOf(header: (name: string) => string | undefined): string {
+  const given = header('x-request-id')?.trim();
+  if (given && UUID.test(given)) return given.toLowerCase();
+  const trace = TRACEPARENT.exec(header('traceparent')?.trim() ?? '')?.[1];
+  if (trace && !/^0+$/.test(trace)) {
+    const t = trace.toLowerCase();
+    return `${t.slice(0, 8)}-${t.slice(8, 12)}-${t.slice(12, 16)}-${t.slice(16, 20)}-${t.slice(20)}`;
+  }
+  return crypto.randomUUID();
+}
+
+/**
+ * The web conventions of every answer (docs/architecture.md, "Web conventions"): a request id
+ * (`c.get('requestId')`, echoed as `X-Request-Id`), CORS for the configured origins only
+ * (preflights answered here, before authentication), `nosniff` and the other secure headers, and
+ * `Cache-Control: no-store` on API data.
+ * @example for (const m of webConventions({ corsOrigins: ['https://portal.clinic.example'] })) app.use('*', m);
+ */
+export function webConventions(options: { corsOrigins: readonly string[] }) {
+  const origins = new Set(options.corsOrigins);
+  return [
+    requestId({ headerName: '', generator: (c) => requestIdOf((name) => c.req.header(name)) }),
+    createMiddleware(async (c, next) => {
+      c.header('X-Request-Id', c.get('requestId'));
+      await next();
+      // why: clinical data must not sit in shared or browser caches; the contract and health too (they change with deploys).
+      if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
+    }),
+    cors({
+      origin: (origin) => (origins.has(origin) ? origin : null),
+      allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
+      allowHeaders: ALLOWED_HEADERS,
+      exposeHeaders: EXPOSED_HEADERS,
+      maxAge: 600,
+    }),
+    secureHeaders({
+      // JSON only: nothing here is to be rendered, framed or to load anything.
+      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+      strictTransportSecurity: 'max-age=31536000; includeSubDomains',
+      crossOriginResourcePolicy: 'same-origin',
+    }),
+  ];
+}
