@@ -70,7 +70,7 @@ export function createApp(deps: AppDeps) {
   );
   app.use('/v1/*', rateLimit(deps.rateLimit ?? { perSecond: 50, burst: 100 }, ctx.now));
 
-  for (const routes of ROUTE_MODULES) app.route('/', mountRoutes(new Hono<AuthEnv>(), routes, ctx));
+  for (const { routes } of ROUTE_MODULES) app.route('/', mountRoutes(new Hono<AuthEnv>(), routes, ctx));
   return app;
 }
 

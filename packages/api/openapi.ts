@@ -1,110 +1,200 @@
 import * as z from '../instruments/zod';
-import { PROBLEM_CONTENT_TYPE, PROBLEMS } from './problem';
+import { examples } from './examples';
+import { GUIDE } from './guide';
+import { PROBLEM_CONTENT_TYPE, PROBLEMS, type ProblemType } from './problem';
 import { responseSchemas } from './response-schemas';
 import type { RouteDef } from './route';
-import { ROUTES } from './routes';
+import { ROUTE_MODULES } from './routes';
 
-/** A `$ref` to a named schema's component, or the schema inline; lazy schemas are built here. */
-const ref = (schema: z.ZodMiniType) => {
-  const built = schema instanceof z.ZodMiniLazy ? (schema._zod.innerType as z.ZodMiniType) : schema;
-  const id = z.globalRegistry.get(built)?.id;
-  return id ? { $ref: `#/components/schemas/${id}` } : z.toJSONSchema(built, { io: 'input', unrepresentable: 'any' });
-};
+type Json = Record<string, unknown>;
 
-const json = (schema: z.ZodMiniType) => ({ 'application/json': { schema: ref(schema) } });
-
-/** The query's fields as parameters, in the schema's order, described by their schema's description. */
-function queryParameters(r: RouteDef) {
-  if (!r.query) return [];
-  const object = (r.query instanceof z.ZodMiniLazy ? r.query._zod.innerType : r.query) as z.ZodMiniObject;
-  return Object.entries(object._zod.def.shape).map(([name, schema]) => ({
-    name,
-    in: 'query',
-    required: false,
-    description: z.globalRegistry.get(schema as z.ZodMiniType)?.description ?? '',
-    schema: { type: 'string' },
-  }));
+/** JSON Schema of a zod schema, as OpenAPI 3.1 embeds it: no `$schema`, no `$id`. */
+function jsonSchema(schema: z.ZodMiniType): Json {
+  const { $schema: _s, $id: _i, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Json;
+  return rest;
 }
 
-let cached: Record<string, unknown> | undefined;
+const unlazy = (schema: z.ZodMiniType): z.ZodMiniType =>
+  schema instanceof z.ZodMiniLazy ? (schema._zod.innerType as z.ZodMiniType) : schema;
 
-/**
- * The OpenAPI 3.1 document, generated from the same zod schemas the routes validate with.
- * @example openApiDocument().paths['/v1/score'].post.requestBody
- */
-export function openApiDocument(): Record<string, unknown> {
-  if (cached) return cached;
+/** A `$ref` to a named schema's component, or the schema inline; lazy schemas are built here. */
+function ref(schema: z.ZodMiniType): Json {
+  const built = unlazy(schema);
+  const id = z.globalRegistry.get(built)?.id;
+  return id ? { $ref: `#/components/schemas/${id}` } : jsonSchema(built);
+}
+
+const header = (name: string) => ({ $ref: `#/components/headers/${name}` });
+
+/** Headers on every answer (`/v1`: the rate limit too). */
+const commonHeaders = (r: RouteDef) => ({
+  'X-Request-Id': header('XRequestId'),
+  ...(r.path.startsWith('/v1/') ? { RateLimit: header('RateLimit'), 'RateLimit-Policy': header('RateLimitPolicy') } : {}),
+});
+
+/** The query's fields as parameters: typed, bounded and defaulted by the schema the route validates with. */
+function queryParameters(r: RouteDef): Json[] {
+  if (!r.query) return [];
+  const object = unlazy(r.query) as z.ZodMiniObject;
+  return Object.entries(object._zod.def.shape).map(([name, field]) => {
+    const schema = field as z.ZodMiniType;
+    const { description, ...rest } = jsonSchema(schema);
+    return {
+      name,
+      in: 'query',
+      required: schema._zod.optin !== 'optional',
+      description: description ?? z.globalRegistry.get(schema)?.description ?? '',
+      schema: rest,
+    };
+  });
+}
+
+function parameters(r: RouteDef): Json[] {
+  return [
+    ...Object.entries(r.params ?? {}).map(([name, p]) => ({
+      name,
+      in: 'path',
+      required: true,
+      description: p.description,
+      schema: { type: 'string', pattern: p.pattern.source },
+    })),
+    ...queryParameters(r),
+    ...(r.header
+      ? [{ name: r.header.name, in: 'header', required: true, description: r.header.description, schema: jsonSchema(r.header.schema) }]
+      : []),
+  ];
+}
+
+const problemExample = (type: ProblemType) => ({
+  type: `/problems/${type}`,
+  title: PROBLEMS[type].title,
+  status: PROBLEMS[type].status,
+  detail: PROBLEMS[type].example,
+  instance: 'urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e',
+  ...(type === 'validation-error' ? { errors: [{ path: 'subject.ref', message: 'Invalid input: expected string, received number' }] } : {}),
+  ...(type === 'unprocessable-responses'
+    ? { errors: [{ path: 'responses.importance', message: 'Too big: expected number to be <=10' }] }
+    : {}),
+});
+
+/** Every status a route can answer besides success, one response each, its problem types as examples. */
+function problemResponses(r: RouteDef): Record<string, Json> {
+  const byStatus = new Map<number, ProblemType[]>();
+  for (const type of r.errors) byStatus.set(PROBLEMS[type].status, [...(byStatus.get(PROBLEMS[type].status) ?? []), type]);
+  return Object.fromEntries(
+    [...byStatus].map(([status, types]) => [
+      String(status),
+      {
+        description: types.map((t) => PROBLEMS[t].title).join('; '),
+        headers: { ...commonHeaders(r), ...([409, 429, 503].includes(status) ? { 'Retry-After': header('RetryAfter') } : {}) },
+        content: {
+          [PROBLEM_CONTENT_TYPE]: {
+            schema: { $ref: '#/components/schemas/Problem' },
+            examples: Object.fromEntries(types.map((t) => [t, { summary: PROBLEMS[t].title, value: problemExample(t) }])),
+          },
+        },
+      },
+    ]),
+  );
+}
+
+function successResponse(r: RouteDef): Json {
   const shapes = responseSchemas();
-  const paths: Record<string, Record<string, unknown>> = {};
-  for (const r of ROUTES) {
-    const content = r.content
-      ? Object.fromEntries(
-          Object.entries(r.content).map(([type, schema]) => [type, { schema: typeof schema === 'string' ? ref(shapes[schema]) : schema }]),
-        )
-      : r.response && json(shapes[r.response]);
-    const headers =
-      r.headers &&
-      Object.fromEntries(Object.entries(r.headers).map(([name, description]) => [name, { description, schema: { type: 'string' } }]));
-    const responses: Record<string, unknown> = {
-      [String(r.status ?? 200)]: { description: 'Success', ...(headers ? { headers } : {}), ...(content ? { content } : {}) },
-    };
-    for (const type of r.errors) {
-      const { status, title } = PROBLEMS[type];
-      const existing = responses[String(status)] as { description: string } | undefined;
-      responses[String(status)] = {
-        description: existing ? `${existing.description}; ${title}` : title,
-        content: { [PROBLEM_CONTENT_TYPE]: { schema: ref(shapes.problemSchema) } },
-      };
-    }
-    const parameters = [
-      ...Object.entries(r.params ?? {}).map(([name, description]) => ({
-        name,
-        in: 'path',
-        required: true,
-        description,
-        schema: { type: 'string' },
-      })),
-      ...queryParameters(r),
-      ...(r.header
-        ? [
-            {
-              name: r.header.name,
-              in: 'header',
-              required: true,
-              description: r.header.description,
-              schema: { type: 'string', minLength: 1, maxLength: 255 },
+  const headers = {
+    ...commonHeaders(r),
+    ...Object.fromEntries(
+      Object.entries(r.headers ?? {}).map(([name, description]) => [name, { description, schema: { type: 'string' } }]),
+    ),
+  };
+  const bodyExamples = r.examples ? { examples: examples()[r.examples] } : {};
+  const content = r.content
+    ? Object.fromEntries(
+        Object.entries(r.content).map(([type, schema]) => [type, { schema: typeof schema === 'string' ? ref(shapes[schema]) : schema }]),
+      )
+    : r.response && { 'application/json': { schema: ref(shapes[r.response]), ...bodyExamples } };
+  const status = r.status ?? 200;
+  return { [String(status)]: { description: status === 204 ? 'Done; no body.' : 'Success', headers, ...(content ? { content } : {}) } };
+}
+
+const access = (r: RouteDef) =>
+  r.scope ? `Requires scope \`${r.scope}\`.` : r.path.startsWith('/v1/') ? 'Any valid API key.' : 'No API key needed.';
+
+function operation(r: RouteDef, tag: string): Json {
+  const params = parameters(r);
+  return {
+    operationId: r.operationId,
+    tags: [tag],
+    summary: r.summary,
+    description: `${r.description}\n\n${access(r)}`,
+    security: r.path.startsWith('/v1/') ? [{ bearer: [] }] : [],
+    ...(params.length ? { parameters: params } : {}),
+    ...(r.body
+      ? {
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': { schema: ref(r.body.schema), ...(r.body.examples ? { examples: examples()[r.body.examples] } : {}) },
             },
-          ]
-        : []),
-    ];
-    (paths[r.path] ??= {})[r.method] = {
-      summary: r.summary,
-      ...(r.scope ? { description: `Requires scope \`${r.scope}\`.` } : {}),
-      ...(r.path.startsWith('/v1/') ? { security: [{ bearer: [] }] } : { security: [] }),
-      ...(parameters.length ? { parameters } : {}),
-      ...(r.body ? { requestBody: { required: true, content: json(r.body.schema) } } : {}),
-      responses,
-    };
-  }
-  const components = z.toJSONSchema(z.globalRegistry, {
+          },
+        }
+      : {}),
+    responses: { ...successResponse(r), ...problemResponses(r) },
+  };
+}
+
+/** The document's components: every named schema, stripped of the `$id` zod adds (JSON Schema 2020-12 in OpenAPI forbids it). */
+function components(): Json {
+  const { schemas } = z.toJSONSchema(z.globalRegistry, {
     io: 'input',
     unrepresentable: 'any',
     uri: (id) => `#/components/schemas/${id}`,
-  }) as { schemas: Record<string, unknown> };
+  }) as {
+    schemas: Record<string, Json>;
+  };
+  const clean = Object.fromEntries(Object.entries(schemas).map(([id, { $id: _i, $schema: _s, ...schema }]) => [id, schema]));
+  return {
+    securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A clinic API key (`mia_…`).' } },
+    headers: {
+      XRequestId: {
+        description: 'This request’s id (a UUID): yours when you sent one as `X-Request-Id` or `traceparent`, else new.',
+        schema: { type: 'string', format: 'uuid' },
+      },
+      RateLimit: {
+        description: 'The key’s bucket now: `"per-key";r=<requests left>;t=<seconds until full>` (draft-ietf-httpapi-ratelimit-headers).',
+        schema: { type: 'string' },
+      },
+      RateLimitPolicy: { description: 'The bucket: `"per-key";q=<burst>;w=<seconds to refill>`.', schema: { type: 'string' } },
+      RetryAfter: { description: 'Seconds to wait before retrying.', schema: { type: 'integer', minimum: 1 } },
+    },
+    schemas: clean,
+  };
+}
+
+let cached: Json | undefined;
+
+/**
+ * The OpenAPI 3.1 document, generated from the route definitions and the same zod schemas the
+ * routes validate with; built on its first request.
+ * @example openApiDocument().paths['/v1/score'].post.operationId // 'scoreAnswers'
+ */
+export function openApiDocument(): Json {
+  if (cached) return cached;
+  const paths: Record<string, Json> = {};
+  for (const { tag, routes } of ROUTE_MODULES) for (const r of routes) (paths[r.path] ??= {})[r.method] = operation(r, tag);
   cached = {
     openapi: '3.1.0',
     info: {
       title: 'MI Assessments API',
       version: '1.0.0',
-      description: 'Scores Motivational Interviewing assessments and keeps anonymized results. Errors are RFC 9457 problem+json.',
+      description: GUIDE,
+      contact: { name: 'MI Assessments API maintainers' },
+      license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
     },
-    servers: [{ url: '/' }],
+    servers: [{ url: '/', description: 'This deployment (same origin)' }],
     security: [{ bearer: [] }],
+    tags: ROUTE_MODULES.map(({ tag, description }) => ({ name: tag, description })),
     paths,
-    components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Clinic API key (`mia_…`)' } },
-      schemas: components.schemas,
-    },
+    components: components(),
   };
   return cached;
 }

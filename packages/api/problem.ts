@@ -33,24 +33,51 @@ export interface Problem {
  */
 export const MAX_ERRORS = 20;
 
-/** Every problem type the API can answer with; documented under /docs#problems. */
+/**
+ * Every problem type the API can answer with: its status, title and a typical `detail` (the
+ * reference shows it as the example). Their `type` URIs (`/problems/<type>`) lead to the reference.
+ */
 export const PROBLEMS = {
-  'malformed-request': { status: 400, title: 'Malformed request' },
-  'validation-error': { status: 400, title: 'Request does not match the schema' },
-  unauthenticated: { status: 401, title: 'Missing or invalid API key' },
-  forbidden: { status: 403, title: 'API key lacks the required scope' },
-  'not-found': { status: 404, title: 'Not found' },
-  'method-not-allowed': { status: 405, title: 'Method not allowed on this path' },
-  'idempotency-in-flight': { status: 409, title: 'A request with this Idempotency-Key is still in progress' },
-  conflict: { status: 409, title: 'Conflict' },
-  'payload-too-large': { status: 413, title: 'Request body too large' },
-  'rate-limited': { status: 429, title: 'Too many requests' },
-  'unsupported-media-type': { status: 415, title: 'Request body must be application/json' },
-  'unprocessable-responses': { status: 422, title: 'Responses cannot be scored' },
-  'idempotency-key-reused': { status: 422, title: 'Idempotency-Key was already used with a different request' },
-  'storage-unavailable': { status: 503, title: 'Storage temporarily unavailable' },
-  'internal-error': { status: 500, title: 'Internal error' },
-} as const satisfies Record<string, { status: number; title: string }>;
+  'malformed-request': { status: 400, title: 'Malformed request', example: 'The request body is not valid JSON in UTF-8.' },
+  'validation-error': { status: 400, title: 'Request does not match the schema', example: 'The request body does not match the schema.' },
+  unauthenticated: {
+    status: 401,
+    title: 'Missing or invalid API key',
+    example: 'No API key was sent: send `Authorization: Bearer <api key>`.',
+  },
+  forbidden: { status: 403, title: 'API key lacks the required scope', example: 'This operation needs the `assessments:write` scope.' },
+  'not-found': { status: 404, title: 'Not found', example: 'No assessment with this id.' },
+  'method-not-allowed': {
+    status: 405,
+    title: 'Method not allowed on this path',
+    example: 'This path does not answer this method; see the Allow header.',
+  },
+  'idempotency-in-flight': {
+    status: 409,
+    title: 'A request with this Idempotency-Key is still in progress',
+    example: 'A request with this idempotency key is still in progress.',
+  },
+  conflict: { status: 409, title: 'Conflict', example: 'An assessment with this id already exists.' },
+  'payload-too-large': { status: 413, title: 'Request body too large', example: 'The body exceeds 65536 bytes.' },
+  'rate-limited': { status: 429, title: 'Too many requests', example: 'Too many requests for this API key.' },
+  'unsupported-media-type': {
+    status: 415,
+    title: 'Request body must be application/json',
+    example: 'Send the body as application/json in UTF-8, without a content encoding.',
+  },
+  'unprocessable-responses': { status: 422, title: 'Responses cannot be scored', example: 'Some responses cannot be scored.' },
+  'idempotency-key-reused': {
+    status: 422,
+    title: 'Idempotency-Key was already used with a different request',
+    example: 'This idempotency key was already used with a different request.',
+  },
+  'storage-unavailable': {
+    status: 503,
+    title: 'Storage temporarily unavailable',
+    example: 'Storage is temporarily unavailable; retry later.',
+  },
+  'internal-error': { status: 500, title: 'Internal error', example: 'An unexpected error occurred.' },
+} as const satisfies Record<string, { status: number; title: string; example: string }>;
 
 export type ProblemType = keyof typeof PROBLEMS;
 

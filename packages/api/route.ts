@@ -5,6 +5,7 @@ import type { Scope } from '../domain/records';
 import type * as z from '../instruments/zod';
 import { type AuthEnv, requireScope } from './auth';
 import type { AppContext } from './context';
+import type { ExampleName } from './examples';
 import type { ProblemType } from './problem';
 import type { ResponseSchemas } from './response-schemas';
 import { toValidationError } from './schemas';
@@ -36,19 +37,29 @@ export interface RouteInput<B, Q> {
 export interface RouteDef<B = unknown, Q = unknown> {
   method: 'get' | 'post' | 'delete';
   path: string;
+  /** The OpenAPI operationId: a verb and a noun, camelCase (`createAssessment`). */
+  operationId: string;
+  /** One line. */
   summary: string;
+  /** What a reader needs beyond the summary (Markdown). */
+  description: string;
   /** The scope a key needs; absent on `/v1` means any valid key, outside `/v1` no key at all. */
   scope?: Scope;
-  /** A JSON body and its schema; `parse`, when given, parses in the schema's place (the instrument requests). */
-  body?: { schema: z.ZodMiniType; parse?: (value: unknown) => ParseResult };
+  /**
+   * A JSON body and its schema; `parse`, when given, parses in the schema's place (the instrument
+   * requests); `examples` names the body's examples in examples.ts.
+   */
+  body?: { schema: z.ZodMiniType; parse?: (value: unknown) => ParseResult; examples?: ExampleName };
   /** The query's schema: a closed object whose fields (with their descriptions) are the documented parameters. */
   query?: z.ZodMiniType;
-  /** Path parameters and their descriptions (checked by the handler: a malformed id is simply not found). */
-  params?: Readonly<Record<string, string>>;
+  /** Path parameters: description and pattern (checked by the handler: a malformed id is simply not found). */
+  params?: Readonly<Record<string, { description: string; pattern: RegExp }>>;
   header?: HeaderDef;
   /** The success status (default 200) and its body, by name in `responseSchemas()`. */
   status?: number;
   response?: keyof ResponseSchemas;
+  /** The success body's examples, by name in examples.ts. */
+  examples?: ExampleName;
   /** Non-JSON success bodies by media type (the export's NDJSON and CSV). */
   content?: Readonly<Record<string, keyof ResponseSchemas | { type: 'string' }>>;
   /** Success response headers and their descriptions. */
@@ -64,7 +75,7 @@ export interface RouteDef<B = unknown, Q = unknown> {
  */
 export function defineRoute<B extends z.ZodMiniType = z.ZodMiniNever, Q extends z.ZodMiniType = z.ZodMiniNever>(
   def: Omit<RouteDef<z.output<B>, z.output<Q>>, 'body' | 'query'> & {
-    body?: { schema: B; parse?: (value: unknown) => ParseResult };
+    body?: { schema: B; parse?: (value: unknown) => ParseResult; examples?: ExampleName };
     query?: Q;
   },
 ): RouteDef {

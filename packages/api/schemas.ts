@@ -119,8 +119,8 @@ export const DEFAULT_PAGE_SIZE = 20;
 
 export const pageQuery = z.lazy(() =>
   closedObject({
-    limit: optional(queryInt(1, 100), '1–100, default 20'),
-    cursor: optional(text(1, 1024), 'The `next` value of the previous page'),
+    limit: defaulted(queryInt(1, 100), DEFAULT_PAGE_SIZE, 'Rows per page, 1–100.'),
+    cursor: optional(text(1, 1024), 'The `next` value of the previous page.'),
   }),
 );
 
@@ -150,16 +150,19 @@ export function toValidationError(error: z.core.$ZodError): ValidationError {
 export const month = once(() => z.string().check(z.regex(/^(19|2\d)\d{2}-(0[1-9]|1[0-2])$/, 'A month as YYYY-MM, 1900-01 to 2999-12.')));
 /** An optional field with its OpenAPI description. */
 export const optional = <T extends z.ZodMiniType>(schema: T, description: string) => doc(z.optional(schema), { description });
+/** A field that takes `value` when absent, with its OpenAPI description (the document shows the default). */
+export const defaulted = <T extends z.ZodMiniType>(schema: T, value: z.output<T>, description: string) =>
+  doc(z._default(schema, value as never), { description });
 
 export const aggregatesQuery = z.lazy(() =>
   closedObject({
-    instrument: doc(text(1, 64), { description: 'Instrument id (required)' }),
-    from: optional(month(), 'First month, YYYY-MM (default: 11 months before `to`)'),
-    to: optional(month(), 'Last month, YYYY-MM (default: this month)'),
-    groupBy: optional(z.enum(['month', 'quarter']), '`month` (default) or `quarter`'),
+    instrument: doc(text(1, 64), { description: 'Instrument id (see `GET /v1/instruments`).' }),
+    from: optional(month(), 'First month, YYYY-MM; default 11 months before `to`.'),
+    to: optional(month(), 'Last month, YYYY-MM; default this month.'),
+    groupBy: defaulted(z.enum(['month', 'quarter']), 'month', 'Group by month or by quarter.'),
     clinic: optional(
       z.string().check(z.regex(/^(\*|[a-z0-9][a-z0-9-]{1,62})$/, 'A clinic id, or * for the network.')),
-      'Another clinic id, or `*` for the network: needs the operator-granted `analytics:network` scope',
+      'Another clinic id, or `*` for the whole network: needs the operator-granted `analytics:network` scope.',
     ),
   }),
 );
@@ -167,11 +170,11 @@ export type AggregatesQuery = z.infer<typeof aggregatesQuery>;
 
 export const exportQuery = z.lazy(() =>
   closedObject({
-    instrument: doc(text(1, 64), { description: 'Instrument id (required)' }),
-    from: optional(z.iso.date(), 'First day administered, YYYY-MM-DD (inclusive)'),
-    to: optional(z.iso.date(), 'Last day administered, YYYY-MM-DD (inclusive)'),
+    instrument: doc(text(1, 64), { description: 'Instrument id (see `GET /v1/instruments`).' }),
+    from: optional(z.iso.date(), 'First day administered, YYYY-MM-DD, inclusive.'),
+    to: optional(z.iso.date(), 'Last day administered, YYYY-MM-DD, inclusive.'),
     format: optional(z.enum(EXPORT_FORMAT_IDS), EXPORT_FORMAT_IDS.map((id) => `\`${id}\`: ${EXPORT_FORMATS[id].description}`).join('; ')),
     limit: optional(queryInt(1, 5000), 'Rows per page, 1–5000, default 1000'),
-    cursor: optional(text(1, 2048), 'The previous page’s `Export-Next-Cursor`'),
+    cursor: optional(text(1, 2048), 'The previous page’s `Export-Next-Cursor`.'),
   }),
 );

@@ -11,8 +11,10 @@ export const analyticsRoutes = [
   defineRoute({
     method: 'get',
     path: '/v1/analytics/aggregates',
-    summary:
-      'Outcomes per month or quarter for the key’s clinic: subjects, assessments, means/sds, category shares, change first → latest; small cells suppressed',
+    operationId: 'getAggregates',
+    summary: 'Outcomes per month or quarter, small cells suppressed',
+    description:
+      'For the key’s clinic (or, with the operator-granted `analytics:network` scope, another clinic or the whole network): subjects, assessments, mean and sd of every score, the distribution of each interpretation category over subjects’ latest assessment, and change from each subject’s first to latest assessment in the period. Any figure resting on 1 to the threshold (10 or more) subjects is `{ "value": null, "suppressed": true }`, with complementary suppression so that no hidden figure can be derived from the published ones. Zero is published as 0.',
     scope: 'analytics:read',
     query: aggregatesQuery,
     response: 'aggregatesResponse',
@@ -22,8 +24,10 @@ export const analyticsRoutes = [
   defineRoute({
     method: 'get',
     path: '/v1/analytics/export',
-    summary:
-      'De-identified rows of the key’s clinic, one per assessment, oldest first: pseudonyms re-keyed per export, year plus days since the client’s first assessment. Follow `Export-Next-Cursor` until it is absent; every export is audited',
+    operationId: 'exportRows',
+    summary: 'De-identified rows, one per assessment',
+    description:
+      'The key’s clinic’s assessments of one instrument, oldest first, as NDJSON or CSV: answers, scores and interpretation with a pseudonym re-keyed per export (`exportSubject`: two exports cannot be joined), the year and the days since the client’s first assessment — no ref, subject id, assessment id or date. Follow `Export-Next-Cursor` (or the `Link` header) until it is absent. Every page is written to the audit trail before it is sent.',
     scope: 'analytics:read',
     query: exportQuery,
     content: Object.fromEntries(
@@ -59,7 +63,10 @@ export const analyticsRoutes = [
   defineRoute({
     method: 'get',
     path: '/v1/analytics/audit',
-    summary: 'The clinic’s export audit trail, newest first: who, when, filters, rows released',
+    operationId: 'listExportAudits',
+    summary: 'The export audit trail',
+    description:
+      'The key’s clinic’s exports, newest first: which key (or the operator CLI) exported what, when, with which filters, and how many rows were released.',
     scope: 'analytics:read',
     query: pageQuery,
     response: 'exportAuditPage',

@@ -4,16 +4,19 @@ import { AUTH_ERRORS, BODY_ERRORS } from '../problem';
 import { defineRoute } from '../route';
 import { ASSESSMENT_ID_PATTERN, assessmentRequest, batchRequest, idempotencyKey, parseAssessmentRequest } from '../schemas';
 
-const ID = { id: 'Assessment id (`asm_…`)' };
+const ID = { id: { description: 'Assessment id (`asm_…`)', pattern: ASSESSMENT_ID_PATTERN } };
 
 /** Stored assessments: create (one or a batch), read, delete. */
 export const assessmentRoutes = [
   defineRoute({
     method: 'post',
     path: '/v1/assessments',
+    operationId: 'createAssessment',
     summary: 'Score and store one assessment',
+    description:
+      'Scores the answers with the instrument’s current definition and stores the result under the client’s pseudonym (only the keyed HMAC of `subject.ref` is kept). `Idempotency-Key` is required: the same key with the same body answers the first response again with `Idempotent-Replayed: true`; with another body, 422; while the first is still being written, 409. Unknown fields, unknown item ids and out-of-range answers are refused, never stored.',
     scope: 'assessments:write',
-    body: { schema: assessmentRequest, parse: parseAssessmentRequest },
+    body: { schema: assessmentRequest, parse: parseAssessmentRequest, examples: 'assessmentRequest' },
     header: {
       name: 'Idempotency-Key',
       schema: idempotencyKey,
@@ -22,6 +25,11 @@ export const assessmentRoutes = [
     },
     status: 201,
     response: 'assessmentView',
+    examples: 'assessmentView',
+    headers: {
+      Location: 'The stored assessment: `/v1/assessments/{id}`.',
+      'Idempotent-Replayed': '`true` when this answers a retry of an earlier request with the same key and body.',
+    },
     errors: [...AUTH_ERRORS, ...BODY_ERRORS, 'unprocessable-responses', 'idempotency-key-reused', 'idempotency-in-flight'],
     async handle(c, { body, header }, ctx) {
       const out = await createAssessment(ctx.assessments, c.get('auth').clinicId, header, body);
@@ -34,9 +42,12 @@ export const assessmentRoutes = [
   defineRoute({
     method: 'post',
     path: '/v1/assessments/batch',
-    summary: 'Score and store up to 25 assessments; one result per item, each with its own idempotency key',
+    operationId: 'createAssessmentBatch',
+    summary: 'Score and store up to 25 assessments',
+    description:
+      'Each item is handled as if posted alone to `POST /v1/assessments` under its own `idempotencyKey`: one result per item, in request order, each with the status and body that request would have had. One bad item does not stop the others. Keys repeated inside one batch are refused (400) before anything is stored.',
     scope: 'assessments:write',
-    body: { schema: batchRequest },
+    body: { schema: batchRequest, examples: 'batchRequest' },
     response: 'batchResponse',
     errors: [...AUTH_ERRORS, ...BODY_ERRORS],
     async handle(c, { body }, ctx) {
@@ -53,10 +64,14 @@ export const assessmentRoutes = [
   defineRoute({
     method: 'get',
     path: '/v1/assessments/{id}',
+    operationId: 'getAssessment',
     summary: 'One stored assessment',
+    description:
+      'The result exactly as it was scored and stored, with any later re-scorings (under newer definitions) beside it in `rescores`. Another clinic’s id answers 404, like an id that does not exist.',
     scope: 'assessments:read',
     params: ID,
     response: 'assessmentView',
+    examples: 'assessmentView',
     errors: [...AUTH_ERRORS, 'not-found'],
     async handle(c, { params }, { store }) {
       const { id = '' } = params;
@@ -69,7 +84,10 @@ export const assessmentRoutes = [
   defineRoute({
     method: 'delete',
     path: '/v1/assessments/{id}',
-    summary: 'Delete one assessment (and its share of the aggregates); correct one by deleting and posting anew',
+    operationId: 'deleteAssessment',
+    summary: 'Delete one assessment',
+    description:
+      'Removes the assessment and its share of the aggregates in one transaction. To correct an assessment, delete it and post the corrected answers under a new `Idempotency-Key`.',
     scope: 'assessments:write',
     params: ID,
     status: 204,

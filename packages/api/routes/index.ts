@@ -5,16 +5,31 @@ import { instrumentRoutes } from './instruments';
 import { metaRoutes } from './meta';
 import { subjectRoutes } from './subjects';
 
+/** A module of routes about one resource: its OpenAPI tag and description. */
+export interface RouteModule {
+  tag: string;
+  description: string;
+  routes: readonly RouteDef[];
+}
+
 /**
  * Every route of the app, one module per resource, in the order of the documentation. The app
- * mounts these modules, and the OpenAPI document and /docs are generated from the same list.
+ * mounts these modules, and the OpenAPI document and the reference are generated from the same list.
  */
-export const ROUTE_MODULES: readonly (readonly RouteDef[])[] = [
-  metaRoutes,
-  instrumentRoutes,
-  assessmentRoutes,
-  subjectRoutes,
-  analyticsRoutes,
+export const ROUTE_MODULES: readonly RouteModule[] = [
+  { tag: 'Service', description: 'Liveness, readiness and this contract; no key needed.', routes: metaRoutes },
+  { tag: 'Instruments', description: 'The catalog of instruments, and scoring without storing.', routes: instrumentRoutes },
+  { tag: 'Assessments', description: 'Score and store assessments (one or a batch), read and delete them.', routes: assessmentRoutes },
+  {
+    tag: 'Subjects',
+    description: 'A client’s history and change over time, by ref (in the body) or pseudonymous id.',
+    routes: subjectRoutes,
+  },
+  {
+    tag: 'Analytics',
+    description: 'Disclosure-controlled aggregates, de-identified exports and their audit trail.',
+    routes: analyticsRoutes,
+  },
 ];
 
-export const ROUTES: readonly RouteDef[] = ROUTE_MODULES.flat();
+export const ROUTES: readonly RouteDef[] = ROUTE_MODULES.flatMap((m) => m.routes);

@@ -10,15 +10,22 @@ export const instrumentRoutes = [
   defineRoute({
     method: 'get',
     path: '/v1/instruments',
-    summary: 'Instrument catalog',
+    operationId: 'listInstruments',
+    summary: 'List the instruments',
+    description: 'Every instrument the API scores: id, current version, title and licence (whether item wording may be shown).',
+    response: 'instrumentList',
     errors: AUTH_ERRORS,
     handle: (c) => c.json({ items: listCatalog() }),
   }),
   defineRoute({
     method: 'get',
     path: '/v1/instruments/{id}',
-    summary: 'One instrument: items, scales, scoring rules, licence, sources',
-    params: { id: 'Instrument id, e.g. `readiness-ruler`' },
+    operationId: 'getInstrument',
+    summary: 'One instrument’s definition',
+    description:
+      'Items (with their wording only where the licence allows), response scales, scales and derived scores with their ranges, norms, scoring and interpretation rules, the rules that are our own (`ourRules`), licence, sources and the provenance every result carries.',
+    params: { id: { description: 'Instrument id, e.g. `readiness-ruler`', pattern: /^[a-z0-9-]{1,64}$/ } },
+    response: 'instrumentCatalog',
     errors: [...AUTH_ERRORS, 'not-found'],
     handle(c, { params }) {
       const instrument = getInstrument(params['id'] ?? '');
@@ -29,9 +36,13 @@ export const instrumentRoutes = [
   defineRoute({
     method: 'post',
     path: '/v1/score',
-    summary: 'Score without storing (any valid key)',
-    body: { schema: scoreRequest, parse: parseScoreRequest },
+    operationId: 'scoreAnswers',
+    summary: 'Score answers without storing them',
+    description:
+      'The same engine and output as stored assessments, for previews: nothing is stored, and no subject is accepted. Any valid key may call it. Free text (worksheet labels) is scored and dropped.',
+    body: { schema: scoreRequest, parse: parseScoreRequest, examples: 'scoreRequest' },
     response: 'scoredResult',
+    examples: 'scoredResult',
     errors: [...AUTH_ERRORS, ...BODY_ERRORS, 'unprocessable-responses'],
     handle: (c, { body }) => c.json(scoreOnly(body)),
   }),

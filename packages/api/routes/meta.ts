@@ -8,11 +8,24 @@ export const READY_TIMEOUT_MS = 1_000;
 
 /** Liveness, readiness and the contract: no key needed. */
 export const metaRoutes = [
-  defineRoute({ method: 'get', path: '/health', summary: 'Liveness', errors: [], handle: (c) => c.json({ status: 'ok' }) }),
+  defineRoute({
+    method: 'get',
+    path: '/health',
+    operationId: 'getLiveness',
+    summary: 'Liveness',
+    description: 'Answers 200 while the process serves requests; it does not touch storage (see `/health/ready`).',
+    response: 'health',
+    errors: [],
+    handle: (c) => c.json({ status: 'ok' }),
+  }),
   defineRoute({
     method: 'get',
     path: '/health/ready',
-    summary: 'Readiness: 503 with Retry-After while storage does not answer within a second',
+    operationId: 'getReadiness',
+    summary: 'Readiness: storage answers',
+    description:
+      'Answers 200 when storage answers a read within a second, else 503 with `Retry-After`: take the instance out of rotation, do not restart it.',
+    response: 'ready',
     errors: ['storage-unavailable'],
     async handle(c, _input, { store }) {
       // Readiness, unlike liveness, needs storage: one cheap read, bounded in time.
@@ -30,6 +43,22 @@ export const metaRoutes = [
       return problemResponse(c, problem('storage-unavailable', 'Storage did not answer; retry later.'), { 'retry-after': '5' });
     },
   }),
-  defineRoute({ method: 'get', path: '/openapi.json', summary: 'This document', errors: [], handle: (c) => c.json(openApiDocument()) }),
-  defineRoute({ method: 'get', path: '/docs', summary: 'Human-readable documentation', errors: [], handle: (c) => c.html(docsPage()) }),
+  defineRoute({
+    method: 'get',
+    path: '/openapi.json',
+    operationId: 'getOpenApiDocument',
+    summary: 'This document',
+    description: 'The OpenAPI 3.1 contract, generated from the same schemas the routes validate with.',
+    errors: [],
+    handle: (c) => c.json(openApiDocument()),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/docs',
+    operationId: 'getReference',
+    summary: 'The API reference',
+    description: 'This document rendered for people.',
+    errors: [],
+    handle: (c) => c.html(docsPage()),
+  }),
 ];

@@ -5,17 +5,21 @@ import { DEFAULT_PAGE_SIZE, pageQuery, SUBJECT_ID_PATTERN, subjectSearchRequest 
 import { type SearchPosition, searchAcrossVersions } from '../subject-search';
 import { subjectTrajectory } from '../trajectory';
 
-const SUBJECT = { subjectId: 'Pseudonymous subject id (`sub_…`)' };
+const SUBJECT = { subjectId: { description: 'Pseudonymous subject id (`sub_…`)', pattern: SUBJECT_ID_PATTERN } };
 
 /** A client's history and trajectory, by ref (in the body, never a URL) or by pseudonymous id. */
 export const subjectRoutes = [
   defineRoute({
     method: 'post',
     path: '/v1/subjects/search',
-    summary: 'A client’s subjectId and assessments, newest first, by clinic ref (kept out of URLs)',
+    operationId: 'searchSubject',
+    summary: 'Find a client’s history by ref',
+    description:
+      'The client’s pseudonymous `subjectId` and assessments, newest first, by the clinic’s own ref. The ref travels in the body, never in a URL (URLs end up in access logs). Records made before a pseudonym-key rotation are found too. Follow `next` as `cursor` for the next page.',
     scope: 'assessments:read',
-    body: { schema: subjectSearchRequest },
+    body: { schema: subjectSearchRequest, examples: 'subjectSearchRequest' },
     response: 'assessmentPage',
+    examples: 'assessmentPage',
     errors: [...AUTH_ERRORS, ...BODY_ERRORS],
     async handle(c, { body }, { store, pseudonymizer, cursors }) {
       const { ref, limit, cursor } = body;
@@ -35,11 +39,15 @@ export const subjectRoutes = [
   defineRoute({
     method: 'get',
     path: '/v1/subjects/{subjectId}/assessments',
-    summary: 'A client’s assessments by pseudonymous id, newest first',
+    operationId: 'listSubjectAssessments',
+    summary: 'A client’s history by pseudonymous id',
+    description:
+      'The assessments of one `subjectId`, newest first (by day administered, then by time stored), cursor-paged. A subject without assessments, or another clinic’s, answers 404.',
     scope: 'assessments:read',
     params: SUBJECT,
     query: pageQuery,
     response: 'assessmentPage',
+    examples: 'assessmentPage',
     errors: [...AUTH_ERRORS, 'not-found', 'validation-error'],
     async handle(c, { query, params }, { store, cursors }) {
       const { subjectId = '' } = params;
@@ -62,7 +70,10 @@ export const subjectRoutes = [
   defineRoute({
     method: 'get',
     path: '/v1/subjects/{subjectId}/trajectory',
-    summary: 'Stage and score changes over time, per instrument, oldest first; backward moves out of maintenance flagged',
+    operationId: 'getSubjectTrajectory',
+    summary: 'A client’s change over time',
+    description:
+      'Per instrument, oldest first: scores, stage, change from the previous and from the first assessment, stage moves forward and backward, and the relapse signal (a backward move out of maintenance). Fewer than two assessments of an instrument give `insufficient-data`. At most the latest 1,000 assessments are read (`truncated`).',
     scope: 'assessments:read',
     params: SUBJECT,
     response: 'trajectoryResponse',

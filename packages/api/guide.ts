@@ -1,0 +1,56 @@
+import { MAX_BATCH } from './schemas';
+
+/**
+ * The guide text of the reference (OpenAPI `info.description`, Markdown): what an integrator
+ * needs before the first request. Problem types are listed by the document itself.
+ */
+export const GUIDE = `Scores Motivational Interviewing assessments (readiness rulers, decisional-balance forms, URICA,
+SOCRATES, RCQ), keeps the results pseudonymized, and serves scores, MI guidance, trajectories and
+disclosure-controlled analytics.
+
+## Authentication
+Every \`/v1\` request carries \`Authorization: Bearer <api key>\`. A key (\`mia_…\`) belongs to one clinic and
+holds scopes: \`assessments:write\` (post, delete), \`assessments:read\` (fetch, history, trajectory),
+\`analytics:read\` (aggregates, exports, audit); \`POST /v1/score\` and the catalog need any valid key.
+\`analytics:network\` (other clinics, the whole network) is granted only by an operator. The clinic comes
+only from the key: another clinic's ids answer 404, like ids that do not exist. Repeated failed
+authentications from one address answer 429.
+
+## Idempotency
+\`POST /v1/assessments\` requires an \`Idempotency-Key\` header (1–255 characters, unique per assessment,
+kept at least 24 hours). A retry with the same key and body answers the first status and body again,
+with \`Idempotent-Replayed: true\`; the same key with another body is a 422; while the first request is
+still being written, 409 with \`Retry-After\`. Each item of \`POST /v1/assessments/batch\` (up to ${MAX_BATCH})
+carries its own \`idempotencyKey\`. However often a request is retried, one assessment is stored and
+aggregates count it once.
+
+## Pagination
+Lists answer a page and, when more follow, \`next\`: pass it as \`cursor\` (same filters) for the next page;
+it is absent on the last page. Exports give the cursor in the \`Export-Next-Cursor\` header (and \`Link\`).
+Cursors are sealed: opaque, bound to the clinic and list they came from, and refused when edited.
+
+## Errors
+Errors are RFC 9457 \`application/problem+json\` with \`type\`, \`title\`, \`status\`, \`detail\` and \`instance\`
+(\`urn:uuid:<request id>\`, the \`X-Request-Id\` of the answer). Validation problems add \`errors\`
+(\`path\`, \`message\`; at most 20, \`errorsOmitted\` counts the rest). No problem ever carries a submitted
+value or an unknown field's name. 429 and 503 carry \`Retry-After\`; retry after that many seconds.
+
+## Rate limits
+Each key has a token bucket; every answer announces it with the IETF \`RateLimit-Policy\` and \`RateLimit\`
+headers (\`r\`: requests left, \`t\`: seconds until the bucket is full). Beyond it: 429 with \`Retry-After\`.
+
+## Privacy
+Only \`subjectId = HMAC(pseudonym key, clinic, ref)\` is stored: the clinic's ref never reaches storage,
+logs or answers, and identifiers travel in bodies, never in URLs (hence \`POST /v1/subjects/search\`).
+Request schemas are closed (unknown fields are refused), \`targetBehavior\` is a closed list, and
+free text (worksheet labels) is scored and dropped. Answers carry \`Cache-Control: no-store\`.
+
+## Suppression
+Aggregates suppress any figure resting on 1 to the threshold (10 or more) subjects — \`{ "value": null,
+"suppressed": true }\`, never 0 — with complementary suppression so that no hidden figure can be derived
+from published totals or other cells. Exports are de-identified further: pseudonyms re-keyed per
+export, the year and days since the client's first assessment instead of dates.
+
+## Browsers
+Browser clients are allowed only from the origins a deployment configures (CORS); the custom headers
+above are exposed to them.`;
