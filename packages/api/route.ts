@@ -61,7 +61,7 @@ export interface RouteDef<B = unknown, Q = unknown> {
   /** The success body's examples, by name in examples.ts. */
   examples?: ExampleName;
   /** Non-JSON success bodies by media type (the export's NDJSON and CSV). */
-  content?: Readonly<Record<string, keyof ResponseSchemas | { type: 'string' }>>;
+  content?: Readonly<Record<string, keyof ResponseSchemas | { type: 'string' | 'object' }>>;
   /** Success response headers and their descriptions. */
   headers?: Readonly<Record<string, string>>;
   /** Every problem the route can answer besides its success. */

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../packages/api/app';
 import type { Store } from '../../packages/store/port';
 import { pseudonymizer, testApi } from '../support/api';
+import { checked } from '../support/contract';
 import { type FuzzTarget, fuzzTarget, type Observation, ruler } from './harness';
 import { summary, TIME_BOUND_MS, violations } from './invariants';
 import { type Json, jsonText } from './json-text';
@@ -229,5 +230,17 @@ describe('unauthenticated attempts are limited per client address', () => {
     } finally {
       await own.table.drop();
     }
+  });
+});
+
+describe('the response contract', () => {
+  it('held every operation’s success answer to the document in this run', () => {
+    const ids = Object.values(doc.paths).flatMap((methods) =>
+      Object.values(methods).map((op) => (op as { operationId: string }).operationId),
+    );
+    const succeeded = new Set([...checked].filter((c) => / 2\d\d$/.test(c)).map((c) => c.split(' ')[0]));
+
+    expect(ids.filter((id) => !succeeded.has(id))).toEqual([]);
+    expect(ids.length).toBeGreaterThanOrEqual(17);
   });
 });

@@ -1,3 +1,4 @@
+import { contractViolations } from '../support/contract';
 import type { Observation } from './harness';
 import { CANARY, NUMBER_CANARY } from './junk';
 import type { FuzzRequest } from './requests';
@@ -104,6 +105,9 @@ export function violations(o: Observation): string[] {
   const head = request.method.toUpperCase() === 'HEAD';
 
   if (answer.status >= 500) out.push(`status ${answer.status}`);
+  // The OpenAPI contract holds for fuzzed answers too (a HEAD has no body to check).
+  if (!answer.truncated && !head)
+    out.push(...contractViolations(request.method, request.url, answer.status, new Headers(answer.headers), answer.text));
   if (answer.ms > TIME_BOUND_MS) out.push(`answered in ${Math.round(answer.ms)} ms (bound ${TIME_BOUND_MS} ms)`);
   if (answer.status >= 400 && !head) {
     if (!PROBLEM_TYPE.test(header('content-type')))

@@ -3,6 +3,7 @@ import { type AppDeps, createApp } from '../../packages/api/app';
 import { createPseudonymizer } from '../../packages/api/pseudonymizer';
 import { SCOPES, type Scope } from '../../packages/domain/records';
 import type { Store } from '../../packages/store/port';
+import { contractViolations } from './contract';
 import { type TestTable, testTable } from './dynamo';
 
 /** A fixed 32-byte pseudonym key, so tests can compute expected subject ids. */
@@ -62,6 +63,9 @@ export async function testApi(options: { store?: (t: TestTable) => Store; deps?:
       };
       const res = await app.request(path, init);
       const text = await res.text();
+      // Every answer a test receives is held to the OpenAPI document (test/support/contract.ts).
+      const broken = contractViolations(method, path, res.status, res.headers, text);
+      if (broken.length > 0) throw new Error(`The answer breaks the OpenAPI contract:\n${broken.join('\n')}`);
       let parsed: unknown;
       try {
         parsed = text ? JSON.parse(text) : undefined;
