@@ -127,7 +127,8 @@ export async function createBatch(
   log: (entry: Record<string, unknown>) => void,
 ): Promise<BatchResult[]> {
   const failed = (index: number, error: unknown): BatchResult => {
-    const { problem: body } = errorToProblem(error);
+    // An item answers as if posted alone: its errors are in its body.
+    const { problem: body } = errorToProblem(error instanceof ValidationError ? error.at('body') : error);
     if (body.status >= 500) log({ level: 'error', msg: 'batch item failed', index, status: body.status, error: (error as Error).name });
     return { index, status: body.status, replayed: false, body };
   };

@@ -39,7 +39,7 @@ export const MAX_ERRORS = 20;
  */
 export const PROBLEMS = {
   'malformed-request': { status: 400, title: 'Malformed request', example: 'The request body is not valid JSON in UTF-8.' },
-  'validation-error': { status: 400, title: 'Request does not match the schema', example: 'The request body does not match the schema.' },
+  'validation-error': { status: 400, title: 'Request does not match the schema', example: 'The request does not match the schema.' },
   unauthenticated: {
     status: 401,
     title: 'Missing or invalid API key',

@@ -88,7 +88,7 @@ const validator = (target: 'json' | 'query', schema: z.ZodMiniType, parse?: (val
     target,
     schema,
     (result) => {
-      if (!result.success) throw toValidationError(result.error);
+      if (!result.success) throw toValidationError(result.error).at(target === 'json' ? 'body' : 'query');
     },
     // why: zod-validator types this result as classic zod's; zod/mini's has the same fields (success, data, error).
     parse && { validationFunction: (_schema, value) => parse(value) as never },
@@ -106,7 +106,7 @@ export function mountRoutes(app: Hono<AuthEnv>, routes: readonly RouteDef[], ctx
     if (route.body) chain.push(ctx.jsonBody, validator('json', route.body.schema, route.body.parse));
     if (route.query) chain.push(validator('query', route.query));
     const path = route.path.replace(/\{(\w+)\}/g, ':$1');
-    app.on(route.method.toUpperCase(), [path], ...chain, (c) => {
+    app.on(route.method.toUpperCase(), [path], ...chain, async (c) => {
       const valid = (target: string) => (c.req.valid as (t: string) => unknown).call(c.req, target);
       const params = Object.fromEntries(Object.keys(route.params ?? {}).map((name) => [name, c.req.param(name) ?? '']));
       const input = {
@@ -115,7 +115,14 @@ export function mountRoutes(app: Hono<AuthEnv>, routes: readonly RouteDef[], ctx
         params,
         header: route.header ? requiredHeader(c, route.header) : '',
       };
-      return route.handle(c, input, ctx);
+      // why: a use case names the field (`cursor`, `administeredOn`); where it was sent is the route's to say.
+      const location = route.body ? 'body' : 'query';
+      const placed = (error: unknown) => (error instanceof ValidationError ? error.at(location) : error);
+      try {
+        return await route.handle(c, input, ctx);
+      } catch (error) {
+        throw placed(error);
+      }
     });
   }
   return app;

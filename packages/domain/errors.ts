@@ -8,7 +8,10 @@ export class DomainError extends Error {
   override readonly name: string = 'DomainError';
 }
 
-/** One problem with one field of a request, addressed by a JSON-pointer-like dotted path. */
+/**
+ * One problem with one field of a request. The path names where it is, then the field, dotted:
+ * `body.responses.7`, `query.limit`, `header.Idempotency-Key`; `body` alone is the body's root.
+ */
 export interface FieldError {
   path: string;
   message: string;
@@ -22,9 +25,25 @@ export class ValidationError extends DomainError {
     /** `malformed`: the envelope is wrong (400); `unprocessable`: the answers are (422). */
     readonly kind: 'malformed' | 'unprocessable',
   ) {
-    super(kind === 'malformed' ? 'The request body does not match the schema.' : 'Some responses cannot be scored.');
+    super(kind === 'malformed' ? 'The request does not match the schema.' : 'Some responses cannot be scored.');
+  }
+
+  /**
+   * The same errors placed in a part of the request: paths not yet placed get `location` in front.
+   * @example new ValidationError([{ path: 'cursor', message: 'm' }], 'malformed').at('query').errors[0].path // 'query.cursor'
+   */
+  at(location: RequestPart): ValidationError {
+    const place = (path: string) => (PLACED.test(path) ? path : path ? `${location}.${path}` : location);
+    return new ValidationError(
+      this.errors.map((e) => ({ ...e, path: place(e.path) })),
+      this.kind,
+    );
   }
 }
+
+/** The parts of a request an error can be in. */
+export type RequestPart = 'body' | 'query' | 'path' | 'header';
+const PLACED = /^(body|query|path|header)(\.|$)/;
 
 export class NotFound extends DomainError {
   override readonly name = 'NotFound';

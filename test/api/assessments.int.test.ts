@@ -199,7 +199,7 @@ describe('subject history', () => {
     const res = await api.call('POST', '/v1/subjects/search', { key, body: { ref, cursor: 'not-a-cursor' } });
 
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([{ path: 'cursor', message: 'The cursor is not valid.' }]);
+    expect(res.body.errors).toEqual([{ path: 'body.cursor', message: 'The cursor is not valid.' }]);
   });
 });
 
@@ -226,7 +226,7 @@ describe('POST /v1/assessments/batch', () => {
       [422, false],
       [201, true],
     ]);
-    expect(res.body.results[1].body.errors).toEqual([{ path: 'responses.1', message: expect.any(String) }]);
+    expect(res.body.results[1].body.errors).toEqual([{ path: 'body.responses.1', message: expect.any(String) }]);
     expect((await assessments()).length).toBe(before + 1);
   });
 
@@ -252,9 +252,9 @@ describe('POST /v1/assessments/batch', () => {
     const repeated = await api.call('POST', '/v1/assessments/batch', { key, body: { items: [items[0], items[0]] } });
 
     expect(tooMany.status).toBe(400);
-    expect(tooMany.body.errors[0].path).toBe('items');
+    expect(tooMany.body.errors[0].path).toBe('body.items');
     expect(repeated.status).toBe(400);
-    expect(repeated.body.errors).toEqual([{ path: 'items.1.idempotencyKey', message: 'Repeats an earlier item’s key.' }]);
+    expect(repeated.body.errors).toEqual([{ path: 'body.items.1.idempotencyKey', message: 'Repeats an earlier item’s key.' }]);
     expect(await api.table.scanAll()).toEqual(before);
   });
 });

@@ -95,7 +95,7 @@ describe('POST /v1/score', () => {
 
     expect(res.status).toBe(400);
     // At the body's root: the unknown key itself is never named.
-    expect(res.body.errors).toEqual([{ path: '', message: 'Unknown field.' }]);
+    expect(res.body.errors).toEqual([{ path: 'body', message: 'Unknown field.' }]);
     expect(res.text).not.toContain('subject');
   });
 });

@@ -71,8 +71,8 @@ describe('bad requests change nothing and echo nothing', () => {
     await expectProblem(res, 400, 'validation-error');
     expect(res.body.errors).toEqual(
       expect.arrayContaining([
-        { path: '', message: '2 unknown fields.' },
-        { path: 'subject', message: 'Unknown field.' },
+        { path: 'body', message: '2 unknown fields.' },
+        { path: 'body.subject', message: 'Unknown field.' },
       ]),
     );
     for (const submitted of ['Jane Doe', 'name', 'dob', '1970', 'mrn', '12345']) expect(res.text).not.toContain(submitted);
@@ -81,7 +81,7 @@ describe('bad requests change nothing and echo nothing', () => {
   it('answers 422 to an unknown instrument', async () => {
     const res = await api.call('POST', '/v1/assessments', { key, body: { ...body(), instrument: 'phq-9' }, headers: idem });
     await expectProblem(res, 422, 'unprocessable-responses');
-    expect(res.body.errors).toEqual([{ path: 'instrument', message: 'Unknown instrument; see GET /v1/instruments.' }]);
+    expect(res.body.errors).toEqual([{ path: 'body.instrument', message: 'Unknown instrument; see GET /v1/instruments.' }]);
   });
 
   it('answers 422 with one error per bad item (non-integer, out of range) and counts unknown item ids without naming them', async () => {
@@ -91,8 +91,13 @@ describe('bad requests change nothing and echo nothing', () => {
       headers: idem,
     });
     await expectProblem(res, 422, 'unprocessable-responses');
-    expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['responses', 'responses.1', 'responses.2', 'responses.3']);
-    expect(res.body.errors).toContainEqual({ path: 'responses', message: '2 unknown item ids.' });
+    expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+      'body.responses',
+      'body.responses.1',
+      'body.responses.2',
+      'body.responses.3',
+    ]);
+    expect(res.body.errors).toContainEqual({ path: 'body.responses', message: '2 unknown item ids.' });
     expect(res.text).not.toContain('99');
     expect(res.text).not.toContain('777');
   });
@@ -101,7 +106,7 @@ describe('bad requests change nothing and echo nothing', () => {
     const future = await api.call('POST', '/v1/assessments', { key, body: smokingShort(SECRET_REF, '2026-12-01'), headers: idem });
     const feb30 = await api.call('POST', '/v1/assessments', { key, body: smokingShort(SECRET_REF, '2026-02-30'), headers: idem });
     await expectProblem(future, 400, 'validation-error');
-    expect(future.body.errors).toEqual([{ path: 'administeredOn', message: 'Must not be in the future.' }]);
+    expect(future.body.errors).toEqual([{ path: 'body.administeredOn', message: 'Must not be in the future.' }]);
     await expectProblem(feb30, 400, 'validation-error');
   });
 

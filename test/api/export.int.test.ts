@@ -316,7 +316,7 @@ describe('GET /v1/analytics/export and /v1/analytics/audit', () => {
     const otherFormat = await api.call('GET', `${RULER}&format=csv&limit=1&cursor=${cursor}`, { key: analyst });
 
     expect([otherKey.status, otherInstrument.status, otherFormat.status]).toEqual([400, 400, 400]);
-    expect(otherKey.body.errors).toEqual([{ path: 'cursor', message: 'The cursor is not valid.' }]);
+    expect(otherKey.body.errors).toEqual([{ path: 'query.cursor', message: 'The cursor is not valid.' }]);
   });
 
   it.each([

@@ -40,7 +40,7 @@ describe('error amplification', () => {
 
     await expectSmallProblem(res, path === '/v1/score' ? 422 : 400);
     expect(res.body.errors).toContainEqual({
-      path: path === '/v1/score' ? 'responses' : '',
+      path: path === '/v1/score' ? 'body.responses' : 'body',
       message: expect.stringMatching(/^7000 unknown/),
     });
     expect(res.text).not.toMatch(/"k[0-9a-z]+"/);
@@ -76,7 +76,7 @@ describe('no echo of submitted keys', () => {
     const res = await api.call('POST', '/v1/subjects/search', { key, raw: '{"ref":"x","John Smith MRN 12345":1}' });
 
     await expectSmallProblem(res, 400);
-    expect(res.body.errors).toEqual([{ path: '', message: 'Unknown field.' }]);
+    expect(res.body.errors).toEqual([{ path: 'body', message: 'Unknown field.' }]);
     for (const part of ['John', 'Smith', 'MRN', '12345']) expect(res.text).not.toContain(part);
   });
 });
@@ -95,7 +95,9 @@ describe('nothing touches a field before it is validated', () => {
 
     expect(res.status).toBe(200);
     expect(res.body.results.map((r: { status: number }) => r.status)).toEqual([400, 201]);
-    expect(res.body.results[0].body.errors).toEqual([{ path: 'subject.ref', message: 'Invalid input: expected string, received object' }]);
+    expect(res.body.results[0].body.errors).toEqual([
+      { path: 'body.subject.ref', message: 'Invalid input: expected string, received object' },
+    ]);
   });
 
   it.each([
@@ -191,6 +193,6 @@ describe('links and periods', () => {
     });
 
     await expectSmallProblem(res, 400);
-    expect(res.body.errors).toEqual([{ path: 'administeredOn', message: 'Must not be before 1900-01-01.' }]);
+    expect(res.body.errors).toEqual([{ path: 'body.administeredOn', message: 'Must not be before 1900-01-01.' }]);
   });
 });

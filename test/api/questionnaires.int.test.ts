@@ -94,7 +94,7 @@ describe('POST /v1/score with the stages-of-change questionnaires', () => {
     expect(res.status).toBe(422);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
     expect(res.body.type).toBe('/problems/unprocessable-responses');
-    expect(res.body.errors).toEqual([{ path: 'responses.5', message: 'Too small: expected number to be >=-2' }]);
+    expect(res.body.errors).toEqual([{ path: 'body.responses.5', message: 'Too small: expected number to be >=-2' }]);
   });
 });
 
@@ -123,7 +123,7 @@ describe('POST /v1/assessments with the stages-of-change questionnaires', () => 
     const res = await post(assessment('rcq', { ...RCQ, '5': -3 }, 'ref-rcq-1'), 'idem-rcq-1');
 
     expect(res.status).toBe(422);
-    expect(res.body.errors).toEqual([{ path: 'responses.5', message: 'Too small: expected number to be >=-2' }]);
+    expect(res.body.errors).toEqual([{ path: 'body.responses.5', message: 'Too small: expected number to be >=-2' }]);
     expect(await api.table.scanAll()).toEqual(before);
   });
 });

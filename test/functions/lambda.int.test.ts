@@ -79,7 +79,7 @@ describe('Lambda handler (functions/api)', () => {
     expect(JSON.parse(fetched.body)).toEqual(view);
     expect(missing.statusCode).toBe(404);
     expect(invalid.statusCode).toBe(422);
-    expect(JSON.parse(invalid.body).errors).toEqual([{ path: 'responses.1', message: 'Too big: expected number to be <=5' }]);
+    expect(JSON.parse(invalid.body).errors).toEqual([{ path: 'body.responses.1', message: 'Too big: expected number to be <=5' }]);
     expect(secrets.requests).toEqual([
       { secretId: SECRET_ARN, token: SESSION_TOKEN, status: 400 }, // not ready yet: retried
       { secretId: SECRET_ARN, token: SESSION_TOKEN, status: 200 },
