@@ -28,6 +28,15 @@ Add --aws to work on the deployed table (TABLE_NAME, AWS_REGION, your AWS creden
 const CLINIC_ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
 
 class UsageError extends Error {}
+
+/**
+ * Progress on stderr: redrawn in place on a terminal; on a pipe or log file, one line per update
+ * (a carriage return there only garbles the file).
+ */
+const progress = (line: string) => process.stderr.write(process.stderr.isTTY ? `\r${line}` : `${line}\n`);
+const endProgress = () => {
+  if (process.stderr.isTTY) process.stderr.write('\n');
+};
 /** A well-formed command that cannot be done (printed without the usage text). */
 class Refused extends Error {}
 
@@ -69,9 +78,9 @@ try {
       apply: values.apply ?? false,
       now: () => new Date(),
       examples: Number(values.examples ?? 5),
-      onProgress: (n) => process.stderr.write(`\rscanned ${n}`),
+      onProgress: (n) => progress(`scanned ${n}`),
     });
-    process.stderr.write('\n');
+    endProgress();
     console.log(JSON.stringify(report, null, 2));
     if (!values.apply && report.scanned > report.current + report.unscorable) {
       console.log(`Preview only. Run again with --apply to store ${report.scanned - report.current - report.unscorable} new scorings.`);
@@ -103,9 +112,9 @@ try {
       clinicId,
       { instrument, format, ...(values.from ? { from: values.from } : {}), ...(values.to ? { to: values.to } : {}) },
       out,
-      { onProgress: (p) => process.stderr.write(`\r${progressLine(p, (tick += 1))}`) },
+      { onProgress: (p) => progress(progressLine(p, (tick += 1))) },
     );
-    process.stderr.write('\n');
+    endProgress();
     console.log(`Wrote ${done.rows} rows to ${out} (export ${done.exportId}, audited as cli:operator).`);
   } else if (group === 'backfill-export-index') {
     console.log(`Indexed ${await runtime.store.backfillExportIndex()} assessments for export.`);

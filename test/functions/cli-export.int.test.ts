@@ -70,4 +70,9 @@ describe('npm run cli -- export', () => {
     expect(results.known!.stdout).toMatch(/^Wrote 0 rows to .*known\.ndjson \(export exp_[A-Za-z0-9_-]+, audited as cli:operator\)\.\n$/);
     expect((await readdir(dir)).sort()).toEqual(['data', 'known.ndjson']);
   });
+
+  it('writes progress as plain lines, without carriage returns, when stderr is not a terminal', () => {
+    expect(results.known!.stderr).toContain('0 rows\n');
+    expect(results.known!.stderr).not.toContain('\r');
+  });
 });
