@@ -1,12 +1,15 @@
 import { once } from '../instruments/once';
 import { scoreOnly } from './assessments';
+import { responseExamples } from './examples-responses';
 import type { ScoreRequest } from './schemas';
 
 /**
  * The worked examples of docs/scoring.md as request bodies, for the OpenAPI document's examples.
  * Response examples are these scored by the engine at document time, so they can never be wrong.
  */
-const WORKED: Record<string, { summary: string; request: Record<string, unknown> }> = {
+export type Worked = Record<string, { summary: string; request: Record<string, unknown> }>;
+
+const WORKED: Worked = {
   readinessRuler: {
     summary: 'Readiness ruler: importance 7, confidence 3, readiness 5',
     request: { instrument: 'readiness-ruler', responses: { importance: 7, confidence: 3, readiness: 5 } },
@@ -47,7 +50,7 @@ const WORKED: Record<string, { summary: string; request: Record<string, unknown>
 
 const ENVELOPE = { subject: { ref: 'clinic-opaque-ref-8f3a' }, administeredOn: '2026-11-20', targetBehavior: 'alcohol' };
 const EXAMPLE_ID = 'asm_Hq3Vd2mFbL0Zx9Yt1Ww8aQ';
-const EXAMPLE_SUBJECT = `sub_1_${'kP4nR7sT2vX9zB1dF6hJ8mQ3wY5cA0eG4iL7oU2rN9t'.slice(0, 43)}`;
+const EXAMPLE_SUBJECT = 'sub_1_kP4nR7sT2vX9zB1dF6hJ8mQ3wY5cA0eG4iL7oU2rN9';
 
 type Examples = Record<string, { summary: string; value: unknown }>;
 const each = (value: (request: Record<string, unknown>) => unknown): Examples =>
@@ -86,6 +89,7 @@ export const examples = once(() => {
     subjectSearchRequest: {
       byRef: { summary: 'A client’s history by ref (never in a URL)', value: { ref: ENVELOPE.subject.ref, limit: 20 } },
     },
+    ...responseExamples({ view, worked: WORKED, subjectId: EXAMPLE_SUBJECT }),
   };
 });
 
