@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type FieldError, ValidationError } from '../domain/errors';
-import type { AssessmentView, ScoredResult } from '../domain/records';
+import type { AssessmentView, GuidanceContext, GuidanceStyle, ScoredResult, TargetBehavior } from '../domain/records';
 import { canonicalJson, getInstrument } from '../instruments';
 import type { InstrumentInput } from '../instruments/types';
 import type { Store } from '../store/port';
@@ -19,10 +19,24 @@ export interface AssessmentDeps {
 /** `asm_` + 128 random bits, base64url. */
 export const newAssessmentId = (): string => `asm_${randomBytes(16).toString('base64url')}`;
 
-function scoreInput(input: InstrumentInput): ScoredResult {
+/** The request fields around the instrument input that only shape the guidance. */
+interface GuidanceFields {
+  targetBehavior?: TargetBehavior;
+  guidance?: { style?: GuidanceStyle };
+}
+
+/**
+ * What a request tells the instrument about its guidance: the target behaviour and the style.
+ * @example guidanceContext({ targetBehavior: 'alcohol', guidance: { style: 'neutral' } }) // { targetBehavior: 'alcohol', style: 'neutral' }
+ */
+export function guidanceContext({ targetBehavior, guidance }: GuidanceFields): GuidanceContext {
+  return { ...(targetBehavior ? { targetBehavior } : {}), ...(guidance?.style ? { style: guidance.style } : {}) };
+}
+
+function scoreInput(input: InstrumentInput, context: GuidanceContext): ScoredResult {
   const instrument = getInstrument(input.instrument);
   if (!instrument) throw new ValidationError([{ path: 'instrument', message: 'Unknown instrument.' }], 'unprocessable');
-  return instrument.score(input);
+  return instrument.score(input, context);
 }
 
 /**
@@ -30,8 +44,8 @@ function scoreInput(input: InstrumentInput): ScoredResult {
  * @example scoreOnly(scoreRequest.parse({ instrument: 'readiness-ruler', responses: { importance: 7 } })).scores // { importance: 7 }
  */
 export function scoreOnly(body: ScoreRequest): ScoredResult {
-  const { targetBehavior: _ignored, ...input } = body as unknown as InstrumentInput & { targetBehavior?: string };
-  return scoreInput(input);
+  const { targetBehavior, guidance, ...input } = body as unknown as InstrumentInput & GuidanceFields;
+  return scoreInput(input, guidanceContext({ targetBehavior, guidance }));
 }
 
 const DAY_MS = 86_400_000;
@@ -62,13 +76,14 @@ export async function createAssessment(
   const dateErrors = checkDate(String(body.administeredOn), now);
   if (dateErrors.length > 0) throw new ValidationError(dateErrors, 'malformed');
 
-  const { subject, administeredOn, targetBehavior, ...input } = body as unknown as InstrumentInput & {
-    subject: { ref: string };
-    administeredOn: string;
-    targetBehavior?: string;
-  };
+  const { subject, administeredOn, targetBehavior, guidance, ...input } = body as unknown as InstrumentInput &
+    GuidanceFields & {
+      subject: { ref: string };
+      administeredOn: string;
+    };
   const instrument = getInstrument(input.instrument)!;
-  const result = instrument.score(input);
+  const context = guidanceContext({ targetBehavior, guidance });
+  const result = instrument.score(input, context);
   const id = deps.newId();
   const subjectId = deps.pseudonymizer.subjectId(clinicId, subject.ref);
   const view: AssessmentView = {
@@ -77,6 +92,8 @@ export async function createAssessment(
     subjectId,
     administeredOn,
     ...(targetBehavior ? { targetBehavior } : {}),
+    // The style is kept with the result (the stored answers keep their shape), so re-scoring words guidance the same way.
+    ...(context.style === 'neutral' ? { guidanceStyle: 'neutral' as const } : {}),
     complete: result.complete,
     missing: result.missing,
     scores: result.scores,

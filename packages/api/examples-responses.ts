@@ -3,7 +3,8 @@ import { toExportRow } from '../analytics/export-rows';
 import { addCounters, assessmentCounters, type Counters, subjectCounters, toPoint, withPoint } from '../analytics/rollup';
 import { suppressionPolicy } from '../analytics/suppression';
 import type { AssessmentView } from '../domain/records';
-import { getInstrument, listCatalog } from '../instruments';
+import { getInstrument, listCatalog, listGuidance } from '../instruments';
+
 import { scoreOnly } from './assessments';
 import type { Worked } from './examples';
 import type { ScoreRequest } from './schemas';
@@ -70,6 +71,7 @@ export function responseExamples({ view, worked, subjectId }: { view: View; work
       },
     },
     exportRow: { row: { summary: 'One NDJSON line', value: exportRowExample(view, worked, subjectId) } },
+    guidanceCatalog: { all: { summary: 'The whole guidance catalog', value: listGuidance() } },
     health: { ok: { summary: 'Alive', value: { status: 'ok' } } },
     ready: { ready: { summary: 'Storage answers', value: { status: 'ready' } } },
   };

@@ -1,9 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { Rescore, ScoredResult, StoredAssessment } from '../domain/records';
+import type { GuidanceContext, Rescore, StoredAssessment, StoredGuidance, TargetBehavior } from '../domain/records';
 import type { Instrument, InstrumentInput } from '../instruments/types';
 import type { Store } from '../store/port';
 
-type Scoring = Pick<ScoredResult, 'scores' | 'interpretation' | 'provenance'>;
+type Scoring = Pick<Rescore, 'scores' | 'interpretation' | 'provenance'> & { guidance: StoredGuidance[] };
 
 export interface RescoreExample {
   clinicId: string;
@@ -21,11 +21,13 @@ export interface RescoreReport {
   current: number;
   /** Stored answers the new definition rejects (e.g. a removed item): left as they are. */
   unscorable: number;
-  /** Different definition, same scores and interpretation. */
+  /** Different definition, same scores, interpretation and guidance. */
   unchangedOutput: number;
   changedScores: number;
   changedStage: number;
   changedInterpretation: number;
+  /** Results whose guidance would change (new wording, new choice, or guidance stored before the catalog). */
+  changedGuidance: number;
   examples: RescoreExample[];
   /** Re-scorings written (0 in a preview). */
   applied: number;
@@ -36,9 +38,16 @@ const latest = (a: StoredAssessment): Scoring => a.rescores?.at(-1) ?? a.view;
 
 const stageOf = (s: Scoring) => (s.interpretation as { stage?: unknown }).stage;
 
+/** The guidance context the result was first scored with: its target behaviour and style, kept in its view. */
+const contextOf = ({ view }: StoredAssessment): GuidanceContext => ({
+  ...(view.targetBehavior ? { targetBehavior: view.targetBehavior as TargetBehavior } : {}),
+  ...(view.guidanceStyle ? { style: view.guidanceStyle } : {}),
+});
+
 /**
  * Re-scores every stored assessment of `instrument` whose latest scoring came from another
- * definition. Preview (the default) only counts and shows examples; `apply` stores each new
+ * definition, with the target behaviour and guidance style it was first scored with. Preview (the
+ * default) only counts changed scores, stages, interpretations and guidance and shows examples; `apply` stores each new
  * scoring beside the old ones with its provenance. The original `view` is never rewritten, and
  * applying twice adds nothing (the store refuses a second scoring with the same hash).
  * @example await rescore(store, getInstrument('urica')!, { apply: false, now: () => new Date() })
@@ -60,6 +69,7 @@ export async function rescore(
     changedScores: 0,
     changedStage: 0,
     changedInterpretation: 0,
+    changedGuidance: 0,
     examples: [],
     applied: 0,
   };
@@ -78,15 +88,22 @@ export async function rescore(
         report.unscorable += 1;
         continue;
       }
-      const after = instrument.score(parsed.data as unknown as InstrumentInput);
+      const after = instrument.score(parsed.data as unknown as InstrumentInput, contextOf(stored));
       const scoresChanged = !isDeepStrictEqual(before.scores, after.scores);
       const interpretationChanged = !isDeepStrictEqual(before.interpretation, after.interpretation);
+      const guidanceChanged = !isDeepStrictEqual(before.guidance, after.guidance);
       if (scoresChanged) report.changedScores += 1;
       if (interpretationChanged) report.changedInterpretation += 1;
+      if (guidanceChanged) report.changedGuidance += 1;
       if (stageOf(before) !== stageOf(after)) report.changedStage += 1;
-      if (!scoresChanged && !interpretationChanged) report.unchangedOutput += 1;
+      if (!scoresChanged && !interpretationChanged && !guidanceChanged) report.unchangedOutput += 1;
       else if (report.examples.length < (options.examples ?? 5)) {
-        const pick = (s: Scoring): Scoring => ({ scores: s.scores, interpretation: s.interpretation, provenance: s.provenance });
+        const pick = (s: Scoring): Scoring => ({
+          scores: s.scores,
+          interpretation: s.interpretation,
+          guidance: s.guidance,
+          provenance: s.provenance,
+        });
         report.examples.push({ clinicId: stored.clinicId, id: stored.id, from: pick(before), to: pick(after) });
       }
       if (options.apply) {

@@ -1,4 +1,5 @@
-import { EXPORT_FORMAT_IDS } from '../domain/records';
+import { EXPORT_FORMAT_IDS, MI_PHASES, MI_PROCESSES, PROMPT_KINDS, TALK_TYPES } from '../domain/records';
+import { LICENCE_STATUSES } from '../instruments/definition';
 import { once } from '../instruments/once';
 import { STAGES } from '../instruments/stages';
 import * as z from '../instruments/zod';
@@ -12,11 +13,36 @@ import { doc, int, month, optional, TARGET_BEHAVIORS } from './schemas';
 export const responseSchemas = once(() => {
   const str = () => z.string();
   const nullableNumber = () => z.nullable(z.number());
-  const guidance = z.object({
-    principle: z.enum(['express-empathy', 'develop-discrepancy', 'avoid-argument', 'roll-with-resistance', 'support-self-efficacy']),
-    focus: str(),
-    prompt: str(),
+  const principle = z.enum(['express-empathy', 'develop-discrepancy', 'avoid-argument', 'roll-with-resistance', 'support-self-efficacy']);
+  const promptLabels = {
+    kind: doc(z.enum(PROMPT_KINDS), { description: 'An open question ends with `?`; a reflection or an affirmation is a statement.' }),
+    principle: doc(z.nullable(principle), {
+      description: 'The MI principle served; null for planning prompts that serve none of the five.',
+    }),
+    process: z.enum(MI_PROCESSES),
+    phase: z.enum(MI_PHASES),
+    evokes: doc(z.enum(TALK_TYPES), {
+      description: 'The talk the prompt invites: change talk, `engagement`, `both-sides` (neutral style only) or `none`.',
+    }),
+    style: optional(
+      z.literal('neutral-exploration'),
+      'Only on the balanced exploration the request asked for with `guidance.style: "neutral"`.',
+    ),
+  };
+  const guidanceItem = doc(
+    z.object({
+      id: doc(str(), { description: 'The prompt’s id in `GET /v1/guidance`.' }),
+      prompt: str(),
+      ...promptLabels,
+      rule: doc(str(), { description: 'What chose it: `<instrument>/<rule>` or `trajectory/<rule>`; the condition is in the catalog.' }),
+    }),
+    { id: 'Guidance' },
+  );
+  const legacyGuidanceItem = doc(z.object({ principle, focus: str(), prompt: str() }), {
+    id: 'GuidanceV1',
+    description: 'Guidance of results stored before guidance catalog 2.0.0, kept as it was given.',
   });
+  const guidance = z.union([guidanceItem, legacyGuidanceItem]);
 
   const scoredResultShape = {
     instrument: z.object({ id: str(), version: str() }),
@@ -36,6 +62,7 @@ export const responseSchemas = once(() => {
       subjectId: str(),
       administeredOn: z.iso.date(),
       targetBehavior: z.optional(z.enum(TARGET_BEHAVIORS)),
+      guidanceStyle: optional(z.literal('neutral'), 'Present when the request asked for `guidance.style: "neutral"`.'),
       rescores: optional(
         z.array(z.object({ ...scoredResultShape, rescoredAt: z.iso.datetime() })),
         'Re-scorings under newer definitions, oldest first (GET only); the fields above stay as first scored.',
@@ -110,6 +137,10 @@ export const responseSchemas = once(() => {
             backwardMoves: int(),
             relapseSignal: z.boolean(),
             stageStatus: z.enum(['ok', 'insufficient-data', 'not-staged']),
+            guidance: doc(z.array(guidanceItem), {
+              description:
+                'MI prompts for the latest stage move: backward (normalise, affirm, self-efficacy), the relapse signal likewise, forward (affirm); empty when unchanged.',
+            }),
           }),
         }),
       ),
@@ -188,10 +219,34 @@ export const responseSchemas = once(() => {
         'One NDJSON line per assessment. No subject ref, subjectId, assessment id or exact date. CSV has the same fields flattened: `item.<id>` (worksheets `item.<list>.count`, `item.<list>.weights`), `score.<name>`, `interpretation.<path>`; its header (first page only) is fixed per instrument.',
     },
   );
+  const guidanceCatalog = doc(
+    z.object({
+      catalogVersion: str(),
+      placeholders: doc(z.record(str(), str()), { description: 'What each placeholder in a prompt is filled with.' }),
+      items: z.array(
+        z.object({
+          id: str(),
+          prompt: doc(str(), { description: 'The template, with placeholders such as `{behaviour}` and `{score}`.' }),
+          ...promptLabels,
+          source: z.array(z.object({ citation: str(), url: z.optional(str()) })),
+          usedBy: z.array(
+            z.object({
+              owner: doc(str(), { description: 'An instrument id, or `trajectory`.' }),
+              rule: str(),
+              when: str(),
+              styles: z.array(z.enum(['evoke', 'neutral'])),
+            }),
+          ),
+        }),
+      ),
+    }),
+    { id: 'GuidanceCatalog' },
+  );
+
   const anchor = z.object({ value: int(), label: str() });
   const range = z.object({ min: z.number(), max: z.number() });
   const licence = z.object({
-    status: z.enum(['public-domain', 'generic', 'own-wording', 'none-found', 'copyrighted']),
+    status: z.enum(LICENCE_STATUSES),
     itemText: doc(z.boolean(), { description: 'Whether item wording may be shown (and is in the catalog).' }),
     note: str(),
   });
@@ -258,6 +313,7 @@ export const responseSchemas = once(() => {
   const ready = doc(z.object({ status: z.literal('ready') }), { id: 'Ready' });
 
   return {
+    guidanceCatalog,
     health,
     ready,
     instrumentList,

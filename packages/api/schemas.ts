@@ -1,5 +1,5 @@
 import { ValidationError } from '../domain/errors';
-import { EXPORT_FORMAT_IDS, EXPORT_FORMATS } from '../domain/records';
+import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, GUIDANCE_STYLES, TARGET_BEHAVIORS } from '../domain/records';
 import { closedObject, getInstrument, type Instrument, instruments, toFieldErrors } from '../instruments';
 import { once } from '../instruments/once';
 import * as z from '../instruments/zod';
@@ -16,18 +16,7 @@ import { SUBJECT_ID_PATTERN } from './pseudonymizer';
  * start then builds only what its first request validates (`npm run bench:coldstart`).
  */
 
-/** Closed list instead of free text: a behaviour name could otherwise carry identifying detail. */
-export const TARGET_BEHAVIORS = [
-  'alcohol',
-  'tobacco',
-  'cannabis',
-  'opioids',
-  'stimulants',
-  'sedatives',
-  'other-drugs',
-  'gambling',
-  'other',
-] as const;
+export { TARGET_BEHAVIORS };
 
 /** Registers a schema under an OpenAPI component name and/or a description; returns it. */
 export const doc = <T extends z.ZodMiniType>(schema: T, meta: z.core.GlobalMeta): T => {
@@ -39,17 +28,30 @@ export const int = () => z.number().check(z.int());
 const queryInt = (min: number, max: number) => z.coerce.number().check(z.int(), z.minimum(min), z.maximum(max));
 
 const subjectRef = once(() => doc(text(1, 128), { description: 'Clinic-issued opaque reference; only its keyed HMAC is stored.' }));
-const targetBehavior = once(() => z.optional(z.enum(TARGET_BEHAVIORS)));
+const targetBehavior = once(() =>
+  doc(z.optional(z.enum(TARGET_BEHAVIORS)), {
+    description: 'The behaviour the assessment is about; guidance prompts name it where the instrument allows.',
+  }),
+);
+/** The caller's choice of how guidance meets ambivalence; part of the body, so part of the idempotency fingerprint. */
+const guidanceOption = once(() =>
+  doc(z.optional(closedObject({ style: z.optional(z.enum(GUIDANCE_STYLES)) })), {
+    description:
+      '`style`: `evoke` (default) evokes change talk; `neutral` gives the balanced exploration of both sides (labelled `style: "neutral-exploration"`), for a clinician who deliberately stays neutral.',
+  }),
+);
 const envelope = once(() => ({
   subject: closedObject({ ref: subjectRef() }),
   administeredOn: doc(z.iso.date(), { description: 'Day the instrument was administered (YYYY-MM-DD).' }),
   targetBehavior: targetBehavior(),
+  guidance: guidanceOption(),
 }));
 
 type Options = [z.ZodMiniObject, ...z.ZodMiniObject[]];
 const union = (options: z.ZodMiniObject[]) => z.discriminatedUnion('instrument', options as Options);
 
-const scoreOption = (instrument: Instrument) => z.safeExtend(instrument.inputSchema, { targetBehavior: targetBehavior() });
+const scoreOption = (instrument: Instrument) =>
+  z.safeExtend(instrument.inputSchema, { targetBehavior: targetBehavior(), guidance: guidanceOption() });
 const assessmentOption = (instrument: Instrument) => z.safeExtend(instrument.inputSchema, envelope());
 
 export const scoreRequest = z.lazy(() => doc(union(instruments.map(scoreOption)), { id: 'ScoreRequest' }));

@@ -1,5 +1,6 @@
 import { NotFound } from '../domain/errors';
-import type { AssessmentView } from '../domain/records';
+import type { AssessmentView, Guidance, TargetBehavior } from '../domain/records';
+import { getInstrument, trajectoryGuidance } from '../instruments';
 import { isStage, type Stage, type StageDirection, stageMove } from '../instruments/stages';
 import type { Store } from '../store/port';
 
@@ -37,6 +38,12 @@ export interface InstrumentTrajectory {
     relapseSignal: boolean;
     /** Stage trends need two staged points; scores can still trend without them. */
     stageStatus: 'ok' | 'insufficient-data' | 'not-staged';
+    /**
+     * MI prompts for the latest stage move (between the last two staged points): a backward move
+     * is normalised, with what was achieved affirmed; the relapse signal likewise; a forward move
+     * is affirmed. Empty when the latest move is none or unchanged.
+     */
+    guidance: Guidance[];
   };
 }
 
@@ -60,7 +67,7 @@ function stageOf(view: AssessmentView): Stage | null {
 /**
  * A client's change over time per instrument, oldest first: scores, stage, change from the
  * previous and the first assessment, and stage transitions (a backward move out of maintenance
- * is flagged as a relapse signal). Transitions compare consecutive *staged* points, so an
+ * is flagged as a relapse signal), with MI guidance for the latest stage move. Transitions compare consecutive *staged* points, so an
  * assessment with a missing item does not hide a move.
  * @example buildTrajectory(views).find((t) => t.instrument === 'urica')?.summary.latestStage
  */
@@ -79,6 +86,7 @@ export function buildTrajectory(views: AssessmentView[]): InstrumentTrajectory[]
       .sort((a, b) => (a.administeredOn < b.administeredOn ? -1 : a.administeredOn > b.administeredOn ? 1 : 0));
     const first = ordered[0]!;
     let lastStage: Stage | null = null;
+    let latestMove: ReturnType<typeof stageMove> | null = null;
     let forward = 0;
     let backward = 0;
     let relapse = false;
@@ -92,6 +100,7 @@ export function buildTrajectory(views: AssessmentView[]): InstrumentTrajectory[]
         if (move.direction === 'forward') forward += 1;
         if (move.direction === 'backward') backward += 1;
         relapse ||= move.relapseSignal;
+        latestMove = move;
       }
       if (stage) lastStage = stage;
       return {
@@ -108,6 +117,10 @@ export function buildTrajectory(views: AssessmentView[]): InstrumentTrajectory[]
     const staged = points.filter((p) => p.stage !== null);
     const hasStages = ordered.some((v) => 'stage' in (v.interpretation as object));
     const latest = points.at(-1)!;
+    const topic = getInstrument(instrument)?.guidance.topic;
+    const targetBehavior = ordered.at(-1)!.targetBehavior as TargetBehavior | undefined;
+    // why: the prompts are for the conversation now, so they follow the latest move only.
+    const guidance = latestMove && topic ? trajectoryGuidance(latestMove, topic, targetBehavior ? { targetBehavior } : {}) : [];
     out.push({
       instrument,
       status: points.length < 2 ? 'insufficient-data' : 'ok',
@@ -124,6 +137,7 @@ export function buildTrajectory(views: AssessmentView[]): InstrumentTrajectory[]
         backwardMoves: backward,
         relapseSignal: relapse,
         stageStatus: !hasStages ? 'not-staged' : staged.length < 2 ? 'insufficient-data' : 'ok',
+        guidance,
       },
     });
   }

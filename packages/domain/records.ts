@@ -3,16 +3,97 @@
  * layer shares these (docs/architecture.md): they depend on nothing.
  */
 
-/** The five MI principles (Miller & Rollnick); every guidance entry names the one it serves. */
+/** The five MI principles of the clinic's material (Miller & Rollnick); most guidance entries name the one they serve. */
 export type MiPrinciple = 'express-empathy' | 'develop-discrepancy' | 'avoid-argument' | 'roll-with-resistance' | 'support-self-efficacy';
 
-/** One MI-consistent prompt a clinician can use: an open question, never confrontation. */
+/** The four processes of current MI (Miller & Rollnick, 3rd ed., 2013). */
+export const MI_PROCESSES = ['engaging', 'focusing', 'evoking', 'planning'] as const;
+export type MiProcess = (typeof MI_PROCESSES)[number];
+
+/** MI's two goals as phases: first raise motivation, then strengthen the commitment to change. */
+export const MI_PHASES = ['building-motivation', 'strengthening-commitment'] as const;
+export type MiPhase = (typeof MI_PHASES)[number];
+
+/**
+ * The kind of talk a prompt invites: change talk (desire, ability, reasons, need; then commitment,
+ * activation, taking steps), `engagement` (the relationship, the client's view), `both-sides` (the
+ * neutral exploration a caller asks for), or `none` (a reflection or affirmation that asks for nothing).
+ * Sustain talk is never invited, so it is not in the list.
+ */
+export const TALK_TYPES = [
+  'desire',
+  'ability',
+  'reasons',
+  'need',
+  'commitment',
+  'activation',
+  'taking-steps',
+  'engagement',
+  'both-sides',
+  'none',
+] as const;
+export type TalkType = (typeof TALK_TYPES)[number];
+
+/** An open question ends with `?`; a reflection or an affirmation is a statement and ends with `.`. */
+export const PROMPT_KINDS = ['open-question', 'reflection', 'affirmation'] as const;
+export type PromptKind = (typeof PROMPT_KINDS)[number];
+
+/**
+ * How guidance meets ambivalence: `evoke` (the default) evokes change talk; `neutral` is the
+ * balanced exploration of both sides, for a clinician who deliberately stays neutral (Miller & Rose 2013).
+ */
+export const GUIDANCE_STYLES = ['evoke', 'neutral'] as const;
+export type GuidanceStyle = (typeof GUIDANCE_STYLES)[number];
+
+/** Closed list instead of free text: a behaviour name could otherwise carry identifying detail. */
+export const TARGET_BEHAVIORS = [
+  'alcohol',
+  'tobacco',
+  'cannabis',
+  'opioids',
+  'stimulants',
+  'sedatives',
+  'other-drugs',
+  'gambling',
+  'other',
+] as const;
+export type TargetBehavior = (typeof TARGET_BEHAVIORS)[number];
+
+/** What a score function may be told besides the answers: it changes the guidance wording and choice, never a score. */
+export interface GuidanceContext {
+  targetBehavior?: TargetBehavior;
+  style?: GuidanceStyle;
+}
+
+/**
+ * One MI-consistent prompt a clinician can use, accountable to the guidance catalog
+ * (`GET /v1/guidance` lists every prompt by `id` with its template and source).
+ */
 export interface Guidance {
+  /** The prompt's id in the guidance catalog. */
+  id: string;
+  prompt: string;
+  kind: PromptKind;
+  /** `null` where the prompt serves none of the five principles (planning: the key question, goals, steps). */
+  principle: MiPrinciple | null;
+  process: MiProcess;
+  phase: MiPhase;
+  evokes: TalkType;
+  /** What chose it: `<instrument>/<rule>` (or `trajectory/<rule>`), listed with its condition in the catalog. */
+  rule: string;
+  /** Only on the balanced exploration given because the request asked for `guidance.style: "neutral"`. */
+  style?: 'neutral-exploration';
+}
+
+/** Guidance as results stored before guidance catalog 2.0.0 carry it: kept as given, never rewritten. */
+export interface LegacyGuidance {
   principle: MiPrinciple;
-  /** What the conversation should work on, e.g. `explore-importance`, `strengthen-commitment`. */
   focus: string;
   prompt: string;
 }
+
+/** Guidance as read back from storage: what the result was given when it was scored. */
+export type StoredGuidance = Guidance | LegacyGuidance;
 
 /** Traces a stored score to the exact rule that produced it. */
 export interface Provenance {
@@ -43,11 +124,15 @@ export const OPERATOR_SCOPES = ['analytics:network'] as const;
 export type Scope = (typeof SCOPES)[number] | (typeof OPERATOR_SCOPES)[number];
 
 /** The public view of an assessment: same shape from /v1/score, /v1/assessments and reads. */
-export interface AssessmentView extends ScoredResult {
+export interface AssessmentView extends Omit<ScoredResult, 'guidance'> {
   id: string;
   subjectId: string;
   administeredOn: string;
   targetBehavior?: string;
+  /** Present when the request asked for the neutral exploration (`guidance.style: "neutral"`). */
+  guidanceStyle?: 'neutral';
+  /** As given when scored; results stored before guidance 2.0.0 carry `LegacyGuidance`. */
+  guidance: StoredGuidance[];
 }
 
 /** Everything stored for one assessment. No `ref`, no free text: `answers` is already redacted. */
@@ -70,10 +155,8 @@ export interface StoredAssessment {
 }
 
 /** A re-scoring stored beside the original result, with the provenance that produced it. */
-export type Rescore = Pick<
-  ScoredResult,
-  'instrument' | 'complete' | 'missing' | 'scores' | 'interpretation' | 'guidance' | 'provenance'
-> & {
+export type Rescore = Pick<ScoredResult, 'instrument' | 'complete' | 'missing' | 'scores' | 'interpretation' | 'provenance'> & {
+  guidance: StoredGuidance[];
   rescoredAt: string;
 };
 

@@ -1,5 +1,7 @@
 import type { Provenance } from '../domain/records';
 import type { Anchor, ItemInstrumentDefinition, Licence, NormRow, OurRule, ResponseScale, Source } from './definition';
+import { GUIDANCE_CATALOG_VERSION } from './guidance/prompts';
+import type { GuidanceSpec } from './guidance/types';
 import type { Instrument } from './types';
 
 /** One item of a catalog entry: a question, or (the worksheet) a list of free entries. */
@@ -35,7 +37,29 @@ export interface Catalog {
   licence: Licence;
   sources: Source[];
   ourRules: OurRule[];
+  /** The guidance rules (OUR RULE) and the catalog prompts each gives; `GET /v1/guidance` has the wording and sources. */
+  guidance: CatalogGuidance;
   provenance: Provenance;
+}
+
+/** An instrument's guidance as its catalog entry shows it. */
+export interface CatalogGuidance {
+  catalogVersion: string;
+  topic: { behaviour: string; change: string; refinedBy: 'any' | string[] };
+  rules: { id: string; when: string; prompts: string[]; neutral?: string[] }[];
+}
+
+/**
+ * The catalog view of a guidance spec.
+ * @example catalogGuidance(uricaDefinition.guidance).rules[0]?.id // 'stage-precontemplation'
+ */
+export function catalogGuidance(spec: GuidanceSpec): CatalogGuidance {
+  const { topic } = spec;
+  return {
+    catalogVersion: GUIDANCE_CATALOG_VERSION,
+    topic: { behaviour: topic.behaviour, change: topic.change, refinedBy: topic.refinedBy === 'any' ? 'any' : [...topic.refinedBy] },
+    rules: spec.rules.map((r) => ({ id: r.id, when: r.when, prompts: [...r.prompts], ...(r.neutral ? { neutral: [...r.neutral] } : {}) })),
+  };
 }
 
 /** One row of `GET /v1/instruments`. */
@@ -111,6 +135,7 @@ export function itemCatalog(
     licence: { status: licence.status, itemText: licence.itemText, note: licence.note },
     sources: definition.sources.map((source) => ({ ...source })),
     ourRules: definition.ourRules.map((rule) => ({ ...rule })),
+    guidance: catalogGuidance(definition.guidance),
     provenance: { ...provenance },
   };
 }

@@ -1,8 +1,9 @@
-import type { Guidance } from '../domain/records';
 import type { Anchor, ItemInstrumentDefinition } from './definition';
 import { defineItemInstrument } from './engine';
+import type { GuidanceRule, RuleHit } from './guidance/types';
 
-// why: the ladder's published anchors, Biener & Abrams 1991 (as worded in instruments.md).
+// why: the ladder's anchors, Biener & Abrams 1991, as worded in instruments.md. These texts were
+// not found in a primary copy of the ladder: the catalog flags them as to be confirmed.
 const ANCHORS: readonly Anchor[] = [
   { value: 0, label: 'have not considered quitting' },
   { value: 2, label: 'think I need to consider quitting someday' },
@@ -21,53 +22,59 @@ export function anchorAtOrBelow(rung: number | null | undefined): Anchor | null 
   return anchor ? { value: anchor.value, label: anchor.label } : null;
 }
 
-// why: OUR RULE — MI focus by the region of the ladder (the anchor at or below the rung): below
-// "consider someday" → express empathy and roll with resistance; "someday" → develop discrepancy;
-// "should quit but not ready" → explore both sides and build confidence; "thinking how" → plan;
-// "taking action" → support the change.
-const REGION_GUIDANCE: Record<number, readonly Guidance[]> = {
-  0: [
-    {
-      principle: 'express-empathy',
-      focus: 'understand-their-view',
-      prompt: 'What do you like about smoking, and is there anything about it you like less?',
-    },
-    {
-      principle: 'roll-with-resistance',
-      focus: 'explore-concerns',
-      prompt: 'What, if anything, might make you think about quitting someday?',
-    },
-  ],
-  2: [
-    {
-      principle: 'develop-discrepancy',
-      focus: 'explore-importance',
-      prompt: 'What makes you think you may need to consider quitting someday?',
-    },
-    { principle: 'develop-discrepancy', focus: 'explore-values', prompt: 'How does smoking fit with the things that matter most to you?' },
-  ],
-  5: [
-    {
-      principle: 'express-empathy',
-      focus: 'explore-both-sides',
-      prompt: 'What would you gain by quitting, and what would you miss about smoking?',
-    },
-    { principle: 'support-self-efficacy', focus: 'build-confidence', prompt: 'What would help you feel ready?' },
-  ],
-  8: [
-    { principle: 'support-self-efficacy', focus: 'plan', prompt: 'What are you thinking of doing first, and when?' },
-    { principle: 'support-self-efficacy', focus: 'build-confidence', prompt: 'What strengths or support could help you with this?' },
-  ],
-  10: [
-    { principle: 'support-self-efficacy', focus: 'support-change', prompt: 'What have you done so far, and what is helping?' },
-    { principle: 'support-self-efficacy', focus: 'maintain', prompt: 'What will help you keep going when things get hard?' },
-  ],
-};
+// why: OUR RULE — guidance by the region of the ladder (the anchor at or below the rung). Below
+// "consider someday": engage and leave the decision with them; "someday": evoke reasons and
+// values; "should quit but not ready": evoke (both sides only with style `neutral`, Miller &
+// Rose 2013); "thinking how to change": planning; "taking action": affirm and support the change.
+const RULES: readonly GuidanceRule[] = [
+  {
+    id: 'region-0',
+    when: 'Rung 0–1 ("have not considered quitting"): engage, leave the decision with them, ask what might make them think about it. With style `neutral` only, the balanced exploration.',
+    prompts: ['engage-how-see', 'engage-autonomy', 'ladder-someday'],
+    neutral: ['engage-how-see', 'neutral-good-and-less-good'],
+  },
+  {
+    id: 'region-2',
+    when: 'Rung 2–4 ("think I need to consider quitting someday"): evoke their reasons and values.',
+    prompts: ['ladder-consider', 'evoke-values'],
+  },
+  {
+    id: 'region-5',
+    when: 'Rung 5–7 ("think I should quit but not quite ready"): evoke reasons and what would help them feel ready. With style `neutral` only, the balanced exploration instead of the reasons question.',
+    prompts: ['evoke-best-results', 'ladder-feel-ready'],
+    neutral: ['neutral-gain-and-miss', 'ladder-feel-ready'],
+  },
+  {
+    id: 'region-8',
+    when: 'Rung 8–9 ("starting to think how to change"): planning — the key question, a first step, who can help, what might get in the way.',
+    prompts: ['plan-key-question', 'plan-first-step', 'plan-who-helps', 'plan-obstacles'],
+  },
+  {
+    id: 'region-10',
+    when: 'Rung 10 ("taking action to quit"): affirm the steps taken, ask what has helped and what will keep it going.',
+    prompts: ['affirm-steps-taken', 'plan-steps-so-far', 'plan-keep-going'],
+  },
+  {
+    id: 'next-rung',
+    when: 'Below rung 8: what it would take to move up one rung (from rung 8 on, the client is planning and is not asked for more motivation).',
+    prompts: ['ladder-next-rung'],
+  },
+];
+
+// why: OUR RULE — from the "thinking how to change" region on, the client is planning.
+const PLANNING_FROM_RUNG = 8;
+
+function guidanceHits(rung: number, anchor: Anchor): RuleHit[] {
+  const hits: RuleHit[] = [{ rule: `region-${anchor.value}` }];
+  if (rung < PLANNING_FROM_RUNG) hits.push({ rule: 'next-rung', values: { rung, nextRung: rung + 1 } });
+  return hits;
+}
 
 /** Data of the contemplation ladder (one rung, 0–10). */
 export const contemplationLadderDefinition: ItemInstrumentDefinition = {
   id: 'contemplation-ladder',
-  version: '1.0.0',
+  // 1.1.0: guidance catalog 2.0.0 (planning from rung 8); the anchor texts flagged as not found in a primary copy.
+  version: '1.1.0',
   title: 'Contemplation Ladder',
   description: 'A single ladder from 0 to 10 on which a person marks how far they are from quitting smoking; the rung is the score.',
   algorithm: 'contemplation-ladder',
@@ -77,18 +84,24 @@ export const contemplationLadderDefinition: ItemInstrumentDefinition = {
   scales: [{ id: 'rung', items: ['rung'], method: 'sum' }],
   // why: OUR RULE — a higher rung is nearer to quitting.
   outcome: { score: 'rung', better: 'higher' },
-  rules: { anchor: { method: 'at-or-below', anchors: ANCHORS.map((a) => a.value) }, nextRungPrompt: true },
+  rules: { anchor: { method: 'at-or-below', anchors: ANCHORS.map((a) => a.value) }, nextRungPrompt: { belowRung: PLANNING_FROM_RUNG } },
   scoring: [
     'rung = the rung chosen (0–10), never rescaled.',
     'An unanswered rung is null and listed in `missing`; the anchor is then null.',
   ],
   interpretationRules: [
     'interpretation.anchor: the nearest anchor at or below the rung — 0, 2, 5, 8 or 10 with its wording. No published bands.',
-    'Guidance by the anchor region: 0 → express empathy and roll with resistance; 2 → develop discrepancy; 5 → explore both sides and build confidence; 8 → plan; 10 → support the change. Below 10 we also ask what it would take to move up one rung.',
+    'Guidance by the anchor region (rules under `guidance`): 0 → engage and leave the decision with them; 2 → evoke reasons and values; 5 → evoke reasons and what would help them feel ready (both sides only with `guidance.style: "neutral"`); 8 → plan; 10 → affirm and support the change. Below rung 8 we also ask what it would take to move up one rung.',
+  ],
+  notes: [
+    'The rung anchor texts (0, 2, 5, 8, 10) were not found in a primary copy of the ladder (Biener & Abrams 1991): they are as worded in this product’s specification and are to be confirmed.',
   ],
   ourRules: [
     { id: 'missing-items', rule: 'An unanswered rung is null (never 0); the anchor is then null and there is no guidance.' },
-    { id: 'guidance', rule: 'The MI guidance for each anchor region, and the "move up one rung" prompt, are the product\'s decision.' },
+    {
+      id: 'guidance',
+      rule: 'The MI guidance for each anchor region, and the "move up one rung" prompt below rung 8, are the product\'s decision.',
+    },
   ],
   licence: {
     status: 'copyrighted',
@@ -101,20 +114,13 @@ export const contemplationLadderDefinition: ItemInstrumentDefinition = {
         'Biener & Abrams (1991). The Contemplation Ladder: validation of a measure of readiness to consider smoking cessation. Health Psychology 10(5), 360–365.',
     },
   ],
+  // why: the ladder is about quitting smoking, so its prompts name smoking whatever the request says.
+  guidance: { topic: { behaviour: 'your smoking', change: 'a change in your smoking', refinedBy: [] }, rules: RULES },
   interpret: (scores) => ({ anchor: anchorAtOrBelow(scores['rung']) }),
-  guide(scores, interpretation, { responseScale }) {
+  guide(scores, interpretation) {
     const rung = scores['rung'];
     const anchor = interpretation['anchor'] as Anchor | null;
-    if (typeof rung !== 'number' || !anchor) return [];
-    const out = [...(REGION_GUIDANCE[anchor.value] ?? [])];
-    if (rung < responseScale.max) {
-      out.push({
-        principle: 'develop-discrepancy',
-        focus: 'next-step',
-        prompt: `What would it take for you to move from rung ${rung} to rung ${rung + 1}?`,
-      });
-    }
-    return out;
+    return typeof rung === 'number' && anchor ? guidanceHits(rung, anchor) : [];
   },
 };
 

@@ -1,6 +1,7 @@
-import { TIP35_CONS, TIP35_PROS, TIP35_SCORING, TIP35_SOURCES } from './decisional-balance-alcohol';
+import { HABITS_LICENCE, TIP35_ANCHORS, TIP35_CONS, TIP35_PROS, TIP35_SCORING, TIP35_SOURCES } from './decisional-balance-alcohol';
 import { prosConsDefinition } from './decisional-balance-scale';
 import { defineItemInstrument } from './engine';
+import { DRUG_BEHAVIOURS } from './guidance/render';
 
 /** Data of the 20-item drugs decisional balance scale: the TIP 35 alcohol key applied to drug use. */
 export const decisionalBalanceDrugsDefinition = prosConsDefinition({
@@ -10,13 +11,16 @@ export const decisionalBalanceDrugsDefinition = prosConsDefinition({
     'Twenty statements about using drugs, each rated 1 (not important at all) to 5 (extremely important); mean importance of the pros and of the cons of using.',
   algorithm: 'decisional-balance-drugs-20',
   behaviour: 'using drugs',
+  // why: a drug `targetBehavior` (cannabis, opioids, …) names which drug use.
+  topic: { behaviour: 'your drug use', change: 'a change in your drug use', refinedBy: DRUG_BEHAVIOURS },
+  anchors: TIP35_ANCHORS,
   itemCount: 20,
   // why: TIP 35 publishes one "Alcohol (and Illegal Drugs)" scale; the key is shared (habitslab.umbc.edu; sacada.org).
   pros: TIP35_PROS,
   cons: TIP35_CONS,
   scoring: TIP35_SCORING,
   sources: TIP35_SOURCES,
-  licenceNote: 'No licence for the item wording was found: the catalog carries item ids and our own neutral labels only.',
+  licence: HABITS_LICENCE,
 });
 
 /** The drugs decisional balance instrument. */

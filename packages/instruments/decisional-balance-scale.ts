@@ -1,5 +1,6 @@
-import type { Guidance } from '../domain/records';
-import { type ItemInstrumentDefinition, type OurRule, type Source, signLabel } from './definition';
+import type { Anchor, ItemInstrumentDefinition, Licence, OurRule, Source } from './definition';
+import { signLabel } from './definition';
+import type { GuidanceRule, GuidanceTopic } from './guidance/types';
 
 /** What differs between the pros/cons decisional-balance questionnaires (alcohol, drugs, smoking). */
 export interface ProsConsSpec {
@@ -7,8 +8,12 @@ export interface ProsConsSpec {
   title: string;
   description: string;
   algorithm: string;
-  /** The behaviour in gerund form, used in labels and prompts: `drinking`, `using drugs`, `smoking`. */
+  /** The behaviour in gerund form, used in labels: `drinking`, `using drugs`, `smoking`. */
   behaviour: string;
+  /** How the prompts name it: `your drinking`; a drug form may be refined by a drug `targetBehavior`. */
+  topic: GuidanceTopic;
+  /** The published answer labels (all five where the source prints them). */
+  anchors: readonly Anchor[];
   itemCount: number;
   /** Item numbers keyed as pros of the behaviour. */
   pros: readonly number[];
@@ -16,7 +21,7 @@ export interface ProsConsSpec {
   cons: readonly number[];
   scoring: readonly string[];
   sources: readonly Source[];
-  licenceNote: string;
+  licence: Licence;
 }
 
 const MISSING_RULE: OurRule = {
@@ -24,52 +29,31 @@ const MISSING_RULE: OurRule = {
   rule: 'A scale with any unanswered item is null (never prorated, never 0); difference and balance are then null too.',
 };
 
-function guidance(balance: unknown, behaviour: string): Guidance[] {
-  switch (balance) {
-    case 'pros':
-      return [
-        {
-          principle: 'express-empathy',
-          focus: 'explore-both-sides',
-          prompt: `What are the good things about ${behaviour} for you, and what are the less good things?`,
-        },
-        {
-          principle: 'roll-with-resistance',
-          focus: 'explore-ambivalence',
-          prompt: `It sounds like ${behaviour} does a lot for you right now. What, if anything, would you want to be different?`,
-        },
-      ];
-    case 'cons':
-      return [
-        { principle: 'develop-discrepancy', focus: 'elicit-change-talk', prompt: `What concerns you most about ${behaviour}?` },
-        {
-          principle: 'develop-discrepancy',
-          focus: 'elicit-change-talk',
-          prompt: 'How might things be better for you if you made a change?',
-        },
-        {
-          principle: 'support-self-efficacy',
-          focus: 'strengthen-commitment',
-          prompt: 'If you decided to make a change, what might be a first step?',
-        },
-      ];
-    case 'balanced':
-      return [
-        {
-          principle: 'express-empathy',
-          focus: 'explore-ambivalence',
-          prompt: `Part of you sees good things about ${behaviour} and part of you has concerns. Can you tell me more about both sides?`,
-        },
-        {
-          principle: 'develop-discrepancy',
-          focus: 'explore-values',
-          prompt: `How does ${behaviour} fit with the things that matter most to you?`,
-        },
-      ];
-    default:
-      return [];
-  }
-}
+// why: OUR RULE — these scales weigh the pros and cons of the behaviour, the decisional-balance
+// exercise itself. Guidance does not ask for both sides again: with ambivalent people that lowers
+// commitment (Miller & Rose 2013). It acknowledges the pros with a reflection and evokes change
+// talk; the balanced exploration is given only when the caller asks for style `neutral`.
+const RULES: readonly GuidanceRule[] = [
+  {
+    id: 'balance-pros',
+    when: 'Pros outweigh cons (difference > 0): acknowledge what the behaviour gives them with a reflection, then evoke concerns and desire — never ask for more of its benefits. With style `neutral` only, the balanced exploration.',
+    prompts: ['reflect-status-quo-values', 'evoke-concerns', 'evoke-desire'],
+    neutral: ['neutral-good-and-less-good'],
+  },
+  {
+    id: 'balance-cons',
+    when: 'Cons outweigh pros (difference < 0, leaning toward change): evoke reasons and ability.',
+    prompts: ['evoke-concerns-most', 'evoke-best-results', 'evoke-ability'],
+  },
+  {
+    id: 'balance-even',
+    when: 'Pros and cons weigh the same (difference = 0): a double-sided reflection that ends on the concerns, then values. With style `neutral` only, the balanced exploration.',
+    prompts: ['reflect-two-sides', 'evoke-values'],
+    neutral: ['neutral-good-and-less-good'],
+  },
+];
+
+const RULE_OF = { pros: 'balance-pros', cons: 'balance-cons', balanced: 'balance-even' } as const;
 
 /**
  * A pros/cons decisional-balance questionnaire: items `1`…`n` answered 1–5, `pros` and `cons` as
@@ -81,18 +65,12 @@ export function prosConsDefinition(spec: ProsConsSpec): ItemInstrumentDefinition
   const side = (n: number) => (spec.pros.includes(n) ? 'Pro' : 'Con');
   return {
     id: spec.id,
-    version: '1.0.0',
+    // 1.1.0: guidance catalog 2.0.0 (no request for the status quo's benefits); the licence (HABITS Lab) and, for smoking, all five CPRC answer labels.
+    version: '1.1.0',
     title: spec.title,
     description: spec.description,
     algorithm: spec.algorithm,
-    responseScale: {
-      min: 1,
-      max: 5,
-      anchors: [
-        { value: 1, label: 'not important at all' },
-        { value: 5, label: 'extremely important' },
-      ],
-    },
+    responseScale: { min: 1, max: 5, anchors: spec.anchors },
     items: ids.map((id) => ({ id, label: `${side(Number(id))} of ${spec.behaviour} (item ${id})` })),
     scales: [
       { id: 'pros', items: spec.pros.map(String), method: 'mean' },
@@ -112,14 +90,18 @@ export function prosConsDefinition(spec: ProsConsSpec): ItemInstrumentDefinition
     interpretationRules: [
       'interpretation.balance: `pros` when difference > 0, `cons` when < 0, `balanced` when = 0.',
       `Pros and cons are of ${spec.behaviour}: a negative difference leans toward change.`,
-      'Guidance: balance `pros` → express empathy and roll with resistance, exploring both sides; `cons` → develop discrepancy and elicit change talk; `balanced` → explore ambivalence.',
+      'Guidance (rules under `guidance`): balance `pros` → a reflection of what the behaviour gives them, then evoke concerns and desire (never a request for more of its benefits); `cons` → evoke reasons and ability; `balanced` → a double-sided reflection, then values. The balanced exploration of both sides only with `guidance.style: "neutral"`.',
     ],
     ourRules: [MISSING_RULE, { id: 'guidance', rule: "The MI guidance chosen for each balance is the product's decision." }],
-    licence: { status: 'none-found', itemText: false, note: spec.licenceNote },
+    licence: spec.licence,
     sources: spec.sources,
+    guidance: { topic: spec.topic, rules: RULES },
     interpret: (scores) => ({
       balance: signLabel(scores['difference'], { positive: 'pros', negative: 'cons', zero: 'balanced' }),
     }),
-    guide: (_scores, interpretation) => guidance(interpretation['balance'], spec.behaviour),
+    guide: (_scores, interpretation) => {
+      const balance = interpretation['balance'] as keyof typeof RULE_OF | null;
+      return balance ? [{ rule: RULE_OF[balance] }] : [];
+    },
   };
 }

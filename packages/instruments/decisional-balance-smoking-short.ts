@@ -1,5 +1,6 @@
+import { HABITS_LICENCE } from './decisional-balance-alcohol';
 import { prosConsDefinition } from './decisional-balance-scale';
-import { SMOKING_LICENCE_NOTE, VELICER_SOURCES } from './decisional-balance-smoking';
+import { CPRC_ANCHORS, SMOKING_TOPIC, VELICER_SOURCES } from './decisional-balance-smoking';
 import { defineItemInstrument } from './engine';
 
 // why: short form — pros 1, 3, 5; cons 2, 4, 6 (web.uri.edu/cprc short form; habitslab.umbc.edu).
@@ -11,9 +12,11 @@ export const decisionalBalanceSmokingShortDefinition = prosConsDefinition({
   id: 'decisional-balance-smoking-short',
   title: 'Smoking Decisional Balance Scale (short form)',
   description:
-    'Six statements about smoking, each rated 1 (not important at all) to 5 (extremely important); mean importance of the pros and of the cons of smoking.',
+    'Six statements about smoking, each rated 1 (not important) to 5 (extremely important); mean importance of the pros and of the cons of smoking.',
   algorithm: 'decisional-balance-smoking-6',
   behaviour: 'smoking',
+  topic: SMOKING_TOPIC,
+  anchors: CPRC_ANCHORS,
   itemCount: 6,
   pros: PROS,
   cons: CONS,
@@ -21,7 +24,7 @@ export const decisionalBalanceSmokingShortDefinition = prosConsDefinition({
   // own text contradicts ("divide by 3") — instruments.md.
   scoring: ['pros = sum of items 1, 3, 5 ÷ 3.', 'cons = sum of items 2, 4, 6 ÷ 3.'],
   sources: VELICER_SOURCES,
-  licenceNote: SMOKING_LICENCE_NOTE,
+  licence: HABITS_LICENCE,
 });
 
 /** The 6-item smoking decisional balance instrument. */

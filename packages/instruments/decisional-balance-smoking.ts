@@ -1,5 +1,6 @@
+import { HABITS_LICENCE } from './decisional-balance-alcohol';
 import { prosConsDefinition } from './decisional-balance-scale';
-import type { Source } from './definition';
+import type { Anchor, Source } from './definition';
 import { defineItemInstrument } from './engine';
 
 export const VELICER_SOURCES: readonly Source[] = [
@@ -8,14 +9,29 @@ export const VELICER_SOURCES: readonly Source[] = [
       'Velicer WF, DiClemente CC, Prochaska JO, Brandenburg N. Decisional balance measure for assessing and predicting smoking status. J Pers Soc Psychol. 1985;48(5):1279–1289.',
   },
   {
-    citation: 'Cancer Prevention Research Center, University of Rhode Island: Decisional Balance, smoking (long and short forms)',
-    url: 'https://web.uri.edu/cprc',
+    citation:
+      'Cancer Prevention Research Center, University of Rhode Island: Smoking: Decisional Balance (long and short forms), with the answer labels 1 = Not important … 5 = Extremely important',
+    url: 'https://web.uri.edu/cprc/smoking-decisional-balance-short-form/',
   },
   { citation: 'HABITS Lab, UMBC: Decisional Balance scoring', url: 'https://habitslab.umbc.edu/decisional-balance-scoring' },
+  {
+    citation: 'HABITS Lab, UMBC: Decisional Balance Scales — "Instrument is not copyrighted and available at no cost"',
+    url: 'https://habitslab.umbc.edu/decisional-balance-scales',
+  },
 ];
 
-export const SMOKING_LICENCE_NOTE =
-  'No licence for the item wording was found: the catalog carries item ids and our own neutral labels only.';
+// why: the CPRC measures pages print all five labels, long and short forms alike:
+// "1 = Not important, 2 = Slightly important, 3 = Moderately important, 4 = Very important, 5 = Extremely important".
+export const CPRC_ANCHORS: readonly Anchor[] = [
+  { value: 1, label: 'Not important' },
+  { value: 2, label: 'Slightly important' },
+  { value: 3, label: 'Moderately important' },
+  { value: 4, label: 'Very important' },
+  { value: 5, label: 'Extremely important' },
+];
+
+// why: the smoking scales' statements are about smoking, so their prompts name smoking.
+export const SMOKING_TOPIC = { behaviour: 'your smoking', change: 'a change in your smoking', refinedBy: [] } as const;
 
 // why: long form — pros are the odd items, cons the even items (web.uri.edu/cprc; habitslab.umbc.edu).
 const PROS = [1, 3, 5, 7, 9, 11, 13, 15, 17, 19];
@@ -26,16 +42,18 @@ export const decisionalBalanceSmokingDefinition = prosConsDefinition({
   id: 'decisional-balance-smoking',
   title: 'Smoking Decisional Balance Scale',
   description:
-    'Twenty statements about smoking, each rated 1 (not important at all) to 5 (extremely important); mean importance of the pros and of the cons of smoking.',
+    'Twenty statements about smoking, each rated 1 (not important) to 5 (extremely important); mean importance of the pros and of the cons of smoking.',
   algorithm: 'decisional-balance-smoking-20',
   behaviour: 'smoking',
+  topic: SMOKING_TOPIC,
+  anchors: CPRC_ANCHORS,
   itemCount: 20,
   pros: PROS,
   cons: CONS,
   // why: each side is its sum divided by 10 (web.uri.edu/cprc; habitslab.umbc.edu).
   scoring: ['pros = sum of the odd items ÷ 10.', 'cons = sum of the even items ÷ 10.'],
   sources: VELICER_SOURCES,
-  licenceNote: SMOKING_LICENCE_NOTE,
+  licence: HABITS_LICENCE,
 });
 
 /** The 20-item smoking decisional balance instrument. */

@@ -1,6 +1,8 @@
-import type { Guidance, Provenance, ScoredResult } from '../domain/records';
-import type { Catalog } from './catalog';
+import type { GuidanceContext, Provenance, ScoredResult } from '../domain/records';
+import { type Catalog, catalogGuidance } from './catalog';
 import { type Json, signLabel } from './definition';
+import { checkGuidance, GENERIC_TOPIC, guidanceData, renderGuidance } from './guidance/render';
+import type { GuidanceRule, GuidanceSpec, RuleHit } from './guidance/types';
 import { definitionHash } from './hash';
 import { once } from './once';
 import type { Instrument, InstrumentInput } from './types';
@@ -23,7 +25,8 @@ const FAVOUR_CHANGE: readonly WorksheetList[] = ['benefitsOfChange', 'costsOfSta
 /** Data of the MI four-quadrant decisional balance worksheet; hashed for provenance. */
 export const decisionalBalanceData = {
   id: 'decisional-balance',
-  version: '1.0.0',
+  // 1.1.0: guidance catalog 2.0.0 (no request for reasons to stay the same).
+  version: '1.1.0',
   algorithm: 'decisional-balance-worksheet',
   lists: [...WORKSHEET_LISTS],
   // why: OUR RULE — label ≤ 200 chars (instruments.md); at most 50 entries per list; weights 1–5 (instruments.md).
@@ -48,55 +51,55 @@ const inputSchema = once(() => {
   });
 });
 
+// why: OUR RULE — the worksheet is itself the four-quadrant decisional balance, so guidance does
+// not ask for both sides again (with ambivalent people that lowers commitment, Miller & Rose
+// 2013): it acknowledges the reasons for the status quo with a reflection and evokes change talk.
+// The balanced exploration is given only when the caller asks for style `neutral`.
+const RULES: readonly GuidanceRule[] = [
+  {
+    id: 'leaning-change',
+    when: 'Leaning change (proportion > 0.5): evoke the reason that matters most and ability.',
+    prompts: ['evoke-listed-change', 'evoke-ability'],
+  },
+  {
+    id: 'leaning-status-quo',
+    when: 'Leaning status quo (proportion < 0.5): acknowledge the reasons for keeping things as they are with a reflection, then ask about concerns — never for more of those reasons. With style `neutral` only, the balanced exploration instead of the concerns question.',
+    prompts: ['reflect-listed-status-quo', 'evoke-concerns-staying'],
+    neutral: ['reflect-listed-status-quo', 'neutral-weigh-list'],
+  },
+  {
+    id: 'balanced',
+    when: 'Balanced (proportion = 0.5): reflect that the decision is hard, then evoke the reason for a change that matters most. With style `neutral` only, the balanced exploration instead.',
+    prompts: ['reflect-listed-each-side', 'evoke-change-reason-most'],
+    neutral: ['reflect-listed-each-side', 'neutral-weigh-list'],
+  },
+];
+
+/** What the worksheet's guidance can say; the request's target behaviour names the change. */
+export const decisionalBalanceGuidance: GuidanceSpec = { topic: GENERIC_TOPIC, rules: RULES };
+checkGuidance(decisionalBalanceData.id, decisionalBalanceGuidance);
+
 const provenance = once<Provenance>(() =>
   Object.freeze({
     algorithm: decisionalBalanceData.algorithm,
     algorithmVersion: decisionalBalanceData.version,
-    definitionHash: definitionHash(decisionalBalanceData),
+    // The worksheet's data and the guidance it can give: a stored result keeps the guidance it was given.
+    definitionHash: definitionHash({ ...decisionalBalanceData, guidance: guidanceData(decisionalBalanceGuidance) }),
   }),
 );
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-function guidance(leaning: string | null, counts: Record<WorksheetList, number>): Guidance[] {
+function guidanceHits(leaning: string | null, counts: Record<WorksheetList, number>): RuleHit[] {
   const forChange = counts.benefitsOfChange + counts.costsOfStatusQuo;
   const forStatusQuo = counts.benefitsOfStatusQuo + counts.costsOfChange;
   switch (leaning) {
     case 'change':
-      return [
-        {
-          principle: 'develop-discrepancy',
-          focus: 'elicit-change-talk',
-          prompt: `You listed ${plural(forChange, 'reason')} in favour of change. Which of them matters most to you?`,
-        },
-        {
-          principle: 'support-self-efficacy',
-          focus: 'strengthen-commitment',
-          prompt: 'What would a first step toward this change look like for you?',
-        },
-      ];
+      return [{ rule: 'leaning-change', values: { reasons: plural(forChange, 'reason') } }];
     case 'status-quo':
-      return [
-        {
-          principle: 'express-empathy',
-          focus: 'explore-both-sides',
-          prompt: `You listed ${plural(forStatusQuo, 'reason')} for keeping things as they are. What do they give you that matters to you?`,
-        },
-        {
-          principle: 'roll-with-resistance',
-          focus: 'explore-ambivalence',
-          prompt: 'What, if anything, concerns you about things staying as they are?',
-        },
-      ];
+      return [{ rule: 'leaning-status-quo', values: { reasons: plural(forStatusQuo, 'reason') } }];
     case 'balanced':
-      return [
-        {
-          principle: 'express-empathy',
-          focus: 'explore-ambivalence',
-          prompt: `You listed ${plural(forChange, 'reason')} on each side. What makes this decision a hard one?`,
-        },
-        { principle: 'develop-discrepancy', focus: 'explore-values', prompt: 'Looking ahead, how would you like things to be?' },
-      ];
+      return [{ rule: 'balanced', values: { reasons: plural(forChange, 'reason') } }];
     default:
       return [];
   }
@@ -107,7 +110,7 @@ function guidance(leaning: string | null, counts: Record<WorksheetList, number>)
  * when every entry is weighted, `weightedProportion`. Absent lists are `missing` and make totals null.
  * @example scoreWorksheet({ instrument: 'decisional-balance', responses: { benefitsOfChange: [{}], costsOfChange: [{}], benefitsOfStatusQuo: [{}, {}], costsOfStatusQuo: [{}, {}, {}] } }).scores.proportion // 0.5714…
  */
-export function scoreWorksheet(input: InstrumentInput): ScoredResult {
+export function scoreWorksheet(input: InstrumentInput, context: GuidanceContext = {}): ScoredResult {
   const lists = input.responses as Partial<Record<WorksheetList, readonly WorksheetEntry[]>>;
   const missing = WORKSHEET_LISTS.filter((list) => lists[list] === undefined);
   const scores: Record<string, number | null> = {};
@@ -135,7 +138,7 @@ export function scoreWorksheet(input: InstrumentInput): ScoredResult {
     missing,
     scores,
     interpretation: { leaning },
-    guidance: guidance(leaning, counts),
+    guidance: renderGuidance(decisionalBalanceData.id, decisionalBalanceGuidance, guidanceHits(leaning, counts), context),
     provenance: { ...provenance() },
   };
 }
@@ -200,7 +203,7 @@ const catalog = once((): Catalog => {
     ],
     interpretation: [
       'interpretation.leaning: `change` when proportion > 0.5, `status-quo` when < 0.5, `balanced` when = 0.5; null when proportion is null.',
-      'Guidance: leaning change → develop discrepancy and elicit change talk; status-quo → express empathy and roll with resistance; balanced → explore ambivalence.',
+      'Guidance (rules under `guidance`): leaning change → evoke the reason that matters most and ability; status-quo → a reflection of the reasons for keeping things as they are, then concerns (never a request for more of those reasons); balanced → a reflection, then the reason for a change that matters most. The balanced exploration of both sides only with `guidance.style: "neutral"`.',
     ],
     licence: {
       status: 'own-wording',
@@ -210,6 +213,10 @@ const catalog = once((): Catalog => {
     sources: [
       { citation: 'Collins SE, Carey KB, Otto JM (2009): the decisional balance proportion', url: 'https://doi.org/10.1037/a0015841' },
       { citation: 'Miller WR, Rollnick S. Motivational Interviewing: the four-quadrant decisional balance' },
+      {
+        citation:
+          'Miller WR, Rose GS (2013). Motivational interviewing and decisional balance: contrasting responses to client ambivalence. Behavioural and Cognitive Psychotherapy',
+      },
     ],
     ourRules: [
       { id: 'missing-lists', rule: 'A list left out is missing: it is never treated as empty, and every score depending on it is null.' },
@@ -221,6 +228,7 @@ const catalog = once((): Catalog => {
       { id: 'leaning', rule: 'Leaning change > 0.5, status-quo < 0.5, balanced = 0.5, read from the unweighted proportion.' },
       { id: 'guidance', rule: "The MI guidance chosen for each leaning is the product's decision." },
     ],
+    guidance: catalogGuidance(decisionalBalanceGuidance),
     provenance: { ...provenance() },
   };
 });
@@ -238,6 +246,7 @@ export const decisionalBalance: Instrument = {
   },
   score: scoreWorksheet,
   redact: redactWorksheet,
+  guidance: decisionalBalanceGuidance,
   // why: OUR RULE — a higher share of reasons for change is movement toward it.
   outcome: { score: 'proportion', better: 'higher' },
   get catalog() {

@@ -1,4 +1,4 @@
-import type { Guidance } from '../domain/records';
+import type { GuidanceSpec, RuleHit } from './guidance/types';
 import type { Outcome } from './types';
 
 /** Plain JSON data: what definitions are made of, so they can be hashed and published. */
@@ -71,7 +71,9 @@ export interface Source {
   url?: string;
 }
 
-export type LicenceStatus = 'public-domain' | 'generic' | 'own-wording' | 'none-found' | 'copyrighted';
+/** `not-copyrighted`: the publisher states the instrument is not copyrighted and free to use. */
+export const LICENCE_STATUSES = ['public-domain', 'not-copyrighted', 'generic', 'own-wording', 'none-found', 'copyrighted'] as const;
+export type LicenceStatus = (typeof LICENCE_STATUSES)[number];
 
 export interface Licence {
   status: LicenceStatus;
@@ -96,7 +98,7 @@ export interface RuleContext {
 
 /**
  * An item-based instrument as data plus two small rule functions. The engine derives the input
- * schema, scoring, catalog and definition hash from it; adding an instrument is one such object.
+ * schema, scoring, guidance, catalog and definition hash from it; adding an instrument is one such object.
  */
 export interface ItemInstrumentDefinition {
   id: string;
@@ -130,8 +132,11 @@ export interface ItemInstrumentDefinition {
   notes?: readonly string[];
   licence: Licence;
   sources: readonly Source[];
+  /** What the guidance can say: the topic words and the selection rules, each naming catalog prompts (hashed). */
+  guidance: GuidanceSpec;
   interpret(scores: Scores, context: RuleContext): Interpretation;
-  guide(scores: Scores, interpretation: Interpretation, context: RuleContext): Guidance[];
+  /** The guidance rules that fire for a result, in order; the engine renders their prompts. */
+  guide(scores: Scores, interpretation: Interpretation, context: RuleContext): RuleHit[];
 }
 
 /** An inclusive band of values with a name, e.g. `{ label: 'low', min: 0, max: 3 }`. */

@@ -1,6 +1,7 @@
-import type { Provenance, ScoredResult } from '../domain/records';
+import type { GuidanceContext, Provenance, ScoredResult } from '../domain/records';
 import { itemCatalog } from './catalog';
 import type { ItemInstrumentDefinition, Json, NormTable, ResponseScale, Scores } from './definition';
+import { checkGuidance, guidanceData, renderGuidance } from './guidance/render';
 import { definitionHash } from './hash';
 import { once } from './once';
 import type { Instrument, InstrumentInput } from './types';
@@ -17,8 +18,11 @@ export function responseScaleFor(definition: ItemInstrumentDefinition, variant?:
 }
 
 /**
- * The data part of a definition that decides a score: ids, ranges, keys, methods, rules, version.
- * Prose (title, labels, anchors, sources, licence) is left out so rewording never changes the hash.
+ * The data part of a definition that decides its output: ids, ranges, keys, methods, rules,
+ * version, and the guidance it can give (catalog version, rules, the prompts' templates and
+ * labels: a stored result keeps the guidance it was given, so new guidance is a new definition).
+ * Other prose (title, labels, anchors, sources, licence) is left out: rewording it never changes
+ * the hash, and a catalog text change is versioned by bumping `version`, which is hashed.
  * @example definitionHash(hashedData(urica))
  */
 export function hashedData(definition: ItemInstrumentDefinition): Json {
@@ -38,6 +42,7 @@ export function hashedData(definition: ItemInstrumentDefinition): Json {
     minAnswered: definition.minAnswered ?? 0,
     missingScores: definition.missingScores ?? 'null',
     rules: definition.rules,
+    guidance: guidanceData(definition.guidance),
     // Added only when present, so definitions without norms keep the hash they always had.
     ...(definition.norms ? { norms: normsData(definition.norms) } : {}),
   };
@@ -73,6 +78,7 @@ export function checkDefinition(definition: ItemInstrumentDefinition): void {
       if (item?.scored === false) fail(`scale ${scale.id} names unscored item ${id}`);
     }
   }
+  checkGuidance(definition.id, definition.guidance);
   const known = new Set(definition.scales.map((s) => s.id));
   for (const derived of definition.derived ?? []) {
     for (const id of [...derived.plus, ...derived.minus]) if (!known.has(id)) fail(`derived ${derived.id} names unknown score ${id}`);
@@ -192,10 +198,15 @@ function computeScores(definition: ItemInstrumentDefinition, answers: Readonly<R
 
 /**
  * Scores one already-validated input: unrounded scores, missing items in definition order,
- * interpretation and guidance from the definition's rules.
- * @example scoreItems(definition, provenance, { instrument: 'decisional-balance-smoking-short', responses: { '1': 4 } })
+ * interpretation, and the guidance of the definition's rules worded for `guidanceContext`.
+ * @example scoreItems(definition, provenance, { instrument: 'decisional-balance-smoking-short', responses: { '1': 4 } }, { targetBehavior: 'tobacco' })
  */
-export function scoreItems(definition: ItemInstrumentDefinition, provenance: Provenance, input: InstrumentInput): ScoredResult {
+export function scoreItems(
+  definition: ItemInstrumentDefinition,
+  provenance: Provenance,
+  input: InstrumentInput,
+  guidanceContext: GuidanceContext = {},
+): ScoredResult {
   const context = { responseScale: responseScaleFor(definition, input.scale) };
   const answers = input.responses;
   // why: instruments.md — items administered but not scored never affect any output, so an
@@ -209,7 +220,7 @@ export function scoreItems(definition: ItemInstrumentDefinition, provenance: Pro
     missing,
     scores,
     interpretation,
-    guidance: definition.guide(scores, interpretation, context),
+    guidance: renderGuidance(definition.id, definition.guidance, definition.guide(scores, interpretation, context), guidanceContext),
     provenance: { ...provenance },
   };
 }
@@ -240,7 +251,7 @@ export function defineItemInstrument(definition: ItemInstrumentDefinition): Inst
     get inputSchema() {
       return inputSchema();
     },
-    score: (input) => scoreItems(definition, provenance(), input),
+    score: (input, guidanceContext) => scoreItems(definition, provenance(), input, guidanceContext),
     redact: (input) => ({
       instrument: input.instrument,
       responses: { ...input.responses },
@@ -250,6 +261,7 @@ export function defineItemInstrument(definition: ItemInstrumentDefinition): Inst
       return catalog();
     },
     outcome: definition.outcome,
+    guidance: definition.guidance,
     definition,
   };
 }

@@ -5,6 +5,7 @@ import { decisionalBalanceAlcohol } from './decisional-balance-alcohol';
 import { decisionalBalanceDrugs } from './decisional-balance-drugs';
 import { decisionalBalanceSmoking } from './decisional-balance-smoking';
 import { decisionalBalanceSmokingShort } from './decisional-balance-smoking-short';
+import { type GuidanceListing, guidanceListing } from './guidance/listing';
 import { rcq } from './rcq';
 import { readinessRuler } from './readiness-ruler';
 import { socrates8a } from './socrates-8a';
@@ -16,6 +17,8 @@ export { type CatalogSummary, catalogSummary } from './catalog';
 export type * from './definition';
 export { bandOf, highestOf, nearestMean, normOf, signLabel } from './definition';
 export { checkDefinition, defineItemInstrument, hashedData, responseScaleFor, scoreRanges } from './engine';
+export type { GuidanceListing } from './guidance/listing';
+export { trajectoryGuidance } from './guidance/trajectory';
 export { canonicalJson, definitionHash } from './hash';
 export type * from './types';
 export { closedObject, toFieldErrors, UNKNOWN_FIELD, UNKNOWN_ITEM, unknownFields, unknownItems } from './validation';
@@ -51,4 +54,12 @@ export function getInstrument(id: string): Instrument | undefined {
  */
 export function listCatalog(): CatalogSummary[] {
   return instruments.map(catalogSummary);
+}
+
+/**
+ * Every prompt the API can give, with its labels, sources and the rules that give it (`GET /v1/guidance`).
+ * @example listGuidance().items.length // every prompt of the catalog
+ */
+export function listGuidance(): GuidanceListing {
+  return guidanceListing(instruments);
 }

@@ -1,6 +1,6 @@
 import { highestOf, type ItemInstrumentDefinition } from './definition';
 import { defineItemInstrument } from './engine';
-import { stageGuidance } from './stage-guidance';
+import { stageHits, stageRules } from './stage-guidance';
 
 // why: the widely cited RCQ key (carlbring.se/fbanken/rcq), which matches item content; the
 // manual's own page could not be read, so the catalog labels it "to be confirmed against the RCQ
@@ -23,7 +23,8 @@ const scaleOf = (n: number) => STAGE_ORDER.find((scale) => (KEY[scale] as readon
 /** Data of the 12-item Readiness to Change Questionnaire. */
 export const rcqDefinition: ItemInstrumentDefinition = {
   id: 'rcq',
-  version: '1.0.0',
+  // 1.1.0: guidance catalog 2.0.0; the catalog says what the RCQ was built for.
+  version: '1.1.0',
   title: 'Readiness to Change Questionnaire (RCQ)',
   description:
     'Twelve statements about drinking rated −2 (strongly disagree) to +2 (strongly agree); precontemplation, contemplation and action sums, and the stage of the highest sum.',
@@ -54,7 +55,7 @@ export const rcqDefinition: ItemInstrumentDefinition = {
   ],
   interpretationRules: [
     'interpretation.stage: the scale with the highest sum; on a tie the further stage wins (action over contemplation over precontemplation).',
-    'Guidance follows the stage: precontemplation → express empathy and roll with resistance; contemplation → explore both sides and develop discrepancy; action → support self-efficacy.',
+    'Guidance follows the stage (rules under `guidance`): precontemplation → engage and leave the decision with the client; contemplation → evoke change talk (the balanced exploration of both sides only with `guidance.style: "neutral"`); action → affirm the steps taken and plan.',
   ],
   ourRules: [
     {
@@ -63,7 +64,10 @@ export const rcqDefinition: ItemInstrumentDefinition = {
     },
     { id: 'guidance', rule: "The MI guidance chosen for each stage is the product's decision." },
   ],
-  notes: [`The item key is the widely cited one and matches item content, but it is ${KEY_STATUS}.`],
+  notes: [
+    'Built for opportunistic brief intervention with excessive drinkers: "a 12-item instrument for measuring the “stage of change” reached by an excessive drinker of alcohol" (Heather & Rollnick, RCQ User’s Manual, NDARC Technical Report No. 19, 1993), developed "for use in brief, opportunistic interventions among excessive drinkers" (Rollnick et al. 1992, title).',
+    `The item key is the widely cited one and matches item content, but it is ${KEY_STATUS}.`,
+  ],
   licence: {
     status: 'copyrighted',
     itemText: false,
@@ -74,10 +78,20 @@ export const rcqDefinition: ItemInstrumentDefinition = {
       citation:
         'Rollnick, Heather, Gold & Hall (1992). Development of a short "readiness to change" questionnaire for use in brief, opportunistic interventions among excessive drinkers. British Journal of Addiction 87(5), 743–754.',
     },
+    {
+      citation:
+        'Heather N, Rollnick S. Readiness to Change Questionnaire: User’s Manual (revised version). NDARC Technical Report No. 19, 1993',
+      url: 'https://ndarc.med.unsw.edu.au/resource/readiness-change-questionnaire-users-manual-revised-version',
+    },
     { citation: 'carlbring.se: RCQ coding, three 4-item scales, highest scale and tie rule', url: 'https://www.carlbring.se/fbanken/rcq' },
   ],
+  // why: the RCQ's statements are about drinking (Rollnick et al. 1992), so its prompts name drinking whatever the request says.
+  guidance: {
+    topic: { behaviour: 'your drinking', change: 'a change in your drinking', refinedBy: [] },
+    rules: stageRules(['precontemplation', 'contemplation', 'action']),
+  },
   interpret: (scores) => ({ stage: highestOf(scores, STAGE_ORDER, TIE) }),
-  guide: (_scores, interpretation) => stageGuidance(interpretation['stage'], 'your drinking'),
+  guide: (_scores, interpretation) => stageHits(interpretation['stage']),
 };
 
 /** The RCQ instrument. */

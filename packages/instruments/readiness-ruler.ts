@@ -1,9 +1,11 @@
-import type { Guidance, MiPrinciple } from '../domain/records';
 import { type Band, bandOf, type ItemInstrumentDefinition, type Scores } from './definition';
 import { defineItemInstrument } from './engine';
+import { GENERIC_TOPIC } from './guidance/render';
+import type { GuidanceRule, RuleHit } from './guidance/types';
 
-// why: published practice bands low 0–3 / moderate 4–6 / high 7–10 (for-a-change.com);
-// OUR RULE: the same cut points for the 1–10 variant.
+// why: practice bands low 0–3 / moderate 4–6 / high 7–10 published for the readiness ruler
+// (for-a-change.com). OUR RULE: the same bands for importance and confidence, and the same cut
+// points for the 1–10 variant.
 const BANDS: readonly Band[] = [
   { label: 'low', min: 0, max: 3 },
   { label: 'moderate', min: 4, max: 6 },
@@ -16,80 +18,79 @@ const LOWER_NUMBER_STEP = 2;
 
 const RULERS = ['importance', 'confidence', 'readiness'] as const;
 type Ruler = (typeof RULERS)[number];
+type Bands = Partial<Record<Ruler, string | null>>;
 
-const FOLLOW_UP: Record<Ruler, { principle: MiPrinciple; focus: string; atMinimum: string }> = {
-  importance: {
-    principle: 'develop-discrepancy',
-    focus: 'explore-importance',
-    atMinimum: 'What would need to happen for this change to become important to you?',
+const FOLLOW_UP_RULES: GuidanceRule[] = RULERS.flatMap((ruler) => [
+  {
+    id: `follow-up-${ruler}-lower`,
+    when: `${ruler} answered above the scale minimum and the client not ready: the published "Why are you at X and not at [X − 2]?" (never "why not 10").`,
+    prompts: [`ruler-${ruler}-lower`],
   },
-  confidence: {
-    principle: 'support-self-efficacy',
-    focus: 'build-confidence',
-    atMinimum: 'What would need to happen for you to feel even a little confident about making this change?',
+  {
+    id: `follow-up-${ruler}-minimum`,
+    when: `${ruler} at the scale minimum and the client not ready: instead of the lower-number question, what it would take.`,
+    prompts: [`ruler-${ruler}-minimum`],
   },
-  readiness: {
-    principle: 'develop-discrepancy',
-    focus: 'explore-readiness',
-    atMinimum: 'What would need to happen for you to consider making this change?',
+  {
+    id: `follow-up-${ruler}-next`,
+    when: `${ruler} below the scale maximum and the client not ready: the published "What would it take to go from X to X + 1?".`,
+    prompts: [`ruler-${ruler}-next`],
   },
-};
+]);
 
-function followUps(ruler: Ruler, value: number, min: number, max: number): Guidance[] {
-  const { principle, focus, atMinimum } = FOLLOW_UP[ruler];
-  // why: published (case.edu; observingsolution.com) — at the minimum drop the "lower number" prompt
-  // and ask what would need to happen; at the maximum drop the "X+1" prompt; never ask "why not 10".
-  const lower = Math.max(value - LOWER_NUMBER_STEP, min);
-  const out: Guidance[] = [
-    value > min
-      ? { principle, focus, prompt: `You chose ${value} for ${ruler}. Why are you at ${value} and not at ${lower}?` }
-      : { principle, focus, prompt: atMinimum },
-  ];
-  if (value < max) {
-    out.push({ principle, focus, prompt: `On ${ruler}, what would it take to go from ${value} to ${value + 1}?` });
+const RULES: readonly GuidanceRule[] = [
+  ...FOLLOW_UP_RULES,
+  {
+    id: 'importance-low',
+    when: 'Importance low (0–3) and the client not ready: ask about concerns without arguing, and explore values. With style `neutral` only, the balanced exploration instead of the concerns question.',
+    prompts: ['evoke-concerns', 'evoke-values'],
+    neutral: ['neutral-good-and-less-good', 'evoke-values'],
+  },
+  {
+    id: 'confidence-low',
+    when: 'Importance moderate or high, confidence low (0–3), the client not ready: evoke ability (past successes, strengths).',
+    prompts: ['evoke-past-success', 'evoke-strengths'],
+  },
+  {
+    id: 'ready-plan',
+    when: 'Ready — readiness high (7–10), or, without a readiness answer, importance and confidence both high: planning instead of more motivation prompts.',
+    prompts: ['plan-key-question', 'plan-goal', 'plan-first-step', 'plan-who-helps', 'plan-obstacles'],
+  },
+  {
+    id: 'ready-already-changing',
+    when: 'Readiness at the scale maximum ("already changing"): what has helped, keeping it going, help, obstacles.',
+    prompts: ['plan-steps-so-far', 'plan-keep-going', 'plan-who-helps', 'plan-obstacles'],
+  },
+];
+
+/**
+ * OUR RULE — the client is ready when readiness is high; without a readiness answer, when
+ * importance and confidence are both high (instruments.md: "both high → strengthen commitment and plan").
+ */
+const isReady = (bands: Bands) =>
+  'readiness' in bands ? bands.readiness === 'high' : bands.importance === 'high' && bands.confidence === 'high';
+
+function guidanceHits(scores: Scores, bands: Bands, min: number, max: number): RuleHit[] {
+  // why: a ready client is planned with, not asked more motivation questions (Miller & Rose 2013:
+  // once a person has decided, evocation is unnecessary and may deter change).
+  if (isReady(bands)) return [{ rule: scores['readiness'] === max ? 'ready-already-changing' : 'ready-plan' }];
+  const hits: RuleHit[] = [];
+  for (const ruler of RULERS) {
+    const value = scores[ruler];
+    if (typeof value !== 'number') continue;
+    // why: published (case.edu; observingsolution.com) — at the minimum drop the "lower number" prompt
+    // and ask what it would take; at the maximum drop the "X+1" prompt; never ask "why not 10".
+    if (value > min)
+      hits.push({ rule: `follow-up-${ruler}-lower`, values: { score: value, lower: Math.max(value - LOWER_NUMBER_STEP, min) } });
+    else hits.push({ rule: `follow-up-${ruler}-minimum` });
+    if (value < max) hits.push({ rule: `follow-up-${ruler}-next`, values: { score: value, next: value + 1 } });
   }
-  return out;
-}
-
-// why: OUR RULE (instruments.md, guidance focus) — importance low → develop discrepancy; importance
-// at least moderate and confidence low → support self-efficacy; both high → strengthen commitment.
-function focusGuidance(bands: Partial<Record<Ruler, string | null>>): Guidance[] {
+  // why: OUR RULE (instruments.md, guidance focus) — importance low → develop discrepancy;
+  // importance at least moderate and confidence low → support self-efficacy.
   const { importance, confidence } = bands;
-  if (importance === 'low') {
-    return [
-      {
-        principle: 'express-empathy',
-        focus: 'explore-importance',
-        prompt: 'What do you like about how things are now, and what, if anything, concerns you about it?',
-      },
-      {
-        principle: 'develop-discrepancy',
-        focus: 'explore-importance',
-        prompt: 'How does the way things are now fit with what matters most to you?',
-      },
-    ];
-  }
-  if ((importance === 'moderate' || importance === 'high') && confidence === 'low') {
-    return [
-      {
-        principle: 'support-self-efficacy',
-        focus: 'build-confidence',
-        prompt: 'What changes have you made successfully before, and how did you manage them?',
-      },
-      {
-        principle: 'support-self-efficacy',
-        focus: 'build-confidence',
-        prompt: 'What strengths or support could help you with this change?',
-      },
-    ];
-  }
-  if (importance === 'high' && confidence === 'high') {
-    return [
-      { principle: 'support-self-efficacy', focus: 'strengthen-commitment', prompt: 'What are you thinking of doing next?' },
-      { principle: 'support-self-efficacy', focus: 'plan', prompt: 'What would a first step look like, and when could you take it?' },
-    ];
-  }
-  return [];
+  if (importance === 'low') hits.push({ rule: 'importance-low' });
+  else if ((importance === 'moderate' || importance === 'high') && confidence === 'low') hits.push({ rule: 'confidence-low' });
+  return hits;
 }
 
 const rulerScale = (min: number) => ({
@@ -104,7 +105,8 @@ const rulerScale = (min: number) => ({
 /** Data of the readiness ruler (importance, confidence, readiness; 0–10 or 1–10). */
 export const readinessRulerDefinition: ItemInstrumentDefinition = {
   id: 'readiness-ruler',
-  version: '1.0.0',
+  // 1.1.0: guidance catalog 2.0.0 (planning once ready); the PCO confidence wording; the bands for importance and confidence labelled OUR RULE.
+  version: '1.1.0',
   title: 'Readiness Ruler',
   description:
     'Three single-item rulers — importance, confidence and readiness to change — answered on 0–10 (or 1–10). The number chosen is the score.',
@@ -117,7 +119,7 @@ export const readinessRulerDefinition: ItemInstrumentDefinition = {
     {
       id: 'confidence',
       label: 'Confidence in succeeding',
-      text: 'How confident are you that you will be successful at making this change?',
+      text: 'How confident are you that you will be successful in making this change?',
     },
     {
       id: 'readiness',
@@ -143,30 +145,40 @@ export const readinessRulerDefinition: ItemInstrumentDefinition = {
     'Unanswered rulers are listed in `missing` and have no score key; `complete` is true only when all three are answered.',
   ],
   interpretationRules: [
-    'interpretation.bands.<ruler>: low 0–3, moderate 4–6, high 7–10 (1–10 variant: same cut points).',
-    'Follow-ups: "Why are you at X and not at X−2?" (not at the minimum, where we ask what would need to happen) and "What would it take to go from X to X+1?" (not at the maximum).',
-    'Focus: importance low → develop discrepancy; importance moderate or high with confidence low → support self-efficacy; both high → strengthen commitment and plan.',
+    'interpretation.bands.<ruler>: low 0–3, moderate 4–6, high 7–10 — the practice bands published for the readiness ruler; for importance and confidence, and for the 1–10 variant, the same cut points are OUR RULE.',
+    'Guidance (rules under `guidance`): when the client is ready — readiness high, or without a readiness answer importance and confidence both high — planning prompts only (at readiness 10, "already changing": what has helped and keeping it going).',
+    'Otherwise follow-ups per ruler: "Why are you at X and not at X−2?" (not at the minimum, where we ask what it would take) and "What would it take to go from X to X+1?" (not at the maximum); then importance low → concerns and values; importance moderate or high with confidence low → evoke ability.',
   ],
   ourRules: [
     { id: 'missing-items', rule: 'Unanswered rulers are never scored as 0; their score and band are absent.' },
     { id: 'complete', rule: '`complete` is true only when all three rulers are answered.' },
+    {
+      id: 'bands-importance-confidence',
+      rule: 'The readiness bands (low 0–3, moderate 4–6, high 7–10) are used for importance and confidence too.',
+    },
     { id: 'bands-1-10', rule: 'The 1–10 variant uses the same band cut points as 0–10.' },
     { id: 'lower-number', rule: 'The "lower number" in the follow-up is two below the answer, clamped to the scale minimum.' },
+    {
+      id: 'ready',
+      rule: 'The client is ready when readiness is high or, without a readiness answer, importance and confidence are both high: guidance then plans.',
+    },
     { id: 'guidance-focus', rule: 'Guidance focus by importance and confidence bands, as listed under interpretation.' },
   ],
   licence: {
     status: 'generic',
     itemText: true,
-    note: 'Generic questions; wording follows the HL7 PCO implementation guide.',
+    note: 'Generic questions. The importance and confidence wording is the HL7 PCO implementation guide’s (CodeSystem readiness-assessment-concepts-temporary); the readiness question and all anchors are our own generic wording.',
   },
   sources: [
     {
       citation:
-        'HL7 Person-Centered Outcomes (PCO) Implementation Guide: temporary codes `importance`, `confidence`; answer list LOINC LL2335-9',
+        'HL7 Person-Centered Outcomes (PCO) Implementation Guide: temporary codes `importance` ("How important is it right now for you to make this change?") and `confidence` ("How confident are you that you will be successful in making this change?"); answer list LOINC LL2335-9',
+      url: 'https://hl7.org/fhir/us/pco/STU1/en/ValueSet-readiness-assessment-codes.html',
     },
     { citation: 'Case Western Reserve University, Center for Evidence-Based Practices: Readiness Ruler (case.edu)' },
     { citation: 'adultmeducation.com: Assessment Tools, Readiness Ruler' },
     { citation: 'for-a-change.com: readiness ruler practice bands (low 0–3, moderate 4–6, high 7–10)' },
+    { citation: 'Miller & Rose (2013), Behavioural and Cognitive Psychotherapy: once a person has decided, evocation is unnecessary' },
     { citation: 'UNC School of Medicine CFAR: "Motivation for change" follow-up questions (med.unc.edu)' },
     { citation: 'observingsolution.com: readiness ruler follow-up questions' },
   ],
@@ -175,13 +187,10 @@ export const readinessRulerDefinition: ItemInstrumentDefinition = {
     for (const ruler of RULERS) if (ruler in scores) bands[ruler] = bandOf(scores[ruler], BANDS);
     return { bands };
   },
-  guide(scores, interpretation, { responseScale }) {
-    const answered = RULERS.filter((ruler) => typeof scores[ruler] === 'number');
-    return [
-      ...answered.flatMap((ruler) => followUps(ruler, scores[ruler] as number, responseScale.min, responseScale.max)),
-      ...focusGuidance(interpretation['bands'] as Partial<Record<Ruler, string | null>>),
-    ];
-  },
+  // why: the ruler is about whatever change the client has in mind; the request's target behaviour names it.
+  guidance: { topic: GENERIC_TOPIC, rules: RULES },
+  guide: (scores, interpretation, { responseScale }) =>
+    guidanceHits(scores, interpretation['bands'] as Bands, responseScale.min, responseScale.max),
 };
 
 /** The readiness ruler instrument. */

@@ -31,10 +31,12 @@ export const socrates8aDefinition = socratesDefinition({
   description:
     'Stages of Change Readiness and Treatment Eagerness Scale, alcohol form: 19 statements rated 1 (strongly disagree) to 5 (strongly agree); Recognition, Ambivalence and Taking Steps sums with Project MATCH deciles.',
   algorithm: 'socrates-8a-19',
-  topic: 'your drinking',
+  // why: 8A's statements are about drinking, so its prompts name drinking whatever the request says.
+  topic: { behaviour: 'your drinking', change: 'a change in your drinking', refinedBy: [] },
   texts: TEXTS,
   notes: [
-    'Deciles are Project MATCH norms from 1,726 adults in alcohol treatment; they describe where a score falls in that sample, not a diagnosis.',
+    'Deciles are Project MATCH norms from 1,726 adults presenting for alcohol treatment; they rank a score against people already in treatment, not a diagnosis. A client outside treatment who agrees with every Recognition statement (a sum of 28) falls at decile 20, "low": guidance therefore reads the raw agreement as well as the decile.',
+    'In primary care the norms fit less well still: a study of at-risk drinkers in primary care found two factors rather than the three scales.',
   ],
 });
 

@@ -1,4 +1,5 @@
 import { defineItemInstrument } from './engine';
+import { DRUG_BEHAVIOURS } from './guidance/render';
 import { socratesDefinition } from './socrates';
 
 // why: published CASAA wording of the Personal Drug Use Questionnaire (SOCRATES 8D), public domain.
@@ -31,11 +32,13 @@ export const socrates8dDefinition = socratesDefinition({
   description:
     'Stages of Change Readiness and Treatment Eagerness Scale, drug form: 19 statements rated 1 (strongly disagree) to 5 (strongly agree); Recognition, Ambivalence and Taking Steps sums with deciles from alcohol-sample norms.',
   algorithm: 'socrates-8d-19',
-  topic: 'your drug use',
+  // why: 8D is about drug use; a drug `targetBehavior` (cannabis, opioids, …) names which.
+  topic: { behaviour: 'your drug use', change: 'a change in your drug use', refinedBy: DRUG_BEHAVIOURS },
   texts: TEXTS,
   // why: instruments.md — for 8D the Project MATCH (alcohol) table is used and must be labelled "alcohol-sample norms".
   notes: [
-    'Alcohol-sample norms: the deciles come from Project MATCH (1,726 adults in alcohol treatment). 8D uses the same table, so its deciles compare a score with people in alcohol treatment.',
+    'Alcohol-sample norms: the deciles come from Project MATCH (1,726 adults presenting for alcohol treatment). 8D uses the same table, so its deciles compare a drug-use score with people in alcohol treatment: read them with more caution still. Guidance reads the raw agreement as well as the decile.',
+    'In primary care the norms fit less well still: a study of at-risk drinkers in primary care found two factors rather than the three scales.',
   ],
 });
 

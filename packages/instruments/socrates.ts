@@ -1,5 +1,5 @@
-import type { Guidance } from '../domain/records';
 import { type ItemInstrumentDefinition, type NormRow, type NormTable, normOf, type Scores } from './definition';
+import type { GuidanceTopic, RuleHit } from './guidance/types';
 
 // why: SOCRATES 8 key, Miller & Tonigan 1996 (CASAA SOCRATES introduction and profile sheet, via
 // TIP 35 Appendix B): Recognition 1, 3, 7, 10, 12, 15, 17 (7–35); Ambivalence 2, 6, 11, 16 (4–20);
@@ -61,71 +61,74 @@ export const SOCRATES_NORM_SAMPLE = 'alcohol-sample';
 // beyond them).
 const LEVELS = { highFromDecile: 70, lowToDecile: 30 } as const;
 
+// why: OUR RULE — the deciles rank a client against people already in alcohol treatment (the
+// profile sheet: "relative to people already presenting for alcohol treatment"), so a client who
+// agrees with every Recognition statement (7 × 4 = 28) still falls at decile 20, "low". Guidance
+// therefore reads the raw agreement too, as the mean answer per item: at most 3 ("undecided or
+// unsure") is not agreeing; 4 ("agree") or more is agreeing.
+const AGREEMENT = { notAgreedAtMostMean: 3, agreedFromMean: 4 } as const;
+
 type Deciles = Record<SocratesScale, number | null>;
 const isHigh = (d: number | null) => d !== null && d >= LEVELS.highFromDecile;
 const isLow = (d: number | null) => d !== null && d <= LEVELS.lowToDecile;
+/** The mean answer per item of a scale sum, or null. */
+const meanOf = (scores: Scores, scale: SocratesScale) => {
+  const sum = scores[scale];
+  return typeof sum === 'number' ? sum / SOCRATES_KEY[scale].length : null;
+};
+
+const RULES = [
+  {
+    id: 'recognition-not-agreed',
+    when: `Recognition low by decile (≤ ${LEVELS.lowToDecile}) and not agreed (mean answer ≤ ${AGREEMENT.notAgreedAtMostMean}, "undecided" or below): engage with their view, leave the decision with them, ask about concerns; never argue or label.`,
+    prompts: ['engage-how-see', 'engage-autonomy', 'evoke-concerns'],
+  },
+  {
+    id: 'ambivalence-high',
+    when: `Ambivalence decile ≥ ${LEVELS.highFromDecile} (wondering about their drinking or drug use): reflect the wondering and evoke the concerns in it. With style \`neutral\` only, the balanced exploration of both sides.`,
+    prompts: ['reflect-wondering', 'evoke-wondering'],
+    neutral: ['reflect-wondering', 'neutral-good-and-less-good'],
+  },
+  {
+    id: 'taking-steps',
+    when: `Taking Steps agreed (mean answer ≥ ${AGREEMENT.agreedFromMean}, a sum of 32 or more; every decile ≥ ${LEVELS.highFromDecile} is in it): the client is changing, so affirm and plan — what has helped, keeping it going, who can help.`,
+    prompts: ['affirm-steps-taken', 'plan-steps-so-far', 'plan-keep-going', 'plan-who-helps'],
+  },
+  {
+    id: 'recognition-agreed',
+    when: `Recognition agreed more than not (mean answer > ${AGREEMENT.notAgreedAtMostMean}), whatever its decile, and Taking Steps not agreed: reflect the problems they see, then evoke need and ability.`,
+    prompts: ['reflect-sees-problems', 'evoke-problems-matter', 'evoke-ability'],
+  },
+  {
+    id: 'values',
+    when: 'None of the above, with at least one scale scored: explore how the behaviour fits their values.',
+    prompts: ['evoke-values'],
+  },
+] as const;
 
 /**
- * MI guidance from the deciles (OUR RULE): low recognition → express empathy and roll with
- * resistance, never argue; high ambivalence → explore both sides; high taking steps → support
- * self-efficacy and maintenance; high recognition without high taking steps → first steps;
- * otherwise → explore values.
+ * The guidance rules that fire (OUR RULE; see RULES for each condition and its reason), in the
+ * order recognition, ambivalence, taking steps, then the values prompt when nothing else fired.
  */
-function guidance(deciles: Deciles, topic: string): Guidance[] {
-  const out: Guidance[] = [];
-  if (isLow(deciles.recognition)) {
-    out.push(
-      { principle: 'express-empathy', focus: 'understand-their-view', prompt: `How do you see ${topic} at the moment?` },
-      {
-        principle: 'roll-with-resistance',
-        focus: 'explore-concerns',
-        prompt: `What, if anything, would you like to be different about ${topic}?`,
-      },
-      {
-        principle: 'avoid-argument',
-        focus: 'understand-their-view',
-        prompt: 'What would you most want me to understand about your situation?',
-      },
-    );
+function guidanceHits(scores: Scores, deciles: Deciles): RuleHit[] {
+  const hits: RuleHit[] = [];
+  const recognition = meanOf(scores, 'recognition');
+  const takingSteps = meanOf(scores, 'takingSteps');
+  // why: low by the treatment-sample norms AND not agreeing — agreement alone decides otherwise.
+  if (isLow(deciles.recognition) && recognition !== null && recognition <= AGREEMENT.notAgreedAtMostMean) {
+    hits.push({ rule: 'recognition-not-agreed' });
   }
-  if (isHigh(deciles.ambivalence)) {
-    out.push(
-      {
-        principle: 'express-empathy',
-        focus: 'explore-both-sides',
-        prompt: `What are the good things about ${topic} for you, and what are the less good things?`,
-      },
-      {
-        principle: 'develop-discrepancy',
-        focus: 'explore-both-sides',
-        prompt: `When you wonder about ${topic}, what goes through your mind?`,
-      },
-    );
+  // why: high ambivalence is wondering whether there is a problem (CASAA profile sheet): evoke, do not weigh both sides.
+  if (isHigh(deciles.ambivalence)) hits.push({ rule: 'ambivalence-high' });
+  // why: agreeing with the Taking Steps statements is changing, whatever the decile (norms from people in treatment).
+  const changing = takingSteps !== null && takingSteps >= AGREEMENT.agreedFromMean;
+  if (changing) hits.push({ rule: 'taking-steps' });
+  // why: a client who agrees they have problems but is not yet taking steps is evoked, not planned with.
+  else if (recognition !== null && recognition > AGREEMENT.notAgreedAtMostMean && takingSteps !== null) {
+    hits.push({ rule: 'recognition-agreed' });
   }
-  if (isHigh(deciles.takingSteps)) {
-    out.push(
-      {
-        principle: 'support-self-efficacy',
-        focus: 'support-change',
-        prompt: 'What changes have you already made, and how did you manage them?',
-      },
-      {
-        principle: 'support-self-efficacy',
-        focus: 'maintain',
-        prompt: 'What will help you keep these changes going when things get hard?',
-      },
-    );
-  } else if (isHigh(deciles.recognition) && deciles.takingSteps !== null) {
-    out.push({ principle: 'support-self-efficacy', focus: 'plan', prompt: 'If you decided to make a change, what might be a first step?' });
-  }
-  if (out.length === 0 && SCALES.some((scale) => deciles[scale] !== null)) {
-    out.push({
-      principle: 'develop-discrepancy',
-      focus: 'explore-values',
-      prompt: `How does ${topic} fit with the things that matter most to you?`,
-    });
-  }
-  return out;
+  if (hits.length === 0 && SCALES.some((scale) => deciles[scale] !== null)) hits.push({ rule: 'values' });
+  return hits;
 }
 
 /** What differs between SOCRATES 8A (alcohol) and 8D (drugs). */
@@ -134,8 +137,8 @@ export interface SocratesSpec {
   title: string;
   description: string;
   algorithm: string;
-  /** The behaviour as the prompts name it: `your drinking`, `your drug use`. */
-  topic: string;
+  /** How the prompts name the behaviour: `your drinking` (8A), `your drug use` (8D, refined by a drug `targetBehavior`). */
+  topic: GuidanceTopic;
   /** The published CASAA wording of items 1–19, in order. */
   texts: readonly string[];
   /** Extra catalog notes (8D: the norms come from an alcohol sample). */
@@ -151,7 +154,8 @@ export function socratesDefinition(spec: SocratesSpec): ItemInstrumentDefinition
   const scaleOf = (n: number) => SCALES.find((scale) => (SOCRATES_KEY[scale] as readonly number[]).includes(n))!;
   return {
     id: spec.id,
-    version: '1.0.0',
+    // 1.1.0: guidance catalog 2.0.0 (recognition read by agreement as well as decile); the CASAA notice quoted; how the norms were drawn.
+    version: '1.1.0',
     title: spec.title,
     description: spec.description,
     algorithm: spec.algorithm,
@@ -172,12 +176,13 @@ export function socratesDefinition(spec: SocratesSpec): ItemInstrumentDefinition
       id: 'project-match-deciles',
       statistic: 'decile',
       sample: SOCRATES_NORM_SAMPLE,
-      description: 'Project MATCH decile norms (CASAA SOCRATES profile sheet): 1,726 adults in treatment for alcohol problems.',
+      description:
+        'Project MATCH decile norms (CASAA SOCRATES profile sheet): "based on a sample of 1,726 adult men and women presenting for treatment of alcohol problems through Project MATCH. Note that individual scores are therefore being ranked as low, medium, or high relative to people already presenting for alcohol treatment."',
       scales: PROJECT_MATCH_DECILES,
     },
     // why: OUR RULE — more taking steps is change under way.
     outcome: { score: 'takingSteps', better: 'higher' },
-    rules: { guidanceLevels: { ...LEVELS } },
+    rules: { guidanceLevels: { ...LEVELS }, guidanceAgreement: { ...AGREEMENT } },
     scoring: [
       ...SCALES.map((scale) => `${scale} = sum of items ${SOCRATES_KEY[scale].join(', ')}.`),
       'A scale with any unanswered item is null (never prorated); its decile is then null.',
@@ -186,7 +191,7 @@ export function socratesDefinition(spec: SocratesSpec): ItemInstrumentDefinition
       'interpretation.deciles.<scale>: the Project MATCH decile (10–90) of each scale sum; recognition tops out at decile 70 (a sum of 35).',
       `interpretation.norms: \`${SOCRATES_NORM_SAMPLE}\` — the deciles come from adults in alcohol treatment.`,
       'No stage is assigned. High recognition: openly acknowledges problems; high ambivalence: wonders whether they have a problem (read with recognition); high taking steps: already changing.',
-      `Guidance: decile ≥ ${LEVELS.highFromDecile} is high and ≤ ${LEVELS.lowToDecile} is low. Low recognition → express empathy and roll with resistance, never argue; high ambivalence → explore both sides; high taking steps → support self-efficacy and maintaining change; high recognition without high taking steps → explore a first step; otherwise → explore values.`,
+      `Guidance (rules under \`guidance\`): a decile ≥ ${LEVELS.highFromDecile} is high and ≤ ${LEVELS.lowToDecile} is low, and agreement is read from the raw sum as the mean answer per item (≤ ${AGREEMENT.notAgreedAtMostMean} not agreeing, ≥ ${AGREEMENT.agreedFromMean} agreeing), because the deciles rank against people already in alcohol treatment. Recognition low and not agreed → engage, never argue; high ambivalence → reflect and evoke (both sides only with \`guidance.style: "neutral"\`); Taking Steps agreed → affirm and plan; Recognition agreed without Taking Steps → evoke need and ability; otherwise → explore values.`,
     ],
     ourRules: [
       { id: 'missing-items', rule: 'A scale with any unanswered item is null (never prorated, never 0); its decile is then null.' },
@@ -194,13 +199,17 @@ export function socratesDefinition(spec: SocratesSpec): ItemInstrumentDefinition
         id: 'guidance-levels',
         rule: `For guidance a scale is high at decile ${LEVELS.highFromDecile} or above and low at decile ${LEVELS.lowToDecile} or below.`,
       },
+      {
+        id: 'guidance-agreement',
+        rule: `For guidance a scale is agreed when its mean answer per item is ${AGREEMENT.agreedFromMean} ("agree") or more, and not agreed at ${AGREEMENT.notAgreedAtMostMean} ("undecided or unsure") or less, whatever its decile.`,
+      },
       { id: 'guidance', rule: "The MI guidance chosen for each pattern of deciles is the product's decision." },
     ],
     notes: spec.notes,
     licence: {
       status: 'public-domain',
       itemText: true,
-      note: 'Public domain (Miller & Tonigan; CASAA): the catalog carries the published item wording.',
+      note: 'CASAA’s SOCRATES (version 8) introduction: "It is a public domain instrument and may be used without special permission." The same introduction says: "These instruments are provided for research uses only." Quoted from a copy of the CASAA introduction; the CASAA instruments page itself could not be read when this was written, so the quote is not checked against its current wording. The catalog carries the published item wording.',
     },
     sources: [
       {
@@ -212,12 +221,20 @@ export function socratesDefinition(spec: SocratesSpec): ItemInstrumentDefinition
           'CASAA (University of New Mexico): SOCRATES introduction, forms 8A and 8D, and scoring/profile sheet (Project MATCH deciles)',
       },
       { citation: 'SAMHSA Treatment Improvement Protocol (TIP) 35, Appendix B: SOCRATES and profile sheet' },
-      { citation: 'support-recovery.blogspot.com: SOCRATES profile sheet copy' },
+      {
+        citation:
+          'support-recovery.blogspot.com: SOCRATES profile sheet copy (the norms’ sample and the "relative to people already presenting for alcohol treatment" note)',
+      },
+      {
+        citation:
+          'Factor structure of the SOCRATES in a sample of primary care patients (301 at-risk drinkers in 13 primary care clinics): a two-factor structure fitted better than the three scales',
+      },
     ],
+    guidance: { topic: spec.topic, rules: RULES },
     interpret(scores: Scores) {
       const deciles = Object.fromEntries(SCALES.map((scale) => [scale, normOf(scores[scale], PROJECT_MATCH_DECILES[scale]!)])) as Deciles;
       return { deciles, norms: SOCRATES_NORM_SAMPLE };
     },
-    guide: (_scores, interpretation) => guidance(interpretation['deciles'] as Deciles, spec.topic),
+    guide: (scores, interpretation) => guidanceHits(scores, interpretation['deciles'] as Deciles),
   };
 }

@@ -1,50 +1,46 @@
-import type { Guidance } from '../domain/records';
+import type { GuidanceRule, RuleHit } from './guidance/types';
+import { isStage, type Stage } from './stages';
+
+// why: OUR RULE — no source maps stages to prompts. They follow MI's two phases (Miller &
+// Rollnick 2013): before a decision, engage and evoke change talk (never the pros and cons of
+// changing at once: with ambivalent people that lowers commitment, Miller & Rose 2013); once the
+// client is ready (preparation, action, maintenance), plan, affirm and support the change.
+const STAGE_RULES: Record<Stage, Omit<GuidanceRule, 'id'>> = {
+  precontemplation: {
+    when: 'Stage precontemplation (not yet considering change): engage with their view, leave the decision with them, ask about concerns without arguing.',
+    prompts: ['engage-how-see', 'engage-autonomy', 'evoke-concerns'],
+  },
+  contemplation: {
+    when: 'Stage contemplation (ambivalent): evoke change talk. With style `neutral` only, the balanced exploration of both sides instead.',
+    prompts: ['evoke-desire', 'evoke-best-results', 'evoke-looking-forward'],
+    neutral: ['neutral-gain-and-miss'],
+  },
+  preparation: {
+    when: 'Stage preparation (ready): planning — the key question, a goal in their words, a first step, who can help, what might get in the way.',
+    prompts: ['plan-key-question', 'plan-goal', 'plan-first-step', 'plan-who-helps', 'plan-obstacles'],
+  },
+  action: {
+    when: 'Stage action (changing): affirm the steps taken, ask what has helped, plan for obstacles and support.',
+    prompts: ['affirm-steps-taken', 'plan-steps-so-far', 'plan-obstacles', 'plan-who-helps'],
+  },
+  maintenance: {
+    when: 'Stage maintenance: plan for hard moments and support.',
+    prompts: ['plan-keep-going', 'plan-who-helps'],
+  },
+};
 
 /**
- * MI-consistent prompts for a stage of change, shared by the staged questionnaires (URICA, RCQ).
- * OUR RULE: no source maps stages to prompts; these follow the MI principles (Miller & Rollnick):
- * earlier stages get empathy and rolling with resistance, contemplation gets both sides and
- * discrepancy, action and maintenance get self-efficacy. Every prompt is an open question.
- * @example stageGuidance('action', 'your drinking')[0]?.principle // 'support-self-efficacy'
+ * The stage rules for the stages an instrument can assign (rules it can never fire are not listed).
+ * @example stageRules(['precontemplation', 'contemplation', 'action']).map((r) => r.id) // ['stage-precontemplation', …]
  */
-export function stageGuidance(stage: unknown, topic: string): Guidance[] {
-  switch (stage) {
-    case 'precontemplation':
-      return [
-        { principle: 'express-empathy', focus: 'understand-their-view', prompt: `How do you see ${topic} at the moment?` },
-        { principle: 'roll-with-resistance', focus: 'explore-concerns', prompt: `What, if anything, concerns you about ${topic}?` },
-      ];
-    case 'contemplation':
-      return [
-        {
-          principle: 'express-empathy',
-          focus: 'explore-both-sides',
-          prompt: 'What would you gain by making a change, and what would you miss about how things are now?',
-        },
-        {
-          principle: 'develop-discrepancy',
-          focus: 'elicit-change-talk',
-          prompt: 'How might things be different for you if you made a change?',
-        },
-      ];
-    case 'preparation':
-      return [
-        { principle: 'support-self-efficacy', focus: 'plan', prompt: 'What would a first step look like, and when could you take it?' },
-      ];
-    case 'action':
-      return [
-        { principle: 'support-self-efficacy', focus: 'support-change', prompt: 'What changes have you made so far, and what has helped?' },
-        { principle: 'support-self-efficacy', focus: 'plan', prompt: 'What might get in the way, and how could you handle it?' },
-      ];
-    case 'maintenance':
-      return [
-        {
-          principle: 'support-self-efficacy',
-          focus: 'maintain',
-          prompt: 'What will help you keep these changes going when things get hard?',
-        },
-      ];
-    default:
-      return [];
-  }
+export function stageRules(stages: readonly Stage[]): GuidanceRule[] {
+  return stages.map((stage) => ({ id: `stage-${stage}`, ...STAGE_RULES[stage] }));
+}
+
+/**
+ * The rule of a staged result: one per stage, none without a stage.
+ * @example stageHits('action') // [{ rule: 'stage-action' }]
+ */
+export function stageHits(stage: unknown): RuleHit[] {
+  return isStage(stage) ? [{ rule: `stage-${stage}` }] : [];
 }

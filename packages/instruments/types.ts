@@ -1,6 +1,7 @@
-import type { Provenance, ScoredResult } from '../domain/records';
+import type { GuidanceContext, Provenance, ScoredResult } from '../domain/records';
 import type { Catalog } from './catalog';
 import type { ItemInstrumentDefinition } from './definition';
+import type { GuidanceSpec } from './guidance/types';
 import type * as z from './zod';
 
 /**
@@ -32,13 +33,18 @@ export interface Instrument {
    * path names the item (`['responses', '7']`); messages never contain the submitted value.
    */
   inputSchema: z.ZodMiniObject;
-  /** Pure and deterministic. The input must already have passed `inputSchema`. */
-  score(input: InstrumentInput): ScoredResult;
+  /**
+   * Pure and deterministic. The input must already have passed `inputSchema`. The context (target
+   * behaviour, guidance style) changes only the guidance, never a score or interpretation.
+   */
+  score(input: InstrumentInput, context?: GuidanceContext): ScoredResult;
   /**
    * The answers as they may be stored: free text (worksheet labels) removed. Scoring the redacted
    * input gives exactly the same result as scoring the original.
    */
   redact(input: InstrumentInput): InstrumentInput;
+  /** The guidance this instrument can give: its topic words and selection rules (`GET /v1/guidance`). */
+  guidance: GuidanceSpec;
   /** JSON-serialisable catalog entry for `GET /v1/instruments/{id}`. */
   catalog: Catalog;
   /**

@@ -1,6 +1,6 @@
 import { type GroupMean, type ItemInstrumentDefinition, nearestMean } from './definition';
 import { defineItemInstrument } from './engine';
-import { stageGuidance } from './stage-guidance';
+import { stageHits, stageRules } from './stage-guidance';
 
 // why: scoring grid of vcu.edu/vattc/uricascoring and habitslab.umbc.edu/urica-scoring — seven
 // items per scale, each scale the item sum divided by 7.
@@ -13,6 +13,9 @@ const KEY = {
 type UricaScale = keyof typeof KEY;
 
 // why: administered but not scored (vcu.edu/vattc/uricascoring; habitslab.umbc.edu/urica-scoring).
+// The item numbers are those of the 32-item alcohol and drug versions of the HABITS Lab (UMBC),
+// whose page documents the four items that "did not load well" (habitslab.umbc.edu/urica). The
+// psychotherapy form (McConnaughy et al. 1983) and the 24-item forms order their items otherwise.
 const UNSCORED = [4, 9, 20, 31] as const;
 
 // why: published group means of readiness (C + A + M − PC) by stage, vcu.edu/vattc/uricascoring:
@@ -36,10 +39,11 @@ const scaleOf = (n: number) => (Object.keys(KEY) as UricaScale[]).find((scale) =
 /** Data of the URICA (32 items administered, 28 scored). */
 export const uricaDefinition: ItemInstrumentDefinition = {
   id: 'urica',
-  version: '1.0.0',
+  // 1.1.0: guidance catalog 2.0.0 (evoking before planning); the catalog says which form the item numbers are.
+  version: '1.1.0',
   title: 'University of Rhode Island Change Assessment (URICA)',
   description:
-    'Thirty-two statements rated 1 (strongly disagree) to 5 (strongly agree); 28 are scored into precontemplation, contemplation, action and maintenance means, combined into a readiness score.',
+    'Thirty-two statements (the 32-item alcohol or drug version, HABITS Lab numbering) rated 1 (strongly disagree) to 5 (strongly agree); 28 are scored into precontemplation, contemplation, action and maintenance means, combined into a readiness score.',
   algorithm: 'urica-28',
   responseScale: {
     min: 1,
@@ -75,7 +79,7 @@ export const uricaDefinition: ItemInstrumentDefinition = {
     'interpretation.stage: the stage whose published group mean of readiness is nearest — precontemplation 9.3, contemplation 11.0, action ("participation") 12.6. No maintenance group mean is published, so maintenance is never assigned.',
     'An exact tie between two group means goes to the earlier stage (OUR RULE; unreachable with whole-number answers).',
     'Cut-off scores often quoted for readiness could not be traced to a published source and are not used.',
-    'Guidance follows the stage: precontemplation → express empathy and roll with resistance; contemplation → explore both sides and develop discrepancy; action → support self-efficacy.',
+    'Guidance follows the stage (rules under `guidance`): precontemplation → engage and leave the decision with the client; contemplation → evoke change talk (the balanced exploration of both sides only with `guidance.style: "neutral"`); action → affirm the steps taken and plan.',
   ],
   ourRules: [
     {
@@ -90,6 +94,8 @@ export const uricaDefinition: ItemInstrumentDefinition = {
     { id: 'guidance', rule: "The MI guidance chosen for each stage is the product's decision." },
   ],
   notes: [
+    'Item numbers are those of the 32-item URICA alcohol and drug versions of the HABITS Lab (UMBC), for which the key with items 4, 9, 20 and 31 unscored is documented: "The original alcohol version of the URICA consisted of 32 items. However, four of these items did not load well so only 28 items are actually used for scoring" (habitslab.umbc.edu/urica; the drug version likewise), scored with the grid of habitslab.umbc.edu/urica-scoring and vcu.edu/vattc/uricascoring.',
+    'Not supported: the 32-item psychotherapy form (McConnaughy, Prochaska & Velicer 1983; web.uri.edu/cprc) and the 24-item forms (two 12-item forms A and B) order their items differently; answers numbered by those forms would be scored with the wrong key. The HABITS Lab: "if you alter the order of the questions from the order already used in our versions of the URICA, you must adjust the grid".',
     'Readiness predicts outcome before treatment; to follow progress during treatment, trend the action and maintenance means.',
     'Stage is the nearest published group mean, not a cut-off: read it as a conversation starting point, not a diagnosis.',
   ],
@@ -100,14 +106,27 @@ export const uricaDefinition: ItemInstrumentDefinition = {
   },
   sources: [
     {
-      citation:
-        'McConnaughy, Prochaska & Velicer (1983). Stages of change in psychotherapy: measurement and sample profiles. Psychotherapy: Theory, Research and Practice 20(3), 368–375.',
+      citation: 'HABITS Lab, UMBC: URICA alcohol and drug versions, 32 items of which 28 are scored (the numbering and key used here)',
+      url: 'https://habitslab.umbc.edu/urica',
     },
-    { citation: 'VCU Mid-Atlantic ATTC: URICA scoring (grid, ÷7, group means)', url: 'https://www.vcu.edu/vattc/uricascoring' },
     { citation: 'HABITS Lab, UMBC: URICA scoring', url: 'https://habitslab.umbc.edu/urica-scoring' },
+    { citation: 'VCU Mid-Atlantic ATTC: URICA scoring (grid, ÷7, group means)', url: 'https://www.vcu.edu/vattc/uricascoring' },
+    {
+      citation:
+        'McConnaughy, Prochaska & Velicer (1983). Stages of change in psychotherapy: measurement and sample profiles. Psychotherapy: Theory, Research and Practice 20(3), 368–375 (the original psychotherapy form; its item order is not the one used here).',
+    },
   ],
+  // why: URICA speaks of "my problem"; the request's target behaviour, when given, names it.
+  guidance: {
+    topic: {
+      behaviour: 'the situation that brought you here',
+      change: 'a change in the situation that brought you here',
+      refinedBy: 'any',
+    },
+    rules: stageRules(['precontemplation', 'contemplation', 'action']),
+  },
   interpret: (scores) => ({ stage: nearestMean(scores['readiness'], GROUP_MEANS, TIE) }),
-  guide: (_scores, interpretation) => stageGuidance(interpretation['stage'], 'the situation that brought you here'),
+  guide: (_scores, interpretation) => stageHits(interpretation['stage']),
 };
 
 /** The URICA instrument. */

@@ -27,7 +27,7 @@ describe('POST /v1/assessments', () => {
     expect(res.body.id).toMatch(/^asm_[A-Za-z0-9_-]{22}$/);
     expect(res.body.subjectId).toBe(pseudonymizer.subjectId('clinic-a', 'ref-post-1'));
     expect(res.body).toMatchObject({
-      instrument: { id: 'decisional-balance-smoking-short', version: '1.0.0' },
+      instrument: { id: 'decisional-balance-smoking-short', version: '1.1.0' },
       administeredOn: '2026-11-20',
       targetBehavior: 'tobacco',
       complete: true,

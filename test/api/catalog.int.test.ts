@@ -30,7 +30,7 @@ describe('catalog', () => {
     ]);
     expect(res.body.items[6]).toEqual({
       id: 'urica',
-      version: '1.0.0',
+      version: '1.1.0',
       title: 'University of Rhode Island Change Assessment (URICA)',
       licence: {
         status: 'copyrighted',
@@ -47,8 +47,8 @@ describe('catalog', () => {
     expect(alcohol.status).toBe(200);
     expect(alcohol.body).toMatchObject({
       id: 'decisional-balance-alcohol',
-      version: '1.0.0',
-      licence: { status: 'none-found', itemText: false },
+      version: '1.1.0',
+      licence: { status: 'not-copyrighted', itemText: false },
     });
     expect(alcohol.body.items).toHaveLength(20);
     expect(alcohol.body.items[0]).toEqual({ id: '1', label: 'Con of drinking (item 1)', scored: true });

@@ -72,13 +72,13 @@ describe('GET /v1/analytics/export and /v1/analytics/audit', () => {
     year,
     dayIndex,
     instrument: 'readiness-ruler',
-    instrumentVersion: '1.0.0',
+    instrumentVersion: '1.1.0',
     targetBehavior: null,
     scale: '0-10',
     scores: views[name].scores,
     interpretation: views[name].interpretation,
     complete: views[name].complete,
-    algorithmVersion: '1.0.0',
+    algorithmVersion: '1.1.0',
     ...extra,
   });
 
@@ -206,10 +206,10 @@ describe('GET /v1/analytics/export and /v1/analytics/audit', () => {
       // Subject C's first assessment was the ruler on 2026-02-10: 265 days before 2026-11-02.
       [
         pseudonymizer.exportKeyed(exportId, subjectId(refs.c)),
-        '2026,265,decisional-balance,1.0.0,',
+        '2026,265,decisional-balance,1.1.0,',
         '2,"[4,null]",1,[2],0,[],1,[5]',
         '2,1,0,1,4,0.75,',
-        'change,true,1.0.0',
+        'change,true,1.1.0',
       ].join(','),
       '',
     ]);
@@ -228,7 +228,7 @@ describe('GET /v1/analytics/export and /v1/analytics/audit', () => {
     expect(second.text.split('\r\n')).toHaveLength(2 + 1);
     expect(second.text).not.toContain('exportSubject');
     expect(second.text.split('\r\n')[0]).toMatch(
-      /^xs_[A-Za-z0-9_-]{22},2026,0,readiness-ruler,1\.0\.0,gambling,1-10,5,,,5,,,moderate,,,false,1\.0\.0$/,
+      /^xs_[A-Za-z0-9_-]{22},2026,0,readiness-ruler,1\.1\.0,gambling,1-10,5,,,5,,,moderate,,,false,1\.1\.0$/,
     );
   });
 

@@ -33,14 +33,14 @@ function expectUricaExample(body: any) {
   expect(body.scores.maintenance).toBeCloseTo(20 / 7, 12);
   expect(body.scores.readiness).toBeCloseTo(55 / 7, 12);
   expect(body.interpretation).toEqual({ stage: 'precontemplation' });
-  expect(body).toMatchObject({ instrument: { id: 'urica', version: '1.0.0' }, complete: true, missing: [] });
-  expect(body.provenance).toMatchObject({ algorithm: 'urica-28', algorithmVersion: '1.0.0' });
+  expect(body).toMatchObject({ instrument: { id: 'urica', version: '1.1.0' }, complete: true, missing: [] });
+  expect(body.provenance).toMatchObject({ algorithm: 'urica-28', algorithmVersion: '1.1.0' });
 }
 
 function expectSocratesExample(body: any, id: string) {
   expect(body.scores).toEqual({ recognition: 32, ambivalence: 16, takingSteps: 27 });
   expect(body.interpretation).toEqual({ deciles: { recognition: 50, ambivalence: 60, takingSteps: 20 }, norms: 'alcohol-sample' });
-  expect(body).toMatchObject({ instrument: { id, version: '1.0.0' }, complete: true, missing: [] });
+  expect(body).toMatchObject({ instrument: { id, version: '1.1.0' }, complete: true, missing: [] });
 }
 
 describe('GET /v1/instruments for the stages-of-change questionnaires', () => {
@@ -52,7 +52,7 @@ describe('GET /v1/instruments for the stages-of-change questionnaires', () => {
     expect(socrates.body.norms).toMatchObject({ statistic: 'decile', sample: 'alcohol-sample' });
     expect(socrates.body.notes[0]).toMatch(/^Alcohol-sample norms:/);
     expect(rcq.status).toBe(200);
-    expect(rcq.body.notes[0]).toContain('to be confirmed against the RCQ manual');
+    expect(rcq.body.notes[1]).toContain('to be confirmed against the RCQ manual');
   });
 });
 

@@ -25,7 +25,7 @@ import { type FakeSecretsExtension, fakeSecretsExtension, httpApiEvent, type Lam
  * Raw bytes of index.mjs: 864.9 KB measured with `import { z } from 'zod'` (zod alone 443 KB),
  * 549.0 KB with classic zod imported as a namespace, 525.0 KB with zod/mini (2026-11-26).
  */
-const BUNDLE_BUDGET_BYTES = 578 * 1024; // 525.0 KB + 10%
+const BUNDLE_BUDGET_BYTES = 645 * 1024; // 586.4 KB with the guidance catalog + 10%
 
 const SECRET_ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:mi-assessments/dev/pseudonym-key-AbC123';
 const SECRET_STRING = JSON.stringify({ current: 1, key_1: 'Q7'.repeat(32) }); // the shape the stack generates

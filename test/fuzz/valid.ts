@@ -115,6 +115,7 @@ export function goodParams(f: Fixtures): Record<string, Record<string, fc.Arbitr
     'get /docs': {},
     'get /v1/instruments': {},
     'get /v1/instruments/{id}': { id: instrument },
+    'get /v1/guidance': {},
     'post /v1/score': {},
     'post /v1/assessments': { 'Idempotency-Key': canary },
     'post /v1/assessments/batch': {},

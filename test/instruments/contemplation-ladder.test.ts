@@ -52,23 +52,57 @@ describe('scoreContemplationLadder', () => {
 });
 
 describe('contemplation ladder guidance', () => {
+  const ids = (rung: number, style?: 'neutral') =>
+    contemplationLadder
+      .score({ instrument: 'contemplation-ladder', responses: { rung } }, style ? { style } : {})
+      .guidance.map((g) => g.id);
+
   it.each([
-    [0, ['express-empathy', 'roll-with-resistance', 'develop-discrepancy']],
-    [3, ['develop-discrepancy', 'develop-discrepancy', 'develop-discrepancy']],
-    [5, ['express-empathy', 'support-self-efficacy', 'develop-discrepancy']],
-    [9, ['support-self-efficacy', 'support-self-efficacy', 'develop-discrepancy']],
-    [10, ['support-self-efficacy', 'support-self-efficacy']],
-  ])('at rung %i follows %j', (rung, principles) => {
-    expect(score({ rung }).guidance.map((g) => g.principle)).toEqual(principles);
+    [0, ['engage-how-see', 'engage-autonomy', 'ladder-someday', 'ladder-next-rung']],
+    [3, ['ladder-consider', 'evoke-values', 'ladder-next-rung']],
+    [5, ['evoke-best-results', 'ladder-feel-ready', 'ladder-next-rung']],
+    [9, ['plan-key-question', 'plan-first-step', 'plan-who-helps', 'plan-obstacles']],
+    [10, ['affirm-steps-taken', 'plan-steps-so-far', 'plan-keep-going']],
+  ])('at rung %i gives %j', (rung, expected) => {
+    expect(ids(rung)).toEqual(expected);
   });
 
-  it('asks what it would take to move up one rung, never why not higher, and not at the top', () => {
-    expect(score({ rung: 4 }).guidance.at(-1)?.prompt).toBe('What would it take for you to move from rung 4 to rung 5?');
+  it('plans from rung 8 on ("starting to think how to change"), without more motivation prompts', () => {
+    const guidance = score({ rung: 8 }).guidance;
+
+    expect(guidance.map((g) => [g.process, g.phase])).toEqual(Array(4).fill(['planning', 'strengthening-commitment']));
+    expect(guidance[0]).toEqual({
+      id: 'plan-key-question',
+      prompt: 'What do you think you will do about your smoking?',
+      kind: 'open-question',
+      principle: null,
+      process: 'planning',
+      phase: 'strengthening-commitment',
+      evokes: 'commitment',
+      rule: 'contemplation-ladder/region-8',
+    });
+  });
+
+  it('explores both sides at rung 5 only with the neutral style, labelled as such', () => {
+    expect(ids(5, 'neutral')).toEqual(['neutral-gain-and-miss', 'ladder-feel-ready', 'ladder-next-rung']);
     expect(
-      score({ rung: 10 })
-        .guidance.map((g) => g.prompt)
-        .join(' '),
-    ).not.toMatch(/rung 11|why not/i);
+      contemplationLadder.score({ instrument: 'contemplation-ladder', responses: { rung: 5 } }, { style: 'neutral' }).guidance[0],
+    ).toEqual({
+      id: 'neutral-gain-and-miss',
+      prompt: 'What would you gain by making a change in your smoking, and what would you miss about how things are now?',
+      kind: 'open-question',
+      principle: 'express-empathy',
+      process: 'evoking',
+      phase: 'building-motivation',
+      evokes: 'both-sides',
+      rule: 'contemplation-ladder/region-5',
+      style: 'neutral-exploration',
+    });
+  });
+
+  it('asks what it would take to move up one rung below rung 8, never why not higher', () => {
+    expect(score({ rung: 4 }).guidance.at(-1)?.prompt).toBe('What would it take for you to move from rung 4 to rung 5?');
+    expect([8, 9, 10].flatMap((rung) => score({ rung }).guidance.map((g) => g.prompt)).join(' ')).not.toMatch(/rung \d|why not/i);
   });
 });
 
@@ -83,5 +117,11 @@ describe('contemplation ladder catalog', () => {
     });
     expect(catalog['items']).toEqual([{ id: 'rung', label: 'Rung chosen on the ladder', scored: true }]);
     expect(catalog['licence']).toEqual(expect.objectContaining({ status: 'copyrighted', itemText: false }));
+  });
+
+  it('flags the anchor texts as not found in a primary copy', () => {
+    expect(getInstrument('contemplation-ladder')!.catalog.notes).toEqual([
+      'The rung anchor texts (0, 2, 5, 8, 10) were not found in a primary copy of the ladder (Biener & Abrams 1991): they are as worded in this product’s specification and are to be confirmed.',
+    ]);
   });
 });

@@ -84,29 +84,98 @@ describe('decisional balance missing items', () => {
 
 describe('decisional balance guidance', () => {
   it.each([
-    [
-      [2, 1, 2, 1, 2, 1],
-      ['express-empathy', 'roll-with-resistance'],
-    ],
-    [
-      [1, 2, 1, 2, 1, 2],
-      ['develop-discrepancy', 'develop-discrepancy', 'support-self-efficacy'],
-    ],
-    [
-      [3, 3, 3, 3, 3, 3],
-      ['express-empathy', 'develop-discrepancy'],
-    ],
-  ])('for answers %j follows the principles %j', (values, principles) => {
-    expect(score(decisionalBalanceSmokingShort, answers(values)).guidance.map((g) => g.principle)).toEqual(principles);
+    [[2, 1, 2, 1, 2, 1], 'balance-pros', ['reflect-status-quo-values', 'evoke-concerns', 'evoke-desire']],
+    [[1, 2, 1, 2, 1, 2], 'balance-cons', ['evoke-concerns-most', 'evoke-best-results', 'evoke-ability']],
+    [[3, 3, 3, 3, 3, 3], 'balance-even', ['reflect-two-sides', 'evoke-values']],
+  ])('for answers %j applies %s: %j', (values, rule, ids) => {
+    const guidance = score(decisionalBalanceSmokingShort, answers(values)).guidance;
+
+    expect(guidance.map((g) => g.id)).toEqual(ids);
+    expect(new Set(guidance.map((g) => g.rule))).toEqual(new Set([`decisional-balance-smoking-short/${rule}`]));
   });
 
-  it('elicits change talk when the cons of the behaviour outweigh its pros', () => {
-    const guidance = score(decisionalBalanceDrugs, answers(ALCOHOL_EXAMPLE)).guidance;
+  it('acknowledges the pros with a reflection, then evokes: never asks for more of the benefits', () => {
+    const guidance = score(decisionalBalanceSmokingShort, answers([2, 1, 2, 1, 2, 1])).guidance;
 
-    expect(guidance[0]).toEqual({
+    expect(guidance.map(({ prompt, kind, evokes }) => ({ prompt, kind, evokes }))).toEqual([
+      { prompt: 'Right now, your smoking gives you things you value.', kind: 'reflection', evokes: 'none' },
+      { prompt: 'What, if anything, concerns you about your smoking?', kind: 'open-question', evokes: 'reasons' },
+      { prompt: 'What would you like to be different about your smoking?', kind: 'open-question', evokes: 'desire' },
+    ]);
+  });
+
+  it('gives the balanced exploration only with the neutral style, labelled', () => {
+    const guidance = decisionalBalanceSmokingShort.score(
+      { instrument: 'decisional-balance-smoking-short', responses: answers([2, 1, 2, 1, 2, 1]) },
+      { style: 'neutral' },
+    ).guidance;
+
+    expect(guidance).toEqual([
+      {
+        id: 'neutral-good-and-less-good',
+        prompt: 'What are the good things about your smoking for you, and what are the less good things?',
+        kind: 'open-question',
+        principle: 'express-empathy',
+        process: 'evoking',
+        phase: 'building-motivation',
+        evokes: 'both-sides',
+        rule: 'decisional-balance-smoking-short/balance-pros',
+        style: 'neutral-exploration',
+      },
+    ]);
+  });
+
+  it('evokes change talk when the cons of the behaviour outweigh its pros, naming the drug the request gives', () => {
+    const plain = score(decisionalBalanceDrugs, answers(ALCOHOL_EXAMPLE)).guidance;
+    const opioids = decisionalBalanceDrugs.score(
+      { instrument: 'decisional-balance-drugs', responses: answers(ALCOHOL_EXAMPLE) },
+      { targetBehavior: 'opioids' },
+    ).guidance;
+
+    expect(plain[0]).toEqual({
+      id: 'evoke-concerns-most',
+      prompt: 'What concerns you most about your drug use?',
+      kind: 'open-question',
       principle: 'develop-discrepancy',
-      focus: 'elicit-change-talk',
-      prompt: 'What concerns you most about using drugs?',
+      process: 'evoking',
+      phase: 'building-motivation',
+      evokes: 'reasons',
+      rule: 'decisional-balance-drugs/balance-cons',
     });
+    expect(opioids.map((g) => g.prompt)).toEqual([
+      'What concerns you most about your opioid use?',
+      'If you made a change in your opioid use, what would be the best things to come of it?',
+      'If you decided to make a change in your opioid use, how might you go about it?',
+    ]);
+  });
+
+  it('keeps the alcohol form about drinking whatever the target behaviour', () => {
+    const guidance = decisionalBalanceAlcohol.score(
+      { instrument: 'decisional-balance-alcohol', responses: answers(ALCOHOL_EXAMPLE) },
+      { targetBehavior: 'cannabis' },
+    ).guidance;
+
+    expect(guidance[0]?.prompt).toBe('What concerns you most about your drinking?');
+  });
+});
+
+describe('decisional balance catalog', () => {
+  it('gives the smoking forms all five CPRC answer labels', () => {
+    for (const instrument of [decisionalBalanceSmoking, decisionalBalanceSmokingShort]) {
+      expect(instrument.catalog.responseScale.anchors).toEqual([
+        { value: 1, label: 'Not important' },
+        { value: 2, label: 'Slightly important' },
+        { value: 3, label: 'Moderately important' },
+        { value: 4, label: 'Very important' },
+        { value: 5, label: 'Extremely important' },
+      ]);
+    }
+  });
+
+  it('states the licence the HABITS Lab publishes', () => {
+    for (const instrument of [decisionalBalanceAlcohol, decisionalBalanceDrugs, decisionalBalanceSmoking, decisionalBalanceSmokingShort]) {
+      expect(instrument.catalog.licence.status).toBe('not-copyrighted');
+      expect(instrument.catalog.licence.note).toContain('"Instrument is not copyrighted and available at no cost"');
+    }
   });
 });

@@ -105,7 +105,7 @@ describe('decisionalBalance.score', () => {
 });
 
 describe('decisionalBalance guidance', () => {
-  it('elicits change talk and interpolates only the count of reasons favouring change', () => {
+  it('evokes change talk and interpolates only the count of reasons favouring change', () => {
     const result = decisionalBalance.score(
       worksheet({
         benefitsOfChange: [{ label: 'ZEBRA-LABEL-42' }, {}],
@@ -117,27 +117,65 @@ describe('decisionalBalance guidance', () => {
 
     expect(result.guidance).toEqual([
       {
-        principle: 'develop-discrepancy',
-        focus: 'elicit-change-talk',
+        id: 'evoke-listed-change',
         prompt: 'You listed 3 reasons in favour of change. Which of them matters most to you?',
+        kind: 'open-question',
+        principle: 'develop-discrepancy',
+        process: 'evoking',
+        phase: 'building-motivation',
+        evokes: 'reasons',
+        rule: 'decisional-balance/leaning-change',
       },
       {
+        id: 'evoke-ability',
+        prompt: 'If you decided to make this change, how might you go about it?',
+        kind: 'open-question',
         principle: 'support-self-efficacy',
-        focus: 'strengthen-commitment',
-        prompt: 'What would a first step toward this change look like for you?',
+        process: 'evoking',
+        phase: 'building-motivation',
+        evokes: 'ability',
+        rule: 'decisional-balance/leaning-change',
       },
     ]);
     expect(JSON.stringify(result)).not.toContain('ZEBRA');
   });
 
-  it('expresses empathy and rolls with resistance when leaning to the status quo', () => {
+  it('acknowledges the reasons for the status quo with a reflection and asks about concerns, never for more reasons', () => {
     const result = decisionalBalance.score(
       worksheet({ benefitsOfChange: [], costsOfChange: entries(1), benefitsOfStatusQuo: [], costsOfStatusQuo: [] }),
     );
 
-    expect(result.guidance.map((g) => g.principle)).toEqual(['express-empathy', 'roll-with-resistance']);
-    expect(result.guidance[0]?.prompt).toBe(
-      'You listed 1 reason for keeping things as they are. What do they give you that matters to you?',
+    expect(result.guidance.map(({ id, prompt, kind, evokes }) => ({ id, prompt, kind, evokes }))).toEqual([
+      {
+        id: 'reflect-listed-status-quo',
+        prompt: 'You listed 1 reason for keeping things as they are, and they matter to you.',
+        kind: 'reflection',
+        evokes: 'none',
+      },
+      {
+        id: 'evoke-concerns-staying',
+        prompt: 'What, if anything, concerns you about things staying as they are?',
+        kind: 'open-question',
+        evokes: 'reasons',
+      },
+    ]);
+  });
+
+  it('weighs both sides of the list only with the neutral style, labelled', () => {
+    const input = worksheet({ benefitsOfChange: entries(1), costsOfChange: entries(1), benefitsOfStatusQuo: [], costsOfStatusQuo: [] });
+
+    expect(decisionalBalance.score(input).guidance.map((g) => g.id)).toEqual(['reflect-listed-each-side', 'evoke-change-reason-most']);
+    expect(decisionalBalance.score(input, { style: 'neutral' }).guidance.map((g) => [g.id, g.style ?? null])).toEqual([
+      ['reflect-listed-each-side', null],
+      ['neutral-weigh-list', 'neutral-exploration'],
+    ]);
+  });
+
+  it('names the request’s target behaviour in the ability question', () => {
+    const input = worksheet({ benefitsOfChange: entries(2), costsOfChange: [], benefitsOfStatusQuo: entries(1), costsOfStatusQuo: [] });
+
+    expect(decisionalBalance.score(input, { targetBehavior: 'gambling' }).guidance[1]?.prompt).toBe(
+      'If you decided to make a change in your gambling, how might you go about it?',
     );
   });
 });

@@ -85,23 +85,39 @@ describe('RCQ input', () => {
 
 describe('RCQ guidance', () => {
   it.each([
-    [
-      [2, 0, 0],
-      ['express-empathy', 'roll-with-resistance'],
-    ],
-    [
-      [0, 2, 0],
-      ['express-empathy', 'develop-discrepancy'],
-    ],
-    [
-      [0, 0, 2],
-      ['support-self-efficacy', 'support-self-efficacy'],
-    ],
-  ])('for %j follows %j', ([pc, c, a], principles) => {
+    [[2, 0, 0], 'stage-precontemplation', ['engage-how-see', 'engage-autonomy', 'evoke-concerns']],
+    [[0, 2, 0], 'stage-contemplation', ['evoke-desire', 'evoke-best-results', 'evoke-looking-forward']],
+    [[0, 0, 2], 'stage-action', ['affirm-steps-taken', 'plan-steps-so-far', 'plan-obstacles', 'plan-who-helps']],
+  ])('for %j applies %s: %j', ([pc, c, a], rule, ids) => {
     const guidance = score(perScale(pc!, c!, a!)).guidance;
 
-    expect(guidance.map((g) => g.principle)).toEqual(principles);
-    expect(guidance.every((g) => g.prompt.endsWith('?'))).toBe(true);
+    expect(guidance.map((g) => g.id)).toEqual(ids);
+    expect(guidance.every((g) => g.rule === `rcq/${rule}`)).toBe(true);
+  });
+
+  it('evokes change talk in contemplation; both sides only with the neutral style', () => {
+    const responses = perScale(0, 2, 0);
+
+    expect(score(responses).guidance.map((g) => g.prompt)).toEqual([
+      'What would you like to be different about your drinking?',
+      'If you made a change in your drinking, what would be the best things to come of it?',
+      'Looking ahead a year, how would you like your life to be different?',
+    ]);
+    expect(rcq.score({ instrument: 'rcq', responses }, { style: 'neutral' }).guidance.map((g) => [g.prompt, g.style])).toEqual([
+      ['What would you gain by making a change in your drinking, and what would you miss about how things are now?', 'neutral-exploration'],
+    ]);
+  });
+
+  it('affirms and plans in action, labelled as planning', () => {
+    const guidance = score(perScale(0, 0, 2)).guidance;
+
+    expect(guidance.map((g) => [g.kind, g.process, g.phase])).toEqual([
+      ['affirmation', 'planning', 'strengthening-commitment'],
+      ['open-question', 'planning', 'strengthening-commitment'],
+      ['open-question', 'planning', 'strengthening-commitment'],
+      ['open-question', 'planning', 'strengthening-commitment'],
+    ]);
+    expect(guidance[0]?.prompt).toBe('You have already started making changes in your drinking, and that takes real effort.');
   });
 });
 
@@ -109,7 +125,10 @@ describe('RCQ catalog', () => {
   const catalog = getInstrument('rcq')!.catalog;
 
   it('labels the key "to be confirmed against the RCQ manual"', () => {
-    expect(catalog['notes']).toEqual([expect.stringContaining('to be confirmed against the RCQ manual')]);
+    expect(catalog['notes']).toEqual([
+      expect.stringContaining('Built for opportunistic brief intervention with excessive drinkers'),
+      expect.stringContaining('to be confirmed against the RCQ manual'),
+    ]);
     expect(catalog['scoring']).toContain('Item key: to be confirmed against the RCQ manual.');
   });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { decisionalBalanceData } from '../../packages/instruments/decisional-balance';
+import { decisionalBalanceData, decisionalBalanceGuidance } from '../../packages/instruments/decisional-balance';
 import { decisionalBalanceAlcoholDefinition } from '../../packages/instruments/decisional-balance-alcohol';
 import { defineItemInstrument, hashedData } from '../../packages/instruments/engine';
+import { guidanceData } from '../../packages/instruments/guidance/render';
 import { canonicalJson, definitionHash } from '../../packages/instruments/hash';
 import { getInstrument, instruments, listCatalog } from '../../packages/instruments/index';
 
@@ -20,9 +21,9 @@ const IDS = [
 ];
 
 describe('instrument registry', () => {
-  it('serves the eleven instruments of this release, all at version 1.0.0', () => {
+  it('serves the eleven instruments of this release, all at version 1.1.0 (guidance catalog 2.0.0)', () => {
     expect(instruments.map((i) => i.id)).toEqual(IDS);
-    expect(new Set(instruments.map((i) => i.version))).toEqual(new Set(['1.0.0']));
+    expect(new Set(instruments.map((i) => i.version))).toEqual(new Set(['1.1.0']));
   });
 
   it('finds an instrument by id and returns undefined for an unknown id', () => {
@@ -33,17 +34,21 @@ describe('instrument registry', () => {
   it('lists id, version, title and licence for the list endpoint', () => {
     expect(listCatalog()[0]).toEqual({
       id: 'readiness-ruler',
-      version: '1.0.0',
+      version: '1.1.0',
       title: 'Readiness Ruler',
-      licence: { status: 'generic', itemText: true, note: 'Generic questions; wording follows the HL7 PCO implementation guide.' },
+      licence: {
+        status: 'generic',
+        itemText: true,
+        note: 'Generic questions. The importance and confidence wording is the HL7 PCO implementation guide’s (CodeSystem readiness-assessment-concepts-temporary); the readiness question and all anchors are our own generic wording.',
+      },
     });
     expect(listCatalog().map((row) => row.licence.status)).toEqual([
       'generic',
       'own-wording',
-      'none-found',
-      'none-found',
-      'none-found',
-      'none-found',
+      'not-copyrighted',
+      'not-copyrighted',
+      'not-copyrighted',
+      'not-copyrighted',
       'copyrighted',
       'public-domain',
       'public-domain',
@@ -73,6 +78,7 @@ describe('catalog', () => {
         'licence',
         'sources',
         'ourRules',
+        'guidance',
         'provenance',
       ]),
     );
@@ -89,7 +95,7 @@ describe('catalog', () => {
       const items = catalog['items'] as unknown as Array<Record<string, unknown>>;
 
       expect(items.every((item) => typeof item['label'] === 'string' && !('text' in item))).toBe(true);
-      expect(catalog['licence']).toEqual(expect.objectContaining({ status: 'none-found', itemText: false }));
+      expect(catalog['licence']).toEqual(expect.objectContaining({ status: 'not-copyrighted', itemText: false }));
     },
   );
 
@@ -163,10 +169,36 @@ describe('definitionHash', () => {
     expect(definitionHash(hashedData(relabelled))).toBe(base);
   });
 
-  it('gives every instrument its own hash and the worksheet a hash of its data', () => {
+  it('gives every instrument its own hash and the worksheet a hash of its data and guidance', () => {
     const hashes = instruments.map((i) => (i.catalog['provenance'] as { definitionHash: string }).definitionHash);
 
     expect(new Set(hashes).size).toBe(instruments.length);
-    expect(hashes[1]).toBe(definitionHash(decisionalBalanceData));
+    expect(hashes[1]).toBe(definitionHash({ ...decisionalBalanceData, guidance: guidanceData(decisionalBalanceGuidance) }));
+  });
+
+  it('changes when the guidance an instrument can give changes, but not when a rule’s prose is reworded', () => {
+    const base = definitionHash(hashedData(decisionalBalanceAlcoholDefinition));
+    const { guidance } = decisionalBalanceAlcoholDefinition;
+    const withRules = (rules: typeof guidance.rules) => ({ ...decisionalBalanceAlcoholDefinition, guidance: { ...guidance, rules } });
+    const reordered = withRules(guidance.rules.map((r) => ({ ...r, prompts: [...r.prompts].reverse() })));
+    const reworded = withRules(guidance.rules.map((r) => ({ ...r, when: `${r.when}!` })));
+    const renamed = {
+      ...decisionalBalanceAlcoholDefinition,
+      guidance: { ...guidance, topic: { ...guidance.topic, behaviour: 'drinking' } },
+    };
+
+    expect(definitionHash(hashedData(reordered))).not.toBe(base);
+    expect(definitionHash(hashedData(renamed))).not.toBe(base);
+    expect(definitionHash(hashedData(reworded))).toBe(base);
+  });
+
+  it('hashes the templates of the prompts an instrument can give', () => {
+    const data = guidanceData(decisionalBalanceAlcoholDefinition.guidance) as {
+      catalogVersion: string;
+      prompts: Record<string, { template: string }>;
+    };
+
+    expect(data.catalogVersion).toBe('2.0.0');
+    expect(data.prompts['reflect-status-quo-values']?.template).toBe('Right now, {behaviour} gives you things you value.');
   });
 });

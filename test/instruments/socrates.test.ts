@@ -138,45 +138,119 @@ describe('SOCRATES missing items', () => {
 });
 
 describe('SOCRATES guidance', () => {
-  it('meets low recognition with empathy and rolling with resistance, never argument or labels', () => {
-    const guidance = score(socrates8a, withSums({ recognition: 20, ambivalence: 15, takingSteps: 33 })).guidance;
+  const ids = (instrument: Instrument, responses: Record<string, number>, style?: 'neutral') =>
+    instrument.score({ instrument: instrument.id, responses }, style ? { style } : {}).guidance.map((g) => g.id);
+  const agreeAll = (scale: Scale, value: number) => Object.fromEntries(KEY[scale].map((item) => [String(item), value]));
 
-    expect(guidance.map((g) => g.principle)).toEqual(['express-empathy', 'roll-with-resistance', 'avoid-argument']);
-    expect(guidance.map((g) => g.prompt).join(' ')).not.toMatch(/alcoholic|addict|denial|admit|you must|you should/i);
-  });
+  it('meets recognition low by decile and not agreed with engaging and rolling with resistance, never argument or labels', () => {
+    const guidance = score(socrates8a, withSums({ recognition: 20, ambivalence: 15, takingSteps: 30 })).guidance;
 
-  it('explores both sides when ambivalence is high', () => {
-    const guidance = score(socrates8d, withSums({ recognition: 32, ambivalence: 17, takingSteps: 33 })).guidance;
-
-    expect(guidance.map((g) => g.focus)).toEqual(['explore-both-sides', 'explore-both-sides']);
-    expect(guidance[0]?.prompt).toBe('What are the good things about your drug use for you, and what are the less good things?');
-  });
-
-  it('supports self-efficacy and maintenance when taking steps is high', () => {
-    const guidance = score(socrates8a, withSums({ recognition: 32, ambivalence: 15, takingSteps: 36 })).guidance;
-
-    expect(guidance.map((g) => [g.principle, g.focus])).toEqual([
-      ['support-self-efficacy', 'support-change'],
-      ['support-self-efficacy', 'maintain'],
-    ]);
-  });
-
-  it('asks about a first step when recognition is high but taking steps is not', () => {
-    const guidance = score(socrates8a, withSums({ recognition: 35, ambivalence: 15, takingSteps: 20 })).guidance;
-
-    expect(guidance).toEqual([
-      { principle: 'support-self-efficacy', focus: 'plan', prompt: 'If you decided to make a change, what might be a first step?' },
-    ]);
-  });
-
-  it('explores values when no scale is high or low (the worked example)', () => {
-    expect(score(socrates8a, answers(EXAMPLE)).guidance).toEqual([
+    expect(guidance.map(({ id, prompt, kind, principle }) => ({ id, prompt, kind, principle }))).toEqual([
+      { id: 'engage-how-see', prompt: 'How do you see your drinking at the moment?', kind: 'open-question', principle: 'express-empathy' },
       {
-        principle: 'develop-discrepancy',
-        focus: 'explore-values',
-        prompt: 'How does your drinking fit with the things that matter most to you?',
+        id: 'engage-autonomy',
+        prompt: 'It is up to you what, if anything, you decide to do about your drinking.',
+        kind: 'reflection',
+        principle: 'roll-with-resistance',
+      },
+      {
+        id: 'evoke-concerns',
+        prompt: 'What, if anything, concerns you about your drinking?',
+        kind: 'open-question',
+        principle: 'roll-with-resistance',
       },
     ]);
+    expect(guidance.every((g) => g.rule === 'socrates-8a/recognition-not-agreed')).toBe(true);
+  });
+
+  it('reads a client who agrees with all seven Recognition statements (28, decile 20) as agreeing, not as low recognition', () => {
+    const responses = { ...withSums({ ambivalence: 12, takingSteps: 24 }), ...agreeAll('recognition', 4) };
+    const result = score(socrates8a, responses);
+
+    expect(result.scores['recognition']).toBe(28);
+    expect((result.interpretation['deciles'] as Record<Scale, number>).recognition).toBe(20);
+    expect(result.guidance.map(({ id, prompt, rule }) => ({ id, prompt, rule }))).toEqual([
+      {
+        id: 'reflect-sees-problems',
+        prompt: 'You see that your drinking is causing some problems.',
+        rule: 'socrates-8a/recognition-agreed',
+      },
+      {
+        id: 'evoke-problems-matter',
+        prompt: 'Which of those problems matters most to you right now?',
+        rule: 'socrates-8a/recognition-agreed',
+      },
+      {
+        id: 'evoke-ability',
+        prompt: 'If you decided to make a change in your drinking, how might you go about it?',
+        rule: 'socrates-8a/recognition-agreed',
+      },
+    ]);
+  });
+
+  it('reflects and evokes when ambivalence is high; both sides only with the neutral style, labelled', () => {
+    const responses = withSums({ recognition: 32, ambivalence: 17, takingSteps: 30 });
+
+    expect(ids(socrates8d, responses)).toEqual([
+      'reflect-wondering',
+      'evoke-wondering',
+      'reflect-sees-problems',
+      'evoke-problems-matter',
+      'evoke-ability',
+    ]);
+    const neutral = socrates8d.score({ instrument: 'socrates-8d', responses }, { style: 'neutral', targetBehavior: 'stimulants' }).guidance;
+    expect(neutral.slice(0, 2).map(({ prompt, style }) => ({ prompt, style }))).toEqual([
+      { prompt: 'You have been wondering about your stimulant use and whether it is time for a change.', style: undefined },
+      {
+        prompt: 'What are the good things about your stimulant use for you, and what are the less good things?',
+        style: 'neutral-exploration',
+      },
+    ]);
+  });
+
+  it('moves to planning when the client agrees with the Taking Steps statements, whatever the decile (32: decile 40)', () => {
+    const responses = { ...withSums({ recognition: 32, ambivalence: 15 }), ...agreeAll('takingSteps', 4) };
+    const result = score(socrates8a, responses);
+
+    expect((result.interpretation['deciles'] as Record<Scale, number>).takingSteps).toBe(40);
+    expect(result.guidance.map(({ id, kind, process, phase }) => [id, kind, process, phase])).toEqual([
+      ['affirm-steps-taken', 'affirmation', 'planning', 'strengthening-commitment'],
+      ['plan-steps-so-far', 'open-question', 'planning', 'strengthening-commitment'],
+      ['plan-keep-going', 'open-question', 'planning', 'strengthening-commitment'],
+      ['plan-who-helps', 'open-question', 'planning', 'strengthening-commitment'],
+    ]);
+    expect(result.guidance[0]?.prompt).toBe('You have already started making changes in your drinking, and that takes real effort.');
+  });
+
+  it('evokes need and ability for the worked example (recognition agreed, taking steps not)', () => {
+    expect(ids(socrates8a, answers(EXAMPLE))).toEqual(['reflect-sees-problems', 'evoke-problems-matter', 'evoke-ability']);
+  });
+
+  it('explores values when no rule applies (taking steps unanswered)', () => {
+    const responses = withSums({ recognition: 32, ambivalence: 15 });
+    for (const item of KEY.takingSteps) delete responses[String(item)];
+
+    expect(score(socrates8a, responses).guidance).toEqual([
+      {
+        id: 'evoke-values',
+        prompt: 'How does your drinking fit with the things that matter most to you?',
+        kind: 'open-question',
+        principle: 'develop-discrepancy',
+        process: 'evoking',
+        phase: 'building-motivation',
+        evokes: 'reasons',
+        rule: 'socrates-8a/values',
+      },
+    ]);
+  });
+
+  it('keeps 8A about drinking whatever the target behaviour, and names the drug for 8D', () => {
+    const responses = withSums({ recognition: 20, ambivalence: 15, takingSteps: 30 });
+    const first = (instrument: Instrument) =>
+      instrument.score({ instrument: instrument.id, responses }, { targetBehavior: 'cannabis' }).guidance[0]?.prompt;
+
+    expect(first(socrates8a)).toBe('How do you see your drinking at the moment?');
+    expect(first(socrates8d)).toBe('How do you see your cannabis use at the moment?');
   });
 });
 
@@ -203,6 +277,17 @@ describe('SOCRATES catalog', () => {
   });
 
   it('labels the 8D deciles as alcohol-sample norms', () => {
-    expect(getInstrument('socrates-8d')!.catalog['notes']).toEqual([expect.stringMatching(/^Alcohol-sample norms:/)]);
+    expect(getInstrument('socrates-8d')!.catalog['notes']).toEqual([
+      expect.stringMatching(/^Alcohol-sample norms:/),
+      expect.stringContaining('In primary care'),
+    ]);
+  });
+
+  it.each(['socrates-8a', 'socrates-8d'])('%s quotes the CASAA notice and says how the norms were drawn', (id) => {
+    const catalog = getInstrument(id)!.catalog;
+
+    expect(catalog.licence.note).toContain('"It is a public domain instrument and may be used without special permission."');
+    expect(catalog.licence.note).toContain('"These instruments are provided for research uses only."');
+    expect(catalog.norms?.description).toContain('relative to people already presenting for alcohol treatment');
   });
 });

@@ -45,7 +45,7 @@ describe('scoreUrica worked example (instruments.md)', () => {
     expect(result.missing).toEqual([]);
     expect(result.provenance).toEqual({
       algorithm: 'urica-28',
-      algorithmVersion: '1.0.0',
+      algorithmVersion: '1.1.0',
       definitionHash: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
     });
   });
@@ -148,16 +148,34 @@ describe('URICA guidance', () => {
     [
       { precontemplation: 35, contemplation: 7, action: 7, maintenance: 7 },
       'precontemplation',
-      ['express-empathy', 'roll-with-resistance'],
+      ['engage-how-see', 'engage-autonomy', 'evoke-concerns'],
     ],
-    [{ precontemplation: 21, contemplation: 35, action: 35, maintenance: 25 }, 'contemplation', ['express-empathy', 'develop-discrepancy']],
-    [{ precontemplation: 7, contemplation: 35, action: 35, maintenance: 35 }, 'action', ['support-self-efficacy', 'support-self-efficacy']],
-  ])('for sums %j (stage %s) follows %j with open questions', (sums, stage, principles) => {
+    [
+      { precontemplation: 21, contemplation: 35, action: 35, maintenance: 25 },
+      'contemplation',
+      ['evoke-desire', 'evoke-best-results', 'evoke-looking-forward'],
+    ],
+    [
+      { precontemplation: 7, contemplation: 35, action: 35, maintenance: 35 },
+      'action',
+      ['affirm-steps-taken', 'plan-steps-so-far', 'plan-obstacles', 'plan-who-helps'],
+    ],
+  ])('for sums %j (stage %s) gives %j', (sums, stage, ids) => {
     const result = score(withSums(sums));
 
     expect(result.interpretation['stage']).toBe(stage);
-    expect(result.guidance.map((g) => g.principle)).toEqual(principles);
-    expect(result.guidance.every((g) => g.prompt.endsWith('?'))).toBe(true);
+    expect(result.guidance.map((g) => g.id)).toEqual(ids);
+    expect(result.guidance.every((g) => g.rule === `urica/stage-${stage}`)).toBe(true);
+  });
+
+  it('names the request’s target behaviour, else the situation that brought the client here', () => {
+    const input = { instrument: 'urica', responses: withSums({ precontemplation: 35, contemplation: 7, action: 7, maintenance: 7 }) };
+
+    expect(urica.score(input).guidance[0]?.prompt).toBe('How do you see the situation that brought you here at the moment?');
+    expect(urica.score(input, { targetBehavior: 'gambling' }).guidance[0]?.prompt).toBe('How do you see your gambling at the moment?');
+    expect(urica.score(input, { targetBehavior: 'other' }).guidance[0]?.prompt).toBe(
+      'How do you see the situation that brought you here at the moment?',
+    );
   });
 });
 
@@ -191,6 +209,19 @@ describe('URICA catalog', () => {
       'stage-tie',
       'guidance',
     ]);
+  });
+
+  it('says which form the item numbers are, cites the source of the key and names the forms not supported', () => {
+    expect(catalog['notes']).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Item numbers are those of the 32-item URICA alcohol and drug versions of the HABITS Lab/),
+        expect.stringMatching(/^Not supported: the 32-item psychotherapy form \(McConnaughy, Prochaska & Velicer 1983/),
+      ]),
+    );
+    expect(catalog.sources[0]).toEqual({
+      citation: 'HABITS Lab, UMBC: URICA alcohol and drug versions, 32 items of which 28 are scored (the numbering and key used here)',
+      url: 'https://habitslab.umbc.edu/urica',
+    });
   });
 
   it('ships no 8/11/14 cut-offs', () => {

@@ -1,11 +1,11 @@
 import { NotFound } from '../../domain/errors';
-import { getInstrument, instruments, listCatalog } from '../../instruments';
+import { getInstrument, instruments, listCatalog, listGuidance } from '../../instruments';
 import { scoreOnly } from '../assessments';
 import { AUTH_ERRORS, BODY_ERRORS } from '../problem';
 import { defineRoute } from '../route';
 import { parseScoreRequest, scoreRequest } from '../schemas';
 
-/** The catalog, and scoring without storing (any valid key). */
+/** The instrument and guidance catalogs, and scoring without storing (any valid key). */
 export const instrumentRoutes = [
   defineRoute({
     method: 'get',
@@ -32,6 +32,18 @@ export const instrumentRoutes = [
       if (!instrument) throw new NotFound('No instrument with this id.');
       return c.json(instrument.catalog);
     },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/v1/guidance',
+    operationId: 'listGuidance',
+    summary: 'Every MI prompt the API can give',
+    description:
+      'For a clinic’s MI trainer to review in one place: each prompt’s wording (with placeholders where it names the behaviour or a score), kind, principle, process (engaging, focusing, evoking, planning), phase, the talk it evokes, its sources, and the rules of each instrument that choose it.',
+    response: 'guidanceCatalog',
+    examples: 'guidanceCatalog',
+    errors: AUTH_ERRORS,
+    handle: (c) => c.json(listGuidance()),
   }),
   defineRoute({
     method: 'post',
