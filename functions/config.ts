@@ -41,17 +41,18 @@ const canParseUrl = (raw: string) => {
   }
 };
 
-/** `https://a.example, http://localhost:5173` → the origins, each a bare scheme://host[:port]. */
-const origins = (raw: string): readonly string[] =>
-  Object.freeze(
-    raw
-      .split(',')
-      .map((o) => o.trim())
-      .filter(Boolean)
-      .map((o) =>
-        check(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(o), o, 'Comma-separated origins like https://portal.example (no path, no *).'),
-      ),
-  );
+/** One browser origin as CORS compares it: a bare scheme://host[:port], no path, no wildcard. */
+export const ORIGIN = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/;
+export const ORIGIN_RULE = 'Comma-separated origins like https://portal.example (no path, no *).';
+
+/** `https://a.example, http://localhost:5173` → the trimmed, non-empty parts. */
+export const splitOrigins = (raw: string): string[] =>
+  raw
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+
+const origins = (raw: string): readonly string[] => Object.freeze(splitOrigins(raw).map((o) => check(ORIGIN.test(o), o, ORIGIN_RULE)));
 
 const withDefault = <T>(read: (raw: string) => T, fallback: T): Variable<T, T> => ({ read, fallback });
 const optional = <T>(read: (raw: string) => T): Variable<T, undefined> => ({ read, fallback: undefined });

@@ -1,5 +1,6 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { z } from 'zod';
+import { ORIGIN, ORIGIN_RULE, splitOrigins } from '../functions/config';
 
 /** Everything that may differ between stages (dev, staging, prod) of one deployment. */
 export interface StageSettings {
@@ -27,6 +28,8 @@ export interface StageSettings {
   api5xxRatePercent: number;
   /** Where alarm notifications go; omitted = subscribe to the topic yourself. */
   alarmEmail?: string;
+  /** Browser origins allowed to call the API (CORS); none by default. */
+  corsAllowedOrigins: readonly string[];
 }
 
 export const DEFAULT_SETTINGS: StageSettings = {
@@ -39,6 +42,7 @@ export const DEFAULT_SETTINGS: StageSettings = {
   timeoutSeconds: 12,
   authCacheSeconds: 30,
   api5xxRatePercent: 5,
+  corsAllowedOrigins: [],
 };
 
 const retentionDays = new Set<number>(Object.values(RetentionDays).filter((v): v is number => typeof v === 'number'));
@@ -69,6 +73,12 @@ const contextSchema = z.object({
   authCacheSeconds: int(0, 300).optional(),
   api5xxRatePercent: z.coerce.number().gt(0).max(100).optional(),
   alarmEmail: z.email().optional(),
+  // The same rule as the function's CORS_ALLOWED_ORIGINS, which it is passed on as.
+  corsAllowedOrigins: z
+    .string()
+    .transform(splitOrigins)
+    .pipe(z.array(z.string().regex(ORIGIN, ORIGIN_RULE)))
+    .optional(),
 });
 
 /**

@@ -130,6 +130,7 @@ export class MiAssessmentsStack extends Stack {
         TABLE_NAME: this.table.tableName,
         PSEUDONYM_KEY_SECRET_ARN: this.pseudonymKey.secretArn,
         AUTH_CACHE_SECONDS: String(s.authCacheSeconds),
+        ...(s.corsAllowedOrigins.length > 0 ? { CORS_ALLOWED_ORIGINS: s.corsAllowedOrigins.join(',') } : {}),
       },
       statements: [
         new iam.PolicyStatement({

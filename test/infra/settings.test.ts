@@ -27,12 +27,20 @@ describe('settingsFromContext', () => {
     expect(s.reservedConcurrency).toBe(DEFAULT_SETTINGS.reservedConcurrency);
   });
 
+  it('reads CORS origins as the comma-separated list the function takes', () => {
+    const s = settingsFromContext(context({ corsAllowedOrigins: 'https://portal.example, http://localhost:5173' }));
+    expect(s.corsAllowedOrigins).toEqual(['https://portal.example', 'http://localhost:5173']);
+    expect(DEFAULT_SETTINGS.corsAllowedOrigins).toEqual([]);
+  });
+
   it.each([
     [{ logRetentionDays: '100' }, 'logRetentionDays: one of'],
     [{ stage: 'Prod_1' }, 'stage: lower-case'],
     [{ account: '1234' }, 'account: 12 digits'],
     [{ timeoutSeconds: '30' }, 'timeoutSeconds'],
     [{ alarmEmail: 'not-an-email' }, 'alarmEmail'],
+    [{ corsAllowedOrigins: 'https://portal.example/path' }, 'corsAllowedOrigins.0: Comma-separated origins'],
+    [{ corsAllowedOrigins: '*' }, 'corsAllowedOrigins.0: Comma-separated origins'],
   ])('rejects %o naming the key', (values, message) => {
     expect(() => settingsFromContext(context(values))).toThrow(message);
   });

@@ -320,6 +320,7 @@ describe('MiAssessmentsStack with stage settings from context', () => {
       memorySize: '1536',
       api5xxRatePercent: '2',
       alarmEmail: 'oncall@clinic.example',
+      corsAllowedOrigins: 'https://portal.example, https://intake.example',
     }).template;
   });
 
@@ -332,6 +333,9 @@ describe('MiAssessmentsStack with stage settings from context', () => {
     });
     t.hasResourceProperties('AWS::CloudWatch::Alarm', { Threshold: 2 });
     t.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'oncall@clinic.example' });
+    t.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ CORS_ALLOWED_ORIGINS: 'https://portal.example,https://intake.example' }) },
+    });
   });
 
   it("names the region's arm64 Parameters and Secrets extension layer", () => {
