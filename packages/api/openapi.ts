@@ -42,7 +42,8 @@ function queryParameters(r: RouteDef): Json[] {
     return {
       name,
       in: 'query',
-      required: schema._zod.optin !== 'optional',
+      // A defaulted field may be left out: the server fills it in.
+      required: schema._zod.optin !== 'optional' && rest.default === undefined,
       description: description ?? z.globalRegistry.get(schema)?.description ?? '',
       schema: rest,
     };

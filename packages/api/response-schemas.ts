@@ -1,4 +1,5 @@
 import { EXPORT_FORMAT_IDS, MI_PHASES, MI_PROCESSES, PROMPT_KINDS, TALK_TYPES } from '../domain/records';
+import { instruments } from '../instruments';
 import { LICENCE_STATUSES } from '../instruments/definition';
 import { once } from '../instruments/once';
 import { STAGES } from '../instruments/stages';
@@ -44,31 +45,50 @@ export const responseSchemas = once(() => {
   });
   const guidance = z.union([guidanceItem, legacyGuidanceItem]);
 
-  const scoredResultShape = {
-    instrument: z.object({ id: str(), version: str() }),
+  // One component per instrument for its scores, interpretation, result, assessment and export
+  // row, from the instrument's own result shape: a new instrument adds its components here unedited.
+  const typed = instruments.map((instrument) => {
+    const shape = instrument.resultShape();
+    return {
+      id: instrument.id,
+      scores: doc(shape.scores, { id: `Scores.${instrument.id}`, description: 'Unrounded; null when an item it needs is missing.' }),
+      interpretation: doc(shape.interpretation, { id: `Interpretation.${instrument.id}` }),
+    };
+  });
+  type Typed = (typeof typed)[number];
+  /** `oneOf` the per-instrument components, named `<name>.<instrument id>`. */
+  const perInstrument = (name: string, build: (t: Typed) => z.ZodMiniType, meta: z.core.GlobalMeta = {}) =>
+    doc(z.xor(typed.map((t) => doc(build(t), { id: `${name}.${t.id}` }))), { id: name, ...meta });
+
+  const scoredResultShape = (t: Typed) => ({
+    instrument: z.object({ id: z.literal(t.id), version: str() }),
     complete: z.boolean(),
     missing: z.array(str()),
-    scores: doc(z.record(str(), nullableNumber()), { description: 'Unrounded; null when an item it needs is missing.' }),
-    interpretation: z.record(str(), z.unknown()),
+    scores: t.scores,
+    interpretation: t.interpretation,
     guidance: z.array(guidance),
     provenance: z.object({ algorithm: str(), algorithmVersion: str(), definitionHash: str() }),
-  };
-  const scoredResult = doc(z.object(scoredResultShape), { id: 'ScoredResult' });
+  });
+  const scoredResult = perInstrument('ScoredResult', (t) => z.object(scoredResultShape(t)), {
+    description: 'One of the per-instrument results, told apart by `instrument.id`.',
+  });
 
-  const assessmentView = doc(
-    z.object({
-      ...scoredResultShape,
-      id: str(),
-      subjectId: str(),
-      administeredOn: z.iso.date(),
-      targetBehavior: z.optional(z.enum(TARGET_BEHAVIORS)),
-      guidanceStyle: optional(z.literal('neutral'), 'Present when the request asked for `guidance.style: "neutral"`.'),
-      rescores: optional(
-        z.array(z.object({ ...scoredResultShape, rescoredAt: z.iso.datetime() })),
-        'Re-scorings under newer definitions, oldest first (GET only); the fields above stay as first scored.',
-      ),
-    }),
-    { id: 'Assessment' },
+  const assessmentView = perInstrument(
+    'Assessment',
+    (t) =>
+      z.object({
+        ...scoredResultShape(t),
+        id: str(),
+        subjectId: str(),
+        administeredOn: z.iso.date(),
+        targetBehavior: z.optional(z.enum(TARGET_BEHAVIORS)),
+        guidanceStyle: optional(z.literal('neutral'), 'Present when the request asked for `guidance.style: "neutral"`.'),
+        rescores: optional(
+          z.array(z.object({ ...scoredResultShape(t), rescoredAt: z.iso.datetime() })),
+          'Re-scorings under newer definitions, oldest first (GET only); the fields above stay as first scored.',
+        ),
+      }),
+    { description: 'One of the per-instrument assessments, told apart by `instrument.id`.' },
   );
 
   const assessmentPage = doc(z.object({ subjectId: str(), items: z.array(assessmentView), next: z.optional(str()) }), {
@@ -194,27 +214,32 @@ export const responseSchemas = once(() => {
 
   const worksheetList = z.object({ count: int(), weights: z.array(z.nullable(int())) });
 
-  const exportRow = doc(
-    z.object({
-      exportSubject: doc(str(), {
-        description: 'Pseudonym valid within this export only (`xs_…`); another export gives the same client another one.',
+  const exportRow = perInstrument(
+    'ExportRow',
+    (t) =>
+      z.object({
+        exportSubject: doc(str(), {
+          description: 'Pseudonym valid within this export only (`xs_…`); another export gives the same client another one.',
+        }),
+        year: doc(int(), { description: 'Year administered.' }),
+        dayIndex: doc(int(), { description: 'Days since the client’s first assessment of any instrument at this clinic.' }),
+        instrument: z.literal(t.id),
+        instrumentVersion: str(),
+        targetBehavior: z.nullable(z.enum(TARGET_BEHAVIORS)),
+        scale: optional(str(), 'Response-scale variant, for instruments that have them.'),
+        items: doc(z.record(str(), z.nullable(z.union([int(), worksheetList]))), {
+          description: 'Answers by item id; worksheet lists as entry counts and weights (labels are never stored).',
+        }),
+        scores: t.scores,
+        interpretation: t.interpretation,
+        complete: z.boolean(),
+        algorithmVersion: str(),
       }),
-      year: doc(int(), { description: 'Year administered.' }),
-      dayIndex: doc(int(), { description: 'Days since the client’s first assessment of any instrument at this clinic.' }),
-      instrument: str(),
-      instrumentVersion: str(),
-      targetBehavior: z.nullable(z.enum(TARGET_BEHAVIORS)),
-      scale: optional(str(), 'Response-scale variant, for instruments that have them.'),
-      items: doc(z.record(str(), z.nullable(z.union([int(), worksheetList]))), {
-        description: 'Answers by item id; worksheet lists as entry counts and weights (labels are never stored).',
-      }),
-      scores: z.record(str(), nullableNumber()),
-      interpretation: z.record(str(), z.unknown()),
-      complete: z.boolean(),
-      algorithmVersion: str(),
-    }),
     {
-      id: 'ExportRow',
+      discriminator: {
+        propertyName: 'instrument',
+        mapping: Object.fromEntries(typed.map((t) => [t.id, `#/components/schemas/ExportRow.${t.id}`])),
+      },
       description:
         'One NDJSON line per assessment. No subject ref, subjectId, assessment id or exact date. CSV has the same fields flattened: `item.<id>` (worksheets `item.<list>.count`, `item.<list>.weights`), `score.<name>`, `interpretation.<path>`; its header (first page only) is fixed per instrument.',
     },

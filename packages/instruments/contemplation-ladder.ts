@@ -1,6 +1,7 @@
 import type { Anchor, ItemInstrumentDefinition } from './definition';
 import { defineItemInstrument } from './engine';
 import type { GuidanceRule, RuleHit } from './guidance/types';
+import * as z from './zod';
 
 // why: the ladder's anchors, Biener & Abrams 1991, as worded in instruments.md. These texts were
 // not found in a primary copy of the ladder: the catalog flags them as to be confirmed.
@@ -117,6 +118,14 @@ export const contemplationLadderDefinition: ItemInstrumentDefinition = {
   // why: the ladder is about quitting smoking, so its prompts name smoking whatever the request says.
   guidance: { topic: { behaviour: 'your smoking', change: 'a change in your smoking', refinedBy: [] }, rules: RULES },
   interpret: (scores) => ({ anchor: anchorAtOrBelow(scores['rung']) }),
+  interpretationShape: () => ({
+    anchor: z.nullable(
+      z.strictObject({
+        value: z.literal(ANCHORS.map((a) => a.value) as [number, ...number[]]),
+        label: z.enum(ANCHORS.map((a) => a.label) as [string, ...string[]]),
+      }),
+    ),
+  }),
   guide(scores, interpretation) {
     const rung = scores['rung'];
     const anchor = interpretation['anchor'] as Anchor | null;

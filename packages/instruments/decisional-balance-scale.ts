@@ -1,6 +1,7 @@
 import type { Anchor, ItemInstrumentDefinition, Licence, OurRule, Source } from './definition';
 import { signLabel } from './definition';
 import type { GuidanceRule, GuidanceTopic } from './guidance/types';
+import * as z from './zod';
 
 /** What differs between the pros/cons decisional-balance questionnaires (alcohol, drugs, smoking). */
 export interface ProsConsSpec {
@@ -55,6 +56,9 @@ const RULES: readonly GuidanceRule[] = [
 
 const RULE_OF = { pros: 'balance-pros', cons: 'balance-cons', balanced: 'balance-even' } as const;
 
+/** The balance label of each sign of pros − cons. */
+const BALANCE = { positive: 'pros', negative: 'cons', zero: 'balanced' } as const;
+
 /**
  * A pros/cons decisional-balance questionnaire: items `1`…`n` answered 1–5, `pros` and `cons` as
  * means of their keyed items, `difference` = pros − cons, `interpretation.balance` by its sign.
@@ -96,9 +100,8 @@ export function prosConsDefinition(spec: ProsConsSpec): ItemInstrumentDefinition
     licence: spec.licence,
     sources: spec.sources,
     guidance: { topic: spec.topic, rules: RULES },
-    interpret: (scores) => ({
-      balance: signLabel(scores['difference'], { positive: 'pros', negative: 'cons', zero: 'balanced' }),
-    }),
+    interpret: (scores) => ({ balance: signLabel(scores['difference'], BALANCE) }),
+    interpretationShape: () => ({ balance: z.nullable(z.enum([BALANCE.positive, BALANCE.negative, BALANCE.zero])) }),
     guide: (_scores, interpretation) => {
       const balance = interpretation['balance'] as keyof typeof RULE_OF | null;
       return balance ? [{ rule: RULE_OF[balance] }] : [];

@@ -88,6 +88,28 @@ const provenance = once<Provenance>(() =>
   }),
 );
 
+/** The leaning of each sign of proportion − 0.5. */
+const LEANING = { positive: 'change', negative: 'status-quo', zero: 'balanced' } as const;
+
+/**
+ * The worksheet's result shape: list counts (null when the list is missing), total (null unless
+ * every list is there), proportion (null when total is 0), weightedProportion only when every entry
+ * is weighted; the leaning by proportion.
+ */
+const resultShape = once(() => {
+  const count = z.nullable(z.number().check(z.int(), z.minimum(0), z.maximum(decisionalBalanceData.maxEntries)));
+  const share = z.number().check(z.minimum(0), z.maximum(1));
+  return {
+    scores: z.strictObject({
+      ...Object.fromEntries(WORKSHEET_LISTS.map((list) => [list, count])),
+      total: z.nullable(z.number().check(z.int(), z.minimum(0), z.maximum(decisionalBalanceData.maxEntries * WORKSHEET_LISTS.length))),
+      proportion: z.nullable(share),
+      weightedProportion: z.optional(share),
+    }),
+    interpretation: z.strictObject({ leaning: z.nullable(z.enum([LEANING.positive, LEANING.negative, LEANING.zero])) }),
+  };
+});
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function guidanceHits(leaning: string | null, counts: Record<WorksheetList, number>): RuleHit[] {
@@ -126,11 +148,7 @@ export function scoreWorksheet(input: InstrumentInput, context: GuidanceContext 
     scores['weightedProportion'] = weight(FAVOUR_CHANGE) / weight(WORKSHEET_LISTS);
   }
   const proportion = scores['proportion'];
-  const leaning = signLabel(proportion === null ? null : proportion - 0.5, {
-    positive: 'change',
-    negative: 'status-quo',
-    zero: 'balanced',
-  });
+  const leaning = signLabel(proportion === null ? null : proportion - 0.5, LEANING);
   const counts = Object.fromEntries(WORKSHEET_LISTS.map((l) => [l, lists[l]?.length ?? 0])) as Record<WorksheetList, number>;
   return {
     instrument: { id: decisionalBalanceData.id, version: decisionalBalanceData.version },
@@ -252,4 +270,5 @@ export const decisionalBalance: Instrument = {
   get catalog() {
     return catalog();
   },
+  resultShape,
 };

@@ -1,5 +1,6 @@
 import type { GuidanceSpec, RuleHit } from './guidance/types';
 import type { Outcome } from './types';
+import type * as z from './zod';
 
 /** Plain JSON data: what definitions are made of, so they can be hashed and published. */
 export type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
@@ -135,6 +136,12 @@ export interface ItemInstrumentDefinition {
   /** What the guidance can say: the topic words and the selection rules, each naming catalog prompts (hashed). */
   guidance: GuidanceSpec;
   interpret(scores: Scores, context: RuleContext): Interpretation;
+  /**
+   * The fields `interpret` returns and their exact values (enums, nullability), for the typed
+   * results of the OpenAPI document; built from the same constants `interpret` reads, and called
+   * only when the document is built, never on the scoring path.
+   */
+  interpretationShape(): Record<string, z.ZodMiniType>;
   /** The guidance rules that fire for a result, in order; the engine renders their prompts. */
   guide(scores: Scores, interpretation: Interpretation, context: RuleContext): RuleHit[];
 }

@@ -4,6 +4,7 @@ import type { ItemInstrumentDefinition, Json, NormTable, ResponseScale, Scores }
 import { checkGuidance, guidanceData, renderGuidance } from './guidance/render';
 import { definitionHash } from './hash';
 import { once } from './once';
+import { itemResultShape } from './result-shape';
 import type { Instrument, InstrumentInput } from './types';
 import { answer, closedObject, unknownItems } from './validation';
 import * as z from './zod';
@@ -241,6 +242,13 @@ export function defineItemInstrument(definition: ItemInstrumentDefinition): Inst
   );
   const inputSchema = once(() => buildInputSchema(definition));
   const catalog = once(() => itemCatalog(definition, provenance(), scoreRanges(definition)));
+  const variants = definition.variants ? Object.keys(definition.variants.scales) : [undefined];
+  const resultShape = once(() =>
+    itemResultShape(
+      definition,
+      variants.map((variant) => scoreRanges(definition, variant)),
+    ),
+  );
   return {
     id: definition.id,
     version: definition.version,
@@ -262,6 +270,7 @@ export function defineItemInstrument(definition: ItemInstrumentDefinition): Inst
     },
     outcome: definition.outcome,
     guidance: definition.guidance,
+    resultShape,
     definition,
   };
 }

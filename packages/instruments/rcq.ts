@@ -1,6 +1,7 @@
 import { highestOf, type ItemInstrumentDefinition } from './definition';
 import { defineItemInstrument } from './engine';
 import { stageHits, stageRules } from './stage-guidance';
+import * as z from './zod';
 
 // why: the widely cited RCQ key (carlbring.se/fbanken/rcq), which matches item content; the
 // manual's own page could not be read, so the catalog labels it "to be confirmed against the RCQ
@@ -91,6 +92,7 @@ export const rcqDefinition: ItemInstrumentDefinition = {
     rules: stageRules(['precontemplation', 'contemplation', 'action']),
   },
   interpret: (scores) => ({ stage: highestOf(scores, STAGE_ORDER, TIE) }),
+  interpretationShape: () => ({ stage: z.nullable(z.enum(STAGE_ORDER)) }),
   guide: (_scores, interpretation) => stageHits(interpretation['stage']),
 };
 

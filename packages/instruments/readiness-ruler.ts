@@ -2,6 +2,7 @@ import { type Band, bandOf, type ItemInstrumentDefinition, type Scores } from '.
 import { defineItemInstrument } from './engine';
 import { GENERIC_TOPIC } from './guidance/render';
 import type { GuidanceRule, RuleHit } from './guidance/types';
+import * as z from './zod';
 
 // why: practice bands low 0–3 / moderate 4–6 / high 7–10 published for the readiness ruler
 // (for-a-change.com). OUR RULE: the same bands for importance and confidence, and the same cut
@@ -186,6 +187,11 @@ export const readinessRulerDefinition: ItemInstrumentDefinition = {
     const bands: Partial<Record<Ruler, string | null>> = {};
     for (const ruler of RULERS) if (ruler in scores) bands[ruler] = bandOf(scores[ruler], BANDS);
     return { bands };
+  },
+  // A band is present exactly when its ruler was answered.
+  interpretationShape: () => {
+    const band = z.nullable(z.enum(BANDS.map((b) => b.label) as [string, ...string[]]));
+    return { bands: z.strictObject(Object.fromEntries(RULERS.map((ruler) => [ruler, z.optional(band)]))) };
   },
   // why: the ruler is about whatever change the client has in mind; the request's target behaviour names it.
   guidance: { topic: GENERIC_TOPIC, rules: RULES },

@@ -1,5 +1,6 @@
 import { type ItemInstrumentDefinition, type NormRow, type NormTable, normOf, type Scores } from './definition';
 import type { GuidanceTopic, RuleHit } from './guidance/types';
+import * as z from './zod';
 
 // why: SOCRATES 8 key, Miller & Tonigan 1996 (CASAA SOCRATES introduction and profile sheet, via
 // TIP 35 Appendix B): Recognition 1, 3, 7, 10, 12, 15, 17 (7–35); Ambivalence 2, 6, 11, 16 (4–20);
@@ -235,6 +236,14 @@ export function socratesDefinition(spec: SocratesSpec): ItemInstrumentDefinition
       const deciles = Object.fromEntries(SCALES.map((scale) => [scale, normOf(scores[scale], PROJECT_MATCH_DECILES[scale]!)])) as Deciles;
       return { deciles, norms: SOCRATES_NORM_SAMPLE };
     },
+    interpretationShape: () => ({
+      deciles: z.strictObject(
+        Object.fromEntries(
+          SCALES.map((scale) => [scale, z.nullable(z.literal(PROJECT_MATCH_DECILES[scale]!.map((r) => r.value) as [number, ...number[]]))]),
+        ),
+      ),
+      norms: z.literal(SOCRATES_NORM_SAMPLE),
+    }),
     guide: (scores, interpretation) => guidanceHits(scores, interpretation['deciles'] as Deciles),
   };
 }

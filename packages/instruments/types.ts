@@ -14,6 +14,12 @@ export interface InstrumentInput {
   scale?: string;
 }
 
+/** Closed zod objects describing a result's `scores` and `interpretation`. */
+export interface ResultShape {
+  scores: z.ZodMiniObject;
+  interpretation: z.ZodMiniObject;
+}
+
 /** Which score measures change and which way is better. */
 export interface Outcome {
   score: string;
@@ -52,6 +58,12 @@ export interface Instrument {
    * improved / unchanged / worse shares of the aggregates; docs/scoring.md).
    */
   outcome: Outcome;
+  /**
+   * The exact shape of this instrument's `scores` and `interpretation`: which names exist, integer
+   * or number, bounds, and where null or absence is possible. Built on first call (the OpenAPI
+   * document needs it; scoring never does).
+   */
+  resultShape(): ResultShape;
   /** The definition data of an item-based instrument (absent for the worksheet, which has lists, not items). */
   definition?: ItemInstrumentDefinition;
 }

@@ -1,6 +1,7 @@
 import { type GroupMean, type ItemInstrumentDefinition, nearestMean } from './definition';
 import { defineItemInstrument } from './engine';
 import { stageHits, stageRules } from './stage-guidance';
+import * as z from './zod';
 
 // why: scoring grid of vcu.edu/vattc/uricascoring and habitslab.umbc.edu/urica-scoring — seven
 // items per scale, each scale the item sum divided by 7.
@@ -126,6 +127,7 @@ export const uricaDefinition: ItemInstrumentDefinition = {
     rules: stageRules(['precontemplation', 'contemplation', 'action']),
   },
   interpret: (scores) => ({ stage: nearestMean(scores['readiness'], GROUP_MEANS, TIE) }),
+  interpretationShape: () => ({ stage: z.nullable(z.enum(GROUP_MEANS.map((g) => g.label) as [string, ...string[]])) }),
   guide: (_scores, interpretation) => stageHits(interpretation['stage']),
 };
 
