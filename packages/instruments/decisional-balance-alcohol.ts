@@ -33,7 +33,7 @@ export const HABITS_LICENCE: Licence = {
   note: 'HABITS Lab (UMBC), Decisional Balance Scales: "Instrument is not copyrighted and available at no cost" (habitslab.umbc.edu/decisional-balance-scales). The catalog carries item ids and our own neutral labels: the item wording has not been transcribed from a primary copy yet.',
 };
 
-// why: TIP 35 prints the two end labels (instruments.md): 1 = not important at all … 5 = extremely important.
+// why: TIP 35 (Appendix B) prints the two end labels: 1 = not important at all … 5 = extremely important.
 export const TIP35_ANCHORS: readonly Anchor[] = [
   { value: 1, label: 'not important at all' },
   { value: 5, label: 'extremely important' },
