@@ -2,7 +2,7 @@ import type { ExportSource } from '../domain/records';
 import type { Instrument } from '../instruments/types';
 
 /**
- * De-identified export rows (issue 4, product.md §2). Pure: no I/O. A row carries no subject
+ * De-identified export rows (docs/privacy.md, "Exports"). Pure: no I/O. A row carries no subject
  * ref, subjectId, assessment id, exact date or write time; only the year, days since the
  * subject's first assessment, and a pseudonym that is valid within one export.
  */

@@ -2,7 +2,7 @@ import type { AssessmentView } from '../domain/records';
 import { getInstrument } from '../instruments';
 
 /**
- * Pre-aggregation of assessments into per clinic × instrument × period counters (issue 4).
+ * Pre-aggregation of assessments into per clinic × instrument × period counters (docs/architecture.md, "Rollups").
  * Pure: the store applies the deltas computed here in the same transaction as the assessment,
  * so a retried request (whose transaction is refused) never counts twice, and a deletion
  * subtracts exactly what its creation added.

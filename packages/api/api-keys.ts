@@ -3,7 +3,7 @@ import type { ApiKeyRecord, Scope } from '../domain/records';
 
 const PREFIX = 'mia_';
 const KEY_ID_HEX = 16; // 64-bit public id, used to find the record
-const SECRET_BYTES = 32; // 256-bit secret (product.md asks for ≥ 160 bits)
+const SECRET_BYTES = 32; // 256-bit secret; our floor for a bearer secret is 160 bits
 const SECRET_CHARS = 43; // base64url length of 32 bytes
 const KEY_PATTERN = new RegExp(`^${PREFIX}([0-9a-f]{${KEY_ID_HEX}})([A-Za-z0-9_-]{${SECRET_CHARS}})$`);
 

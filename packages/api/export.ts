@@ -10,7 +10,7 @@ import { cursorCodec } from './cursor';
 import type { Pseudonymizer } from './pseudonymizer';
 
 /**
- * The de-identified export use case (issue 4), shared by `GET /v1/analytics/export` and the
+ * The de-identified export use case (docs/privacy.md, "Exports"), shared by `GET /v1/analytics/export` and the
  * CLI's `export` command. One call reads one page from DynamoDB (bounded by `limit`), records it
  * in the audit trail, and hands back the rows to write; the caller follows `next` until done.
  */

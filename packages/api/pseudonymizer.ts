@@ -35,7 +35,7 @@ export interface Pseudonymizer {
 export const SUBJECT_ID_PATTERN = /^sub_\d{1,6}_[A-Za-z0-9_-]{43}$/;
 
 /**
- * HMAC pseudonyms of clinic-issued subject refs (product.md §2). The clinic id is part of the
+ * HMAC pseudonyms of clinic-issued subject refs (docs/privacy.md, "Pseudonyms"). The clinic id is part of the
  * message, so the same ref at two clinics gives unrelated ids; a unit separator keeps
  * `("ab","c")` and `("a","bc")` apart.
  * @example
@@ -51,7 +51,7 @@ export function createPseudonymizer(keys: PseudonymKeys): Pseudonymizer {
   const older = Object.keys(keys.keys)
     .filter((v) => v !== version)
     .sort((a, b) => Number(b) - Number(a));
-  // why: rotation keeps old versions (README), so the lowest one is stable for the key set's life.
+  // why: rotation keeps old versions (docs/privacy.md), so the lowest one is stable for the key set's life.
   const stableKey = keys.keys[Object.keys(keys.keys).sort((a, b) => Number(a) - Number(b))[0]!]!;
   return {
     keyVersion: version,

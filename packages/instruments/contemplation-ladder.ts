@@ -3,7 +3,7 @@ import { defineItemInstrument } from './engine';
 import type { GuidanceRule, RuleHit } from './guidance/types';
 import * as z from './zod';
 
-// why: the ladder's anchors, Biener & Abrams 1991, as worded in instruments.md. These texts were
+// why: the ladder's anchors, Biener & Abrams 1991, in the wording of secondary copies. These texts were
 // not found in a primary copy of the ladder: the catalog flags them as to be confirmed.
 const ANCHORS: readonly Anchor[] = [
   { value: 0, label: 'have not considered quitting' },
@@ -14,7 +14,7 @@ const ANCHORS: readonly Anchor[] = [
 ];
 
 /**
- * The anchor at or below `rung` (instruments.md: no published bands, only the nearest anchor at or below).
+ * The anchor at or below `rung`: the ladder publishes no bands, so the nearest anchor at or below is all it says.
  * @example anchorAtOrBelow(6) // { value: 5, label: 'think I should quit but not quite ready' }
  */
 export function anchorAtOrBelow(rung: number | null | undefined): Anchor | null {
@@ -81,7 +81,7 @@ export const contemplationLadderDefinition: ItemInstrumentDefinition = {
   algorithm: 'contemplation-ladder',
   responseScale: { min: 0, max: 10, anchors: ANCHORS },
   items: [{ id: 'rung', label: 'Rung chosen on the ladder' }],
-  // why: the rung chosen is the score (Biener & Abrams 1991; instruments.md).
+  // why: the rung chosen is the score (Biener & Abrams 1991).
   scales: [{ id: 'rung', items: ['rung'], method: 'sum' }],
   // why: OUR RULE — a higher rung is nearer to quitting.
   outcome: { score: 'rung', better: 'higher' },

@@ -33,11 +33,25 @@ export const HABITS_LICENCE: Licence = {
   note: 'HABITS Lab (UMBC), Decisional Balance Scales: "Instrument is not copyrighted and available at no cost" (habitslab.umbc.edu/decisional-balance-scales). The catalog carries item ids and our own neutral labels: the item wording has not been transcribed from a primary copy yet.',
 };
 
-// why: TIP 35 prints the two end labels (instruments.md): 1 = not important at all … 5 = extremely important.
+// why: TIP 35 (Appendix B) prints the two end labels: 1 = not important at all … 5 = extremely important.
 export const TIP35_ANCHORS: readonly Anchor[] = [
   { value: 1, label: 'not important at all' },
   { value: 5, label: 'extremely important' },
 ];
+
+/**
+ * What the alcohol and the drugs forms share: TIP 35 publishes one "Alcohol (and Illegal Drugs)"
+ * scale, so both have its 20 items, anchors, key, scoring text, sources and licence.
+ */
+export const TIP35_FORM = {
+  anchors: TIP35_ANCHORS,
+  itemCount: 20,
+  pros: TIP35_PROS,
+  cons: TIP35_CONS,
+  scoring: TIP35_SCORING,
+  sources: TIP35_SOURCES,
+  licence: HABITS_LICENCE,
+} as const;
 
 /** Data of the 20-item alcohol decisional balance scale (TIP 35). */
 export const decisionalBalanceAlcoholDefinition = prosConsDefinition({
@@ -49,13 +63,7 @@ export const decisionalBalanceAlcoholDefinition = prosConsDefinition({
   behaviour: 'drinking',
   // why: the statements are about drinking, so its prompts name drinking whatever the request says.
   topic: { behaviour: 'your drinking', change: 'a change in your drinking', refinedBy: [] },
-  anchors: TIP35_ANCHORS,
-  itemCount: 20,
-  pros: TIP35_PROS,
-  cons: TIP35_CONS,
-  scoring: TIP35_SCORING,
-  sources: TIP35_SOURCES,
-  licence: HABITS_LICENCE,
+  ...TIP35_FORM,
 });
 
 /** The alcohol decisional balance instrument. */

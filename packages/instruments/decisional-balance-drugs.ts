@@ -1,4 +1,4 @@
-import { HABITS_LICENCE, TIP35_ANCHORS, TIP35_CONS, TIP35_PROS, TIP35_SCORING, TIP35_SOURCES } from './decisional-balance-alcohol';
+import { TIP35_FORM } from './decisional-balance-alcohol';
 import { prosConsDefinition } from './decisional-balance-scale';
 import { defineItemInstrument } from './engine';
 import { DRUG_BEHAVIOURS } from './guidance/render';
@@ -13,14 +13,8 @@ export const decisionalBalanceDrugsDefinition = prosConsDefinition({
   behaviour: 'using drugs',
   // why: a drug `targetBehavior` (cannabis, opioids, …) names which drug use.
   topic: { behaviour: 'your drug use', change: 'a change in your drug use', refinedBy: DRUG_BEHAVIOURS },
-  anchors: TIP35_ANCHORS,
-  itemCount: 20,
   // why: TIP 35 publishes one "Alcohol (and Illegal Drugs)" scale; the key is shared (habitslab.umbc.edu; sacada.org).
-  pros: TIP35_PROS,
-  cons: TIP35_CONS,
-  scoring: TIP35_SCORING,
-  sources: TIP35_SOURCES,
-  licence: HABITS_LICENCE,
+  ...TIP35_FORM,
 });
 
 /** The drugs decisional balance instrument. */

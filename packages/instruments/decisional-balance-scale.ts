@@ -81,8 +81,8 @@ export function prosConsDefinition(spec: ProsConsSpec): ItemInstrumentDefinition
       { id: 'cons', items: spec.cons.map(String), method: 'mean' },
     ],
     derived: [{ id: 'difference', plus: ['pros'], minus: ['cons'] }],
-    // why: balance is the sign of pros − cons: pros > 0, cons < 0, balanced = 0 (instruments.md;
-    // habitslab.umbc.edu/decisional-balance-scoring). Pros and cons are of the behaviour, so `cons` leans to change.
+    // why: balance is the sign of pros − cons: pros > 0, cons < 0, balanced = 0
+    // (habitslab.umbc.edu/decisional-balance-scoring). Pros and cons are of the behaviour, so `cons` leans to change.
     // why: OUR RULE — pros and cons are of the behaviour: a falling pros − cons is the behaviour losing weight.
     outcome: { score: 'difference', better: 'lower' },
     rules: { balance: { pros: '> 0', cons: '< 0', balanced: '= 0', of: 'difference' } },

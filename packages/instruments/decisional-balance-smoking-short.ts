@@ -21,7 +21,7 @@ export const decisionalBalanceSmokingShortDefinition = prosConsDefinition({
   pros: PROS,
   cons: CONS,
   // why: each side is its sum divided by 3; the HABITS page prints ÷10 for short-form cons, a typo its
-  // own text contradicts ("divide by 3") — instruments.md.
+  // own text contradicts ("divide by 3").
   scoring: ['pros = sum of items 1, 3, 5 ÷ 3.', 'cons = sum of items 2, 4, 6 ÷ 3.'],
   sources: VELICER_SOURCES,
   licence: HABITS_LICENCE,

@@ -29,11 +29,11 @@ export const decisionalBalanceData = {
   version: '1.1.0',
   algorithm: 'decisional-balance-worksheet',
   lists: [...WORKSHEET_LISTS],
-  // why: OUR RULE — label ≤ 200 chars (instruments.md); at most 50 entries per list; weights 1–5 (instruments.md).
+  // why: OUR RULE — label ≤ 200 chars; at most 50 entries per list; weights 1–5 (the worksheet publishes no limits; docs/scoring.md).
   entry: { labelMaxLength: 200, weight: { min: 1, max: 5 } },
   maxEntries: 50,
   proportion: { favourChange: [...FAVOUR_CHANGE] },
-  // why: OUR RULE (instruments.md) — leaning change > 0.5, status-quo < 0.5, balanced = 0.5, read from `proportion`.
+  // why: OUR RULE (docs/scoring.md) — leaning change > 0.5, status-quo < 0.5, balanced = 0.5, read from `proportion`.
   leaning: { change: '> 0.5', 'status-quo': '< 0.5', balanced: '= 0.5', of: 'proportion' },
 } as const satisfies Json;
 
@@ -142,7 +142,7 @@ export function scoreWorksheet(input: InstrumentInput, context: GuidanceContext 
   const total = complete ? entries(WORKSHEET_LISTS).length : null;
   scores['total'] = total;
   scores['proportion'] = total ? entries(FAVOUR_CHANGE).length / total : null;
-  // why: OUR RULE (instruments.md) — weighted proportion only when every entry carries a weight.
+  // why: OUR RULE (docs/scoring.md) — weighted proportion only when every entry carries a weight.
   if (total && entries(WORKSHEET_LISTS).every((e) => e.weight !== undefined)) {
     const weight = (names: readonly WorksheetList[]) => entries(names).reduce((acc, e) => acc + (e.weight as number), 0);
     scores['weightedProportion'] = weight(FAVOUR_CHANGE) / weight(WORKSHEET_LISTS);

@@ -173,7 +173,7 @@ function computeScores(definition: ItemInstrumentDefinition, answers: Readonly<R
   const scores: Scores = {};
   for (const scale of definition.scales) {
     const values = scale.items.map((id) => answers[id]);
-    // why: OUR RULE (instruments.md, common rules) — never prorate, never treat a missing item as 0.
+    // why: OUR RULE (docs/scoring.md, "The engine") — never prorate, never treat a missing item as 0.
     if (values.some((v) => typeof v !== 'number')) {
       scores[scale.id] = null;
       continue;
@@ -210,7 +210,7 @@ export function scoreItems(
 ): ScoredResult {
   const context = { responseScale: responseScaleFor(definition, input.scale) };
   const answers = input.responses;
-  // why: instruments.md — items administered but not scored never affect any output, so an
+  // why: items administered but not scored never affect any output (docs/scoring.md), so an
   // unanswered one is not listed in `missing` and never makes a result incomplete.
   const missing = definition.items.filter((item) => item.scored !== false && typeof answers[item.id] !== 'number').map((item) => item.id);
   const scores = computeScores(definition, answers);

@@ -5,7 +5,7 @@ import * as z from './zod';
 
 // why: the widely cited RCQ key (carlbring.se/fbanken/rcq), which matches item content; the
 // manual's own page could not be read, so the catalog labels it "to be confirmed against the RCQ
-// manual" (instruments.md). No item is reversed for staging.
+// manual" (docs/scoring.md). No item is reversed for staging.
 const KEY = {
   precontemplation: [1, 5, 10, 12],
   contemplation: [3, 4, 8, 9],

@@ -66,7 +66,8 @@ const RULES: readonly GuidanceRule[] = [
 
 /**
  * OUR RULE — the client is ready when readiness is high; without a readiness answer, when
- * importance and confidence are both high (instruments.md: "both high → strengthen commitment and plan").
+ * importance and confidence are both high: someone who finds the change important and feels able
+ * to make it is past building motivation, so guidance turns to strengthening commitment and planning.
  */
 const isReady = (bands: Bands) =>
   'readiness' in bands ? bands.readiness === 'high' : bands.importance === 'high' && bands.confidence === 'high';
@@ -86,7 +87,7 @@ function guidanceHits(scores: Scores, bands: Bands, min: number, max: number): R
     else hits.push({ rule: `follow-up-${ruler}-minimum` });
     if (value < max) hits.push({ rule: `follow-up-${ruler}-next`, values: { score: value, next: value + 1 } });
   }
-  // why: OUR RULE (instruments.md, guidance focus) — importance low → develop discrepancy;
+  // why: OUR RULE (docs/scoring.md, MI guidance) — importance low → develop discrepancy;
   // importance at least moderate and confidence low → support self-efficacy.
   const { importance, confidence } = bands;
   if (importance === 'low') hits.push({ rule: 'importance-low' });
@@ -113,7 +114,7 @@ export const readinessRulerDefinition: ItemInstrumentDefinition = {
     'Three single-item rulers — importance, confidence and readiness to change — answered on 0–10 (or 1–10). The number chosen is the score.',
   algorithm: 'readiness-ruler',
   responseScale: rulerScale(0),
-  // why: HL7 PCO IG answer list LOINC LL2335-9 is 0–10; instruments.md allows a 1–10 variant, never rescaled.
+  // why: HL7 PCO IG answer list LOINC LL2335-9 is 0–10; rulers printed 1–10 are a variant (OUR RULE), never rescaled.
   variants: { default: '0-10', scales: { '0-10': rulerScale(0), '1-10': rulerScale(1) } },
   items: [
     { id: 'importance', label: 'Importance of the change', text: 'How important is it right now for you to make this change?' },
@@ -134,9 +135,9 @@ export const readinessRulerDefinition: ItemInstrumentDefinition = {
   ],
   // why: the number chosen is the score (HL7 PCO IG; case.edu readiness ruler).
   scales: RULERS.map((id) => ({ id, items: [id], method: 'sum' as const })),
-  // why: instruments.md — at least one ruler per request.
+  // why: OUR RULE — a request without any ruler answered has nothing to score.
   minAnswered: 1,
-  // why: instruments.md — each score is "the raw value or absent".
+  // why: each ruler is its own score, the number chosen or absent: an unanswered ruler is left out, never null or 0.
   missingScores: 'omit',
   // why: OUR RULE — readiness is the ruler that says most directly whether change is nearer.
   outcome: { score: 'readiness', better: 'higher' },

@@ -35,7 +35,7 @@ export const socrates8dDefinition = socratesDefinition({
   // why: 8D is about drug use; a drug `targetBehavior` (cannabis, opioids, …) names which.
   topic: { behaviour: 'your drug use', change: 'a change in your drug use', refinedBy: DRUG_BEHAVIOURS },
   texts: TEXTS,
-  // why: instruments.md — for 8D the Project MATCH (alcohol) table is used and must be labelled "alcohol-sample norms".
+  // why: no drug-sample norms are published for 8D: the Project MATCH (alcohol) table is used, labelled "alcohol-sample norms".
   notes: [
     'Alcohol-sample norms: the deciles come from Project MATCH (1,726 adults presenting for alcohol treatment). 8D uses the same table, so its deciles compare a drug-use score with people in alcohol treatment: read them with more caution still. Guidance reads the raw agreement as well as the decile.',
     'In primary care the norms fit less well still: a study of at-risk drinkers in primary care found two factors rather than the three scales.',

@@ -18,8 +18,8 @@ const SCALE_NAMES: Record<SocratesScale, string> = { recognition: 'Recognition',
 const row = (value: number, min: number, max: number, label?: string): NormRow => ({ value, min, max, ...(label ? { label } : {}) });
 
 // why: Project MATCH decile table from the CASAA SOCRATES profile sheet (1,726 adults in alcohol
-// treatment; TIP 35 Appendix B; support-recovery profile sheet copy), as transcribed in
-// instruments.md. Recognition has no 80 or 90 rows: its maximum, 35, is decile 70.
+// treatment; TIP 35 Appendix B; support-recovery profile sheet copy), row by row. Recognition
+// has no 80 or 90 rows: its maximum, 35, is decile 70.
 const PROJECT_MATCH_DECILES: NormTable['scales'] = {
   recognition: [
     row(70, 35, 35, 'high'),

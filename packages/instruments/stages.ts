@@ -1,6 +1,6 @@
 /**
  * The transtheoretical stages of change in their order (Prochaska & DiClemente). The words are
- * part of the contract (product.md §4); instruments report at most these.
+ * part of the HTTP contract (clients match on them); instruments report at most these.
  */
 export const STAGES = ['precontemplation', 'contemplation', 'preparation', 'action', 'maintenance'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -11,7 +11,7 @@ export const isStage = (value: unknown): value is Stage => typeof value === 'str
 
 /**
  * Direction of a move between two stages. A backward move out of maintenance is the relapse
- * signal a portal must surface (issue 5).
+ * signal a clinic's portal must surface (docs/scoring.md, MI guidance).
  * @example stageMove('maintenance', 'contemplation') // { direction: 'backward', relapseSignal: true }
  */
 export function stageMove(from: Stage, to: Stage): { direction: StageDirection; relapseSignal: boolean } {

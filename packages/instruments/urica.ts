@@ -22,7 +22,7 @@ const UNSCORED = [4, 9, 20, 31] as const;
 // why: published group means of readiness (C + A + M − PC) by stage, vcu.edu/vattc/uricascoring:
 // precontemplation 9.3, contemplation 11.0, action ("participation") 12.6. No maintenance mean is
 // published, so maintenance is never assigned. The 8/11/14 cut-offs often quoted could not be traced
-// to a source and are deliberately not used (instruments.md).
+// to a source and are deliberately not used (docs/scoring.md).
 const GROUP_MEANS: readonly GroupMean[] = [
   { label: 'precontemplation', mean: 9.3 },
   { label: 'contemplation', mean: 11.0 },

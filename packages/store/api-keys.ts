@@ -25,15 +25,7 @@ export function apiKeyMethods(
         ...record,
       };
       try {
-        await guard(() =>
-          client.send(
-            new PutItemCommand({
-              TableName,
-              Item: marshall(item, { removeUndefinedValues: true }),
-              ConditionExpression: 'attribute_not_exists(PK)',
-            }),
-          ),
-        );
+        await ctx.putNew(item);
       } catch (error) {
         if (error instanceof ConditionalCheckFailedException) throw new Conflict('An API key with this id already exists.');
         throw error;

@@ -2,6 +2,7 @@ import {
   type AttributeValue,
   type DynamoDBClient,
   GetItemCommand,
+  PutItemCommand,
   QueryCommand,
   type QueryCommandInput,
   ScanCommand,
@@ -44,6 +45,11 @@ export interface StoreContext {
   guard<T>(call: () => Promise<T>): Promise<T>;
   /** One item by key, or `undefined`. */
   get(key: TableKey, consistent?: boolean): Promise<Item | undefined>;
+  /**
+   * Writes an item that must not exist yet (undefined attributes dropped); when it does, the
+   * SDK's `ConditionalCheckFailedException` is thrown for the caller to name.
+   */
+  putNew(item: Item): Promise<void>;
   /** Every item a Query (or, for operator listings, a Scan) returns, following LastEvaluatedKey. */
   readAll(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>, scan?: boolean): Promise<Item[]>;
 }
@@ -71,6 +77,10 @@ export function storeContext(options: DynamoStoreOptions): StoreContext {
     async get(key, ConsistentRead = false) {
       const { Item } = await guard(() => client.send(new GetItemCommand({ TableName, Key: marshall(key), ConsistentRead })));
       return Item && unmarshall(Item);
+    },
+    async putNew(item) {
+      const Item = marshall(item, { removeUndefinedValues: true });
+      await guard(() => client.send(new PutItemCommand({ TableName, Item, ConditionExpression: 'attribute_not_exists(PK)' })));
     },
     async readAll(input, scan = false) {
       const items: Item[] = [];

@@ -1,7 +1,6 @@
 import {
   type AttributeValue,
   ConditionalCheckFailedException,
-  PutItemCommand,
   QueryCommand,
   ScanCommand,
   UpdateItemCommand,
@@ -106,15 +105,7 @@ export function exportMethods(ctx: StoreContext): ExportMethods {
         // The last row counted, so that a page fetched twice is counted once.
         position: position ?? '',
       };
-      await guard(() =>
-        client.send(
-          new PutItemCommand({
-            TableName,
-            Item: marshall(item, { removeUndefinedValues: true }),
-            ConditionExpression: 'attribute_not_exists(PK)',
-          }),
-        ),
-      );
+      await ctx.putNew(item);
     },
 
     async addExportRows(clinicId, audit, after, positions) {

@@ -12,7 +12,7 @@ export const SK = 'SK';
 export const GSI1 = 'GSI1';
 export const GSI1PK = 'GSI1PK';
 export const GSI1SK = 'GSI1SK';
-/** Clinic × instrument × day: the de-identified export walks it in order (issue 4). */
+/** Clinic × instrument × day: the de-identified export walks it in order (docs/privacy.md, "Exports"). */
 export const GSI2 = 'GSI2';
 export const GSI2PK = 'GSI2PK';
 export const GSI2SK = 'GSI2SK';

@@ -12,7 +12,7 @@ afterAll(() => api.table.drop());
 
 const answers = (values: readonly number[]) => Object.fromEntries(values.map((v, i) => [String(i + 1), v]));
 
-// Worked examples of instruments.md.
+// Worked examples of the instruments (docs/scoring.md, test/instruments).
 const URICA = answers([2, 4, 3, 4, 2, 3, 3, 4, 3, 4, 1, 4, 2, 3, 5, 2, 3, 3, 4, 3, 3, 3, 3, 4, 2, 2, 3, 2, 2, 3, 2, 4]);
 const SOCRATES = answers([5, 4, 5, 4, 2, 4, 5, 4, 3, 4, 4, 4, 4, 3, 5, 4, 4, 4, 3]);
 const RCQ = answers([-2, 2, 1, 1, -2, 1, 1, 2, 1, -2, 1, -1]);

@@ -3,7 +3,7 @@ import type { Pseudonymizer } from '../../packages/api/pseudonymizer';
 import { assessmentRequest } from '../../packages/api/schemas';
 import type { CreateAssessment, Store } from '../../packages/store/port';
 
-/** The worked example of instruments.md for `decisional-balance-alcohol`: all 20 items answered. */
+/** A worked example for `decisional-balance-alcohol`: all 20 items answered. */
 export const ALCOHOL_RESPONSES: Record<string, number> = {
   '1': 4,
   '2': 3,

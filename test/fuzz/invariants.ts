@@ -4,7 +4,7 @@ import { CANARY, NUMBER_CANARY } from './junk';
 import type { FuzzRequest } from './requests';
 
 /**
- * What every answer must satisfy, whatever was sent (product.md §4: problem+json errors without
+ * What every answer must satisfy, whatever was sent (docs/privacy.md, "Errors": problem+json errors without
  * the submitted values, 500 only for true bugs). `violations` names each broken rule; an empty
  * list is a pass.
  */

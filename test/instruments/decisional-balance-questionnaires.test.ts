@@ -10,7 +10,7 @@ const score = (instrument: Instrument, responses: Record<string, number>) => ins
 
 const ALCOHOL_EXAMPLE = [4, 3, 2, 4, 5, 3, 4, 4, 2, 3, 3, 5, 4, 1, 3, 2, 3, 4, 2, 2];
 
-describe('decisional balance worked examples (instruments.md)', () => {
+describe('decisional balance worked examples', () => {
   it('scores the smoking short-form example: pros 4, cons 1.6667, difference 2.3333, balance pros', () => {
     const result = score(decisionalBalanceSmokingShort, answers([4, 2, 3, 1, 5, 2]));
 

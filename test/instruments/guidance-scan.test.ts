@@ -1,8 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GUIDANCE_STYLES, MI_PHASES, MI_PROCESSES, PROMPT_KINDS, TALK_TYPES, TARGET_BEHAVIORS } from '../../packages/domain/records';
-import type { ItemInstrumentDefinition } from '../../packages/instruments/definition';
-import { responseScaleFor } from '../../packages/instruments/engine';
 import { PROMPTS, promptById } from '../../packages/instruments/guidance/prompts';
 import { placeholders } from '../../packages/instruments/guidance/render';
 import { GUIDANCE_SOURCES } from '../../packages/instruments/guidance/sources';
@@ -11,21 +9,10 @@ import { instruments, listGuidance } from '../../packages/instruments/index';
 import { STAGES, stageMove } from '../../packages/instruments/stages';
 import type { InstrumentInput } from '../../packages/instruments/types';
 import { scanPrompt } from '../support/guidance-scan';
+import { itemInput } from '../support/instrument-inputs';
 
 const PLACEHOLDERS = ['behaviour', 'change', 'score', 'lower', 'next', 'reasons', 'rung', 'nextRung'];
 
-/** Valid inputs of an item instrument: any subset of items answered in range, on any variant. */
-function itemInput(definition: ItemInstrumentDefinition): fc.Arbitrary<InstrumentInput> {
-  const variants = definition.variants ? Object.keys(definition.variants.scales) : [undefined];
-  return fc.constantFrom(...variants).chain((variant) => {
-    const { min, max } = responseScaleFor(definition, variant);
-    const model = Object.fromEntries(definition.items.map((item) => [item.id, fc.integer({ min, max })]));
-    return fc
-      .record(model, { requiredKeys: [] })
-      .filter((responses) => Object.keys(responses).length >= (definition.minAnswered ?? 0))
-      .map((responses) => ({ instrument: definition.id, responses, ...(variant ? { scale: variant } : {}) }));
-  });
-}
 const list = fc.array(fc.record({ weight: fc.integer({ min: 1, max: 5 }) }, { requiredKeys: [] }), { maxLength: 6 });
 const worksheetInput: fc.Arbitrary<InstrumentInput> = fc
   .record({ benefitsOfChange: list, costsOfChange: list, benefitsOfStatusQuo: list, costsOfStatusQuo: list }, { requiredKeys: [] })

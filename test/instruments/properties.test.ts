@@ -2,13 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decisionalBalance } from '../../packages/instruments/decisional-balance';
 import type { ItemInstrumentDefinition } from '../../packages/instruments/definition';
-import { responseScaleFor, scoreRanges } from '../../packages/instruments/engine';
+import { scoreRanges } from '../../packages/instruments/engine';
 import { getInstrument, instruments } from '../../packages/instruments/index';
 import { rcqDefinition } from '../../packages/instruments/rcq';
 import { socrates8aDefinition } from '../../packages/instruments/socrates-8a';
 import { socrates8dDefinition } from '../../packages/instruments/socrates-8d';
 import type { InstrumentInput } from '../../packages/instruments/types';
 import { uricaDefinition } from '../../packages/instruments/urica';
+import { itemInput } from '../support/instrument-inputs';
 
 /** Every item instrument of the registry: a new one is covered without an edit here. */
 const DEFINITIONS: readonly ItemInstrumentDefinition[] = instruments.flatMap((i) => (i.definition ? [i.definition] : []));
@@ -16,19 +17,6 @@ const DEFINITIONS: readonly ItemInstrumentDefinition[] = instruments.flatMap((i)
 it('covers every instrument of the registry: the item instruments here, the worksheet below', () => {
   expect([...DEFINITIONS.map((d) => d.id), decisionalBalance.id].sort()).toEqual(instruments.map((i) => i.id).sort());
 });
-
-/** Valid inputs: any subset of items answered in range, at least `minAnswered`, on any variant. */
-function validInput(definition: ItemInstrumentDefinition): fc.Arbitrary<InstrumentInput> {
-  const variants = definition.variants ? Object.keys(definition.variants.scales) : [undefined];
-  return fc.constantFrom(...variants).chain((variant) => {
-    const { min, max } = responseScaleFor(definition, variant);
-    const model = Object.fromEntries(definition.items.map((item) => [item.id, fc.integer({ min, max })]));
-    return fc
-      .record(model, { requiredKeys: [] })
-      .filter((responses) => Object.keys(responses).length >= (definition.minAnswered ?? 0))
-      .map((responses) => ({ instrument: definition.id, responses, ...(variant ? { scale: variant } : {}) }));
-  });
-}
 
 const entry = fc.record({ label: fc.string({ maxLength: 200 }), weight: fc.integer({ min: 1, max: 5 }) }, { requiredKeys: [] });
 const worksheetInput: fc.Arbitrary<InstrumentInput> = fc
@@ -48,7 +36,7 @@ describe.each(DEFINITIONS.map((d) => [d.id, d] as const))('%s properties', (id, 
 
   it('accepts and scores any in-range answer set, every score within its theoretical range', () => {
     fc.assert(
-      fc.property(validInput(definition), (input) => {
+      fc.property(itemInput(definition), (input) => {
         expect(instrument.inputSchema.safeParse(input).success).toBe(true);
         const result = instrument.score(input);
         const ranges = scoreRanges(definition, input.scale);
@@ -66,7 +54,7 @@ describe.each(DEFINITIONS.map((d) => [d.id, d] as const))('%s properties', (id, 
 
   it('nulls every score that depends on a missing item, and only those', () => {
     fc.assert(
-      fc.property(validInput(definition), (input) => {
+      fc.property(itemInput(definition), (input) => {
         const result = instrument.score(input);
         for (const scale of definition.scales) {
           const incomplete = scale.items.some((item) => result.missing.includes(item));
@@ -79,7 +67,7 @@ describe.each(DEFINITIONS.map((d) => [d.id, d] as const))('%s properties', (id, 
 
   it('scores the redacted input exactly as the original', () => {
     fc.assert(
-      fc.property(validInput(definition), (input) => {
+      fc.property(itemInput(definition), (input) => {
         expect(instrument.score(instrument.redact(input))).toEqual(instrument.score(input));
       }),
     );
@@ -116,7 +104,7 @@ describe('urica unscored items', () => {
 
   it('never change anything, whatever their values and whether present or absent', () => {
     fc.assert(
-      fc.property(validInput(uricaDefinition), unscoredAnswers, (input, replacement) => {
+      fc.property(itemInput(uricaDefinition), unscoredAnswers, (input, replacement) => {
         const scoredOnly = Object.fromEntries(Object.entries(input.responses).filter(([id]) => !unscored.includes(id)));
         const result = urica.score(input);
 

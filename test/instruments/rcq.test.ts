@@ -21,7 +21,7 @@ function perScale(pc: number, c: number, a: number): Record<string, number> {
   return out;
 }
 
-describe('scoreRcq worked example (instruments.md)', () => {
+describe('scoreRcq worked example (docs/scoring.md)', () => {
   it('scores PC −7, C 5, A 5 and stages the tie as action', () => {
     const result = score(answers(EXAMPLE));
 

@@ -15,7 +15,7 @@ const KEY = {
 };
 type Scale = keyof typeof KEY;
 
-// The Project MATCH profile-sheet table exactly as instruments.md prints it: [decile, min, max].
+// The Project MATCH profile-sheet table exactly as the CASAA profile sheet prints it: [decile, min, max].
 const TABLE: Record<Scale, Array<[number, number, number]>> = {
   recognition: [
     [70, 35, 35],
@@ -70,7 +70,7 @@ const EDGES = (Object.entries(TABLE) as Array<[Scale, Array<[number, number, num
   ),
 );
 
-describe('SOCRATES 8A worked example (instruments.md)', () => {
+describe('SOCRATES 8A worked example', () => {
   it('scores recognition 32 (decile 50), ambivalence 16 (60), takingSteps 27 (20), with no stage', () => {
     const result = score(socrates8a, answers(EXAMPLE));
 

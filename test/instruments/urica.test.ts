@@ -30,7 +30,7 @@ function withSums(sums: Record<keyof typeof KEY, number>): Record<string, number
   return out;
 }
 
-describe('scoreUrica worked example (instruments.md)', () => {
+describe('scoreUrica worked example (docs/scoring.md)', () => {
   it('scores PC 2, C 4, A 3, M 2.8571, readiness 7.8571 and stages precontemplation', () => {
     const result = score(answers(EXAMPLE));
 

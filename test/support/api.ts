@@ -77,7 +77,7 @@ export async function testApi(options: { store?: (t: TestTable) => Store; deps?:
   };
 }
 
-/** A complete `decisional-balance-smoking-short` request (the worked example of instruments.md). */
+/** A complete `decisional-balance-smoking-short` request (the worked example of docs/scoring.md). */
 export const smokingShort = (ref = 'clinic-ref-0001', administeredOn = '2026-11-20') => ({
   instrument: 'decisional-balance-smoking-short',
   subject: { ref },

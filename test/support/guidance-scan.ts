@@ -1,5 +1,5 @@
 /**
- * The MI rules every guidance prompt must pass (product.md §1; docs of the guidance catalog), as
+ * The MI rules every guidance prompt must pass (docs/scoring.md, "MI guidance"), as
  * text checks. They read the prompt's words and, where known, its kind and style; the same checks
  * run on the catalog's templates, on every rendered prompt, and on the guidance of an old release
  * (which carried no kind: it counts as an open question).
