@@ -99,7 +99,7 @@ export class MiAssessmentsStack extends Stack {
       },
     });
     const noRotation =
-      'A pseudonym key cannot rotate on a schedule: every subject id is an HMAC under it, so a new key starts new ids for the same people. Rotation is a deliberate operator step that adds a key version (README, "Rotate the pseudonym key"); old versions stay readable.';
+      'A pseudonym key cannot rotate on a schedule: every subject id is an HMAC under it, so a new key starts new ids for the same people. Rotation is a deliberate operator step that adds a key version (docs/operations.md, "Rotating the pseudonym key"); old versions stay readable.';
     acknowledge(this.pseudonymKey, 'AwsSolutions-SMG4', noRotation);
     acknowledge(this.pseudonymKey, 'HIPAA.Security-SecretsManagerRotationEnabled', noRotation);
 
