@@ -1,3 +1,5 @@
+import { ORIGIN, ORIGIN_RULE, splitOrigins } from '../packages/api/web';
+
 /**
  * The one place that reads the environment. Parsed once at start; bad values fail fast with the
  * variable's name and what is wrong (never its value, which may be a secret).
@@ -40,17 +42,6 @@ const canParseUrl = (raw: string) => {
     return false;
   }
 };
-
-/** One browser origin as CORS compares it: a bare scheme://host[:port], no path, no wildcard. */
-export const ORIGIN = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/;
-export const ORIGIN_RULE = 'Comma-separated origins like https://portal.example (no path, no *).';
-
-/** `https://a.example, http://localhost:5173` → the trimmed, non-empty parts. */
-export const splitOrigins = (raw: string): string[] =>
-  raw
-    .split(',')
-    .map((o) => o.trim())
-    .filter(Boolean);
 
 const origins = (raw: string): readonly string[] => Object.freeze(splitOrigins(raw).map((o) => check(ORIGIN.test(o), o, ORIGIN_RULE)));
 

@@ -1,6 +1,6 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { z } from 'zod';
-import { ORIGIN, ORIGIN_RULE, splitOrigins } from '../functions/config';
+import { ORIGIN, ORIGIN_RULE, splitOrigins } from '../packages/api/web';
 
 /** Everything that may differ between stages (dev, staging, prod) of one deployment. */
 export interface StageSettings {

@@ -3,6 +3,17 @@ import { createMiddleware } from 'hono/factory';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 
+/** One browser origin as CORS compares it: a bare scheme://host[:port], no path, no wildcard. */
+export const ORIGIN = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/;
+export const ORIGIN_RULE = 'Comma-separated origins like https://portal.example (no path, no *).';
+
+/** `https://a.example, http://localhost:5173` → the trimmed, non-empty parts. */
+export const splitOrigins = (raw: string): string[] =>
+  raw
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+
 /** Request headers a browser client may send (CORS). */
 export const ALLOWED_HEADERS = ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id', 'traceparent'];
 /** Response headers a browser client may read (CORS). */
