@@ -9,6 +9,7 @@ export const renderDashboard = (asset: (name: string) => string) => `<!doctype h
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>MI outcomes</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${asset('dashboard.css')}">
 <script type="module" src="${asset('dashboard.js')}"></script>
 </head>

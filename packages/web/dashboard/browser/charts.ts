@@ -34,7 +34,8 @@ export const markLabel = (c: Cell) =>
 function vegaLite(chart: ChartSpec): TopLevelSpec {
   const rows = chart.cells.map((c) => ({ ...c, label: markLabel(c), tip: c.suppressed ? chart.why : markLabel(c) }));
   const max = Math.max(1, ...rows.map((r) => (r.value ?? 0) + (r.sd ?? 0)));
-  const x = { field: 'period', type: 'ordinal' as const, title: null, sort: null };
+  // why: the placeholders' layer has other rows; a shared domain keeps the periods in calendar order.
+  const x = { field: 'period', type: 'ordinal' as const, title: null, scale: { domain: [...new Set(chart.cells.map((c) => c.period))] } };
   const color = { field: 'series', type: 'nominal' as const, title: null, legend: { orient: 'bottom' as const } };
   const shown = { filter: 'datum.suppressed === false && datum.value !== null' };
   const hidden = { filter: 'datum.suppressed === true' };

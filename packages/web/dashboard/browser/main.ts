@@ -36,30 +36,41 @@ function status(text: string) {
   $('#status').textContent = text;
 }
 
-/** Which views the key opens: probed with requests that need one scope each. */
-async function scopes(): Promise<{ analytics: boolean; assessments: boolean }> {
-  const probe = async (path: string) => {
-    try {
-      await send(path);
-      return true;
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) throw error;
-      return error instanceof ApiError && error.status === 404;
-    }
-  };
-  const [analytics, assessments] = await Promise.all([probe('/v1/analytics/audit?limit=1'), probe('/v1/subjects/sub_0/assessments')]);
-  return { analytics, assessments };
-}
-
+/**
+ * Which views the key opens, learnt from the first requests themselves: the outcomes answer 403
+ * without analytics:read, a client search 403 without assessments:read (the probe's ref is no
+ * client's). The outcomes are fetched at once (URICA, the last twelve months), in parallel.
+ */
 async function showSignedIn() {
+  const select = $<HTMLSelectElement>('select[name=instrument]');
+  if (select.options.length === 0) {
+    select.add(new Option('URICA', 'urica'));
+    const to = month(new Date());
+    $<HTMLInputElement>('input[name=to]').value = to;
+    $<HTMLInputElement>('input[name=from]').value = shift(to, -11);
+  }
+  const allowed = (error: unknown) => {
+    if (error instanceof ApiError && (error.status === 401 || error.status === 403)) return error.status;
+    throw error;
+  };
   try {
-    const can = await scopes();
+    const [aggregates, clients, list] = await Promise.all([
+      api<Aggregates>(`/v1/analytics/aggregates?${query()}`).catch(allowed),
+      send('/v1/subjects/search', { method: 'POST', body: { ref: 'scope-probe', limit: 1 } }).catch(allowed),
+      api<{ items: { id: string; title: string }[] }>('/v1/instruments'),
+    ]);
+    if (aggregates === 401 || clients === 401) throw new ApiError(401, 'not accepted');
     $('#signin').hidden = true;
     $('#signout').hidden = false;
-    $('#outcomes').hidden = !can.analytics;
-    $('#trajectory').hidden = !can.assessments;
-    if (!can.analytics && !can.assessments) status('This key opens neither view (it needs analytics:read or assessments:read).');
-    if (can.analytics) await loadInstruments();
+    $('#outcomes').hidden = aggregates === 403;
+    $('#trajectory').hidden = clients === 403;
+    if (aggregates === 403 && clients === 403) status('This key opens neither view (it needs analytics:read or assessments:read).');
+    if (select.options.length === 1) {
+      const chosen = select.value;
+      select.replaceChildren(...list.items.map((i) => new Option(i.title, i.id)));
+      select.value = chosen;
+    }
+    if (aggregates !== 403) await drawOutcomes(aggregates);
   } catch {
     session.signOut();
     status('That key was not accepted.');
@@ -74,19 +85,6 @@ function showSignedOut() {
   $('#trajectory').hidden = true;
   $('#charts').replaceChildren();
   $('#lines').replaceChildren();
-}
-
-async function loadInstruments() {
-  const select = $<HTMLSelectElement>('select[name=instrument]');
-  if (select.options.length === 0) {
-    const list = await api<{ items: { id: string; title: string }[] }>('/v1/instruments');
-    for (const i of list.items) select.add(new Option(i.title, i.id));
-    select.value = list.items.some((i) => i.id === 'urica') ? 'urica' : (list.items[0]?.id ?? '');
-    const to = month(new Date());
-    $<HTMLInputElement>('input[name=to]').value = to;
-    $<HTMLInputElement>('input[name=from]').value = shift(to, -11);
-  }
-  await drawOutcomes();
 }
 
 function query() {
@@ -167,13 +165,14 @@ export function outcomeCharts(a: Aggregates): ChartSpec[] {
   return charts;
 }
 
-async function drawOutcomes() {
+async function drawOutcomes(loaded?: Aggregates) {
   const box = $('#charts');
   status('Loading outcomes…');
   try {
-    const a = await api<Aggregates>(`/v1/analytics/aggregates?${query()}`);
+    const a = loaded ?? (await api<Aggregates>(`/v1/analytics/aggregates?${query()}`));
     box.replaceChildren();
-    for (const chart of outcomeCharts(a)) await drawChart(box, chart);
+    delete box.dataset['drawn'];
+    await Promise.all(outcomeCharts(a).map((chart) => drawChart(box, chart)));
     box.dataset['drawn'] = String(performance.now());
     status('');
   } catch (error) {
@@ -218,6 +217,7 @@ interface Trajectory {
 async function showTrajectory(ref: string) {
   const box = $('#lines');
   box.replaceChildren();
+  delete box.dataset['drawn'];
   status('Looking the client up…');
   try {
     // The ref goes in the body: URLs end up in logs.
