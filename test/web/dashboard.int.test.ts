@@ -1,44 +1,26 @@
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { Hono } from 'hono';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_BACKWARD_REF, DEMO_CLINIC, seedDemo } from '../../functions/local/demo-seed';
 import { createLocalServer, type LocalServer } from '../../functions/local/http-server';
+import { localWebApp, withWeb } from '../../functions/local/web';
 import { generateApiKey } from '../../packages/api/api-keys';
 import { createApp } from '../../packages/api/app';
 import { newAssessmentId } from '../../packages/api/assessments';
 import { SCOPES } from '../../packages/domain/records';
-import { buildDashboard, DASHBOARD_BUNDLE } from '../../packages/web/dashboard/build';
-import { renderDashboard } from '../../packages/web/dashboard/page';
+import { buildDashboard } from '../../packages/web/dashboard/build';
 import { ROOT } from '../e2e/local-process';
 import { pseudonymizer } from '../support/api';
 import { type TestTable, testTable } from '../support/dynamo';
 
 const ARTIFACTS = resolve(ROOT, 'test-artifacts');
-const CSP =
-  "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:";
-
-/** The API and the dashboard on one origin, as `npm start` serves them. */
+/** The API and the web app on one origin, composed as `npm start` composes them. */
 async function serve(table: TestTable, logs: string[]) {
   await buildDashboard(ROOT);
-  const api = createApp({ store: table.store, pseudonymizer, log: (entry) => logs.push(JSON.stringify(entry)) });
-  const files: Record<string, [string, string]> = {
-    'dashboard.js': [DASHBOARD_BUNDLE, 'text/javascript; charset=utf-8'],
-    'dashboard.css': ['packages/web/dashboard/dashboard.css', 'text/css; charset=utf-8'],
-  };
-  const web = new Hono()
-    .get('/app', (c) => {
-      c.header('content-security-policy', CSP);
-      return c.html(renderDashboard((name) => `/app/assets/${name}`));
-    })
-    .get('/app/assets/:name', async (c) => {
-      const file = files[c.req.param('name')];
-      if (!file) return c.notFound();
-      return c.body(await readFile(resolve(ROOT, file[0])), 200, { 'content-type': file[1] });
-    })
-    .all('*', (c) => api.fetch(c.req.raw));
-  return createLocalServer(web, { port: 0, hostname: '127.0.0.1' });
+  const log = (entry: Record<string, unknown>) => logs.push(JSON.stringify(entry));
+  const api = createApp({ store: table.store, pseudonymizer, log });
+  return createLocalServer(withWeb(api, localWebApp({ log })), { port: 0, hostname: '127.0.0.1' });
 }
 
 type Published = { value: number | null; suppressed: boolean };
