@@ -2,7 +2,7 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import { Architecture, ParamsAndSecretsLayerVersion, ParamsAndSecretsLogLevel, ParamsAndSecretsVersions } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type BundlingOptions, NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { API_BUNDLING, LAMBDA_RUNTIME } from './bundling';
@@ -21,6 +21,12 @@ export interface ApiFunctionProps {
   environment: Record<string, string>;
   /** Data-access statements; each must name its resources (no `*`). */
   statements: iam.PolicyStatement[];
+  /** Default `API_BUNDLING`. */
+  bundling?: BundlingOptions;
+  /** Whether it reads a secret through the Parameters and Secrets extension layer; default true. */
+  secretsExtension?: boolean;
+  /** What it is, for the role's and policy's descriptions; default 'MI Assessments API function'. */
+  purpose?: string;
 }
 
 /** The AWS Parameters and Secrets Lambda Extension's local HTTP port (its own default). */
@@ -44,7 +50,8 @@ export const SECRETS_EXTENSION = ParamsAndSecretsLayerVersion.fromVersion(Params
  * The Lambda defaults of this project in one place: Node 22 on arm64, bundled by local esbuild
  * with `API_BUNDLING`, the Parameters and Secrets extension layer, an explicit encrypted and
  * retained log group, reserved concurrency, and a role whose only policy is a customer-managed
- * one holding exactly the given statements plus writing to its own log group.
+ * one holding exactly the given statements plus writing to its own log group. The web function
+ * uses it too, with `WEB_BUNDLING`, no statements and no extension.
  * @example
  * new ApiFunction(this, 'Api', { entry: API_ENTRY, logGroupName: '/mia/dev/api', logsKey, ... });
  */
@@ -55,6 +62,7 @@ export class ApiFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: ApiFunctionProps) {
     super(scope, id);
+    const purpose = props.purpose ?? 'MI Assessments API function';
 
     this.logGroup = new logs.LogGroup(this, 'Logs', {
       logGroupName: props.logGroupName,
@@ -66,7 +74,7 @@ export class ApiFunction extends Construct {
     // A customer-managed policy rather than the AWS-managed basic execution role (which may write
     // to any log group) or an inline policy (HIPAA IAMNoInlinePolicy).
     const policy = new iam.ManagedPolicy(this, 'Policy', {
-      description: 'Least-privilege access of the MI Assessments API function',
+      description: `Least-privilege access of the ${purpose}`,
       statements: [
         new iam.PolicyStatement({
           sid: 'WriteOwnLogs',
@@ -78,7 +86,7 @@ export class ApiFunction extends Construct {
     });
     this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: 'Execution role of the MI Assessments API function',
+      description: `Execution role of the ${purpose}`,
       managedPolicies: [policy],
     });
 
@@ -92,8 +100,8 @@ export class ApiFunction extends Construct {
       reservedConcurrentExecutions: props.reservedConcurrency,
       role: this.role,
       logGroup: this.logGroup,
-      bundling: API_BUNDLING,
-      paramsAndSecrets: SECRETS_EXTENSION,
+      bundling: props.bundling ?? API_BUNDLING,
+      ...(props.secretsExtension === false ? {} : { paramsAndSecrets: SECRETS_EXTENSION }),
       environment: {
         // Stack traces point into the sources rather than the minified bundle.
         NODE_OPTIONS: '--enable-source-maps',

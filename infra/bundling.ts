@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { Runtime } from 'aws-cdk-lib/aws-lambda';
 import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { WEB_ASSET_DIR } from '../packages/web/site';
+import { assetSources, SITES } from '../packages/web/sites';
 
 /**
  * How every function of this app is built and run. One object, used by the stack
@@ -13,6 +15,9 @@ export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** The Lambda entry of the API. */
 export const API_ENTRY = fileURLToPath(new URL('../functions/api/index.ts', import.meta.url));
+
+/** The Lambda entry of the web pages (the reference, problem types, the dashboard). */
+export const WEB_ENTRY = fileURLToPath(new URL('../functions/web/index.ts', import.meta.url));
 
 /** Node 22 on Lambda (the Node 20 runtime is deprecated); keep esbuild's target in step. */
 export const LAMBDA_RUNTIME = Runtime.NODEJS_22_X;
@@ -47,3 +52,26 @@ export const API_BUNDLING: BundlingOptions = {
 
 /** The file `NodejsFunction` writes for `format: ESM`; Lambda resolves `index.handler` to it. */
 export const BUNDLE_FILE = 'index.mjs';
+
+/** A shell word: the path in single quotes. */
+const quote = (path: string) => `'${path.replace(/'/g, "'\\''")}'`;
+
+/**
+ * The web function's bundling: `API_BUNDLING`, plus every site's asset file copied after bundling
+ * into `web-assets/<its repository path>` beside the bundle, where functions/web reads it. The
+ * files stay files: none of them enters any function's JavaScript bundle.
+ * @example new NodejsFunction(this, 'Web', { entry: WEB_ENTRY, runtime: LAMBDA_RUNTIME, bundling: WEB_BUNDLING });
+ */
+export const WEB_BUNDLING: BundlingOptions = {
+  ...API_BUNDLING,
+  commandHooks: {
+    // The dashboard's script is generated (packages/web/dashboard/build.ts): made before it is copied.
+    beforeBundling: (inputDir) => [`cd ${quote(inputDir)} && node --import tsx packages/web/dashboard/build.ts`],
+    beforeInstall: () => [],
+    afterBundling: (inputDir, outputDir) =>
+      assetSources(SITES).map((source) => {
+        const target = `${outputDir}/${WEB_ASSET_DIR}/${source}`;
+        return `mkdir -p ${quote(target.slice(0, target.lastIndexOf('/')))} && cp ${quote(`${inputDir}/${source}`)} ${quote(target)}`;
+      }),
+  },
+};

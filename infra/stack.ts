@@ -10,9 +10,10 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secrets from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct, IConstruct } from 'constructs';
 import { GSI1, GSI2, TTL_ATTRIBUTE, tableDefinition } from '../packages/store/schema';
+import { WEB_PREFIXES } from '../packages/web/site';
 import { ApiAlarms } from './alarms';
 import { ApiFunction } from './api-function';
-import { API_ENTRY } from './bundling';
+import { API_ENTRY, WEB_BUNDLING, WEB_ENTRY } from './bundling';
 import { DEFAULT_SETTINGS, type StageSettings } from './settings';
 import { tableShape } from './table';
 
@@ -39,6 +40,7 @@ export class MiAssessmentsStack extends Stack {
   readonly settings: Omit<StageSettings, 'account' | 'region'>;
   readonly table: dynamodb.Table;
   readonly api: ApiFunction;
+  readonly web: ApiFunction;
   readonly httpApi: apigw.HttpApi;
   readonly pseudonymKey: secrets.Secret;
 
@@ -106,6 +108,7 @@ export class MiAssessmentsStack extends Stack {
     const logGroupName = (name: string) => `/mi-assessments/${s.stage}/${name}`;
     const functionLogs = logGroupName('api-function');
     const accessLogs = logGroupName('api-access');
+    const webLogs = logGroupName('web-function');
     opsKey.addToResourcePolicy(
       new iam.PolicyStatement({
         sid: 'CloudWatchLogsEncryptsThisStacksLogGroups',
@@ -113,7 +116,7 @@ export class MiAssessmentsStack extends Stack {
         actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
         resources: ['*'],
         conditions: {
-          ArnEquals: { 'kms:EncryptionContext:aws:logs:arn': [functionLogs, accessLogs].map((n) => this.logGroupArn(n)) },
+          ArnEquals: { 'kms:EncryptionContext:aws:logs:arn': [functionLogs, accessLogs, webLogs].map((n) => this.logGroupArn(n)) },
         },
       }),
     );
@@ -196,6 +199,38 @@ export class MiAssessmentsStack extends Stack {
       'The function reaches only AWS APIs (DynamoDB, Secrets Manager, KMS, CloudWatch Logs) over TLS with SigV4 and IAM conditions; it has no VPC resource to reach. A VPC would add NAT or endpoints without narrowing what the role can do.',
     );
 
+    // The reference, problem types and dashboard pages: files only, so a function of its own with no
+    // access to the table, the secret or the data key, and none of its files in the API's bundle.
+    this.web = new ApiFunction(this, 'Web', {
+      entry: WEB_ENTRY,
+      bundling: WEB_BUNDLING,
+      secretsExtension: false,
+      purpose: 'MI Assessments web pages function',
+      logGroupName: webLogs,
+      logsKey: opsKey,
+      logRetention: s.logRetention,
+      memorySize: WEB_MEMORY_MB,
+      timeout: Duration.seconds(5),
+      reservedConcurrency: WEB_RESERVED_CONCURRENCY,
+      environment: {},
+      statements: [],
+    });
+    acknowledge(
+      this.web.function,
+      'AwsSolutions-L1',
+      'Node.js 22 is the runtime the code and its esbuild target (node22) are tested for and is supported by Lambda into 2027; moving to 24 is a deliberate upgrade with its own test run.',
+    );
+    acknowledge(
+      this.web.function,
+      'HIPAA.Security-LambdaDLQ',
+      'Invoked only synchronously by API Gateway to answer page and file requests; there is no asynchronous event a dead-letter queue could keep.',
+    );
+    acknowledge(
+      this.web.function,
+      'HIPAA.Security-LambdaInsideVPC',
+      'The function serves files from its own artifact and calls nothing but CloudWatch Logs; it has no VPC resource to reach.',
+    );
+
     const accessLogGroup = new logs.LogGroup(this, 'AccessLogs', {
       logGroupName: accessLogs,
       encryptionKey: opsKey,
@@ -219,11 +254,20 @@ export class MiAssessmentsStack extends Stack {
         format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
       },
     });
+    // The web layer's prefixes go to the web function (GET only: it serves nothing else); everything
+    // else, including other methods on these paths, stays on `$default`, the API.
+    const webIntegration = new HttpLambdaIntegration('WebFunction', this.web.function, {
+      payloadFormatVersion: apigw.PayloadFormatVersion.VERSION_2_0,
+    });
+    for (const prefix of WEB_PREFIXES) {
+      this.httpApi.addRoutes({ path: prefix, methods: [apigw.HttpMethod.GET], integration: webIntegration });
+      this.httpApi.addRoutes({ path: `${prefix}/{proxy+}`, methods: [apigw.HttpMethod.GET], integration: webIntegration });
+    }
     for (const route of this.httpApi.node.findAll().filter((c) => c instanceof apigw.CfnRoute)) {
       acknowledge(
         route,
         'AwsSolutions-APIG4',
-        'The app authenticates every /v1 request itself (packages/api/auth.ts): bearer API keys stored only as sha256 in the table, compared in constant time, each bound to one clinic and to read/write scopes. An API Gateway authorizer would duplicate that check and add a hop; the only unauthenticated paths are /health, /openapi.json and /docs, which carry no data.',
+        'The app authenticates every /v1 request itself (packages/api/auth.ts): bearer API keys stored only as sha256 in the table, compared in constant time, each bound to one clinic and to read/write scopes. An API Gateway authorizer would duplicate that check and add a hop; the only unauthenticated paths are /health, /openapi.json and the pages and files of the web function (/docs, /problems, /app), which carry no data.',
       );
     }
 
@@ -245,6 +289,10 @@ export class MiAssessmentsStack extends Stack {
     return this.formatArn({ service: 'logs', resource: 'log-group', resourceName: name, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
   }
 }
+
+/** The web function serves cached files: little memory, a few concurrent executions. */
+export const WEB_MEMORY_MB = 256;
+export const WEB_RESERVED_CONCURRENCY = 5;
 
 /** One JSON line per request; paths carry only opaque ids and pseudonyms, never a subject ref. */
 export const ACCESS_LOG_FIELDS = {

@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { generateApiKey } from '../../packages/api/api-keys';
+import { newAssessmentId } from '../../packages/api/assessments';
 import { createPseudonymizer } from '../../packages/api/pseudonymizer';
 import { rescore } from '../../packages/api/rescore';
 import { NotFound, ValidationError } from '../../packages/domain/errors';
 import { EXPORT_FORMAT_IDS, type ExportFormat, OPERATOR_SCOPES, SCOPES, type Scope } from '../../packages/domain/records';
 import { getInstrument, instruments } from '../../packages/instruments';
 import { config } from '../config';
+import { DEMO_BACKWARD_REF, DEMO_CLINIC, seedDemo } from './demo-seed';
 import { exportToFile, progressLine } from './export-file';
 import { localPseudonymizer, startLocalRuntime } from './runtime';
 
@@ -20,6 +22,8 @@ const USAGE = `Usage:
   npm run cli -- export --clinic <id> --instrument <id> [--from YYYY-MM-DD] [--to YYYY-MM-DD]
       [--format ${EXPORT_FORMAT_IDS.join('|')}] --out <file>
       writes a de-identified export (as GET /v1/analytics/export), audited as cli:operator
+  npm run cli -- demo seed
+      stores a year of demo assessments for clinic "demo" (as POST /v1/assessments/batch); running it again adds nothing
   npm run cli -- backfill-export-index
       once after upgrading a deployed table (use --aws): indexes assessments stored before exports existed
 Scopes: ${SCOPES.join(', ')}; operator-only: ${OPERATOR_SCOPES.join(', ')} (aggregates of other clinics and the network)
@@ -68,7 +72,8 @@ const { values, positionals } = parseArgs({
 });
 const [group, command, arg] = positionals;
 const GROUPS = ['rescore', 'export', 'backfill-export-index'];
-if (values.help || !(GROUPS.includes(group ?? '') || (group === 'keys' && command))) exitWithUsage(values.help ? '' : 'Unknown command.');
+const known = GROUPS.includes(group ?? '') || (group === 'keys' && command) || (group === 'demo' && command === 'seed');
+if (values.help || !known) exitWithUsage(values.help ? '' : 'Unknown command.');
 
 const runtime = await startLocalRuntime(config(), { aws: values.aws ?? false });
 try {
@@ -116,6 +121,20 @@ try {
     );
     endProgress();
     console.log(`Wrote ${done.rows} rows to ${out} (export ${done.exportId}, audited as cli:operator).`);
+  } else if (group === 'demo') {
+    // why: the deployed pseudonym key lives in Secrets Manager; demo clients belong on a local table.
+    if (values.aws) throw new Refused('demo seed works on the local table only (no --aws).');
+    const report = await seedDemo(
+      { store: runtime.store, pseudonymizer: await localPseudonymizer(runtime.dataDir), now: () => new Date(), newId: newAssessmentId },
+      new Date(),
+      { onProgress: (done, total) => progress(`seeded ${done}/${total}`) },
+    );
+    endProgress();
+    console.log(
+      `Clinic "${DEMO_CLINIC}": ${report.created} assessments stored, ${report.replayed} already there${report.earlier ? `, ${report.earlier} kept from an earlier day's seed` : ''}${report.failed ? `, ${report.failed} refused (${JSON.stringify(report.refusals)})` : ''} (${(report.ms / 1000).toFixed(1)} s).`,
+    );
+    console.log(`A client with a backward stage move (RCQ): ref ${DEMO_BACKWARD_REF}`);
+    if (report.failed > 0) process.exitCode = 1;
   } else if (group === 'backfill-export-index') {
     console.log(`Indexed ${await runtime.store.backfillExportIndex()} assessments for export.`);
   } else if (command === 'create') {

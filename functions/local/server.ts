@@ -7,6 +7,7 @@ import type { Store } from '../../packages/store/port';
 import { config } from '../config';
 import { createLocalServer } from './http-server';
 import { embeddedNotice, localPseudonymizer, startLocalRuntime } from './runtime';
+import { localWebApp, withWeb } from './web';
 
 const DEMO_CLINIC = 'demo';
 /** How long a stop (SIGTERM, Ctrl-C) waits for the requests in flight before cutting them. */
@@ -41,7 +42,8 @@ async function serveApp() {
     suppressionThreshold: cfg.SUPPRESSION_THRESHOLD,
     corsOrigins: cfg.CORS_ALLOWED_ORIGINS,
   });
-  return { key, http: await createLocalServer(app, { port: cfg.PORT, hostname: '127.0.0.1' }) };
+  // One port, as one HTTP API in the stack: the reference and other pages first, the API for the rest.
+  return { key, http: await createLocalServer(withWeb(app, localWebApp()), { port: cfg.PORT, hostname: '127.0.0.1' }) };
 }
 
 const { key, http } = await serveApp().catch(async (error: unknown) => {
@@ -50,7 +52,7 @@ const { key, http } = await serveApp().catch(async (error: unknown) => {
 });
 console.error(
   [
-    `MI Assessments API on http://localhost:${http.port}  (docs: /docs, contract: /openapi.json)`,
+    `MI Assessments API on http://localhost:${http.port}  (reference: /docs, contract: /openapi.json)`,
     `DynamoDB: ${runtime.endpoint}, table ${cfg.TABLE_NAME}`,
     ...embeddedNotice(runtime),
     `Clinic "${DEMO_CLINIC}" development key (all scopes), also in ${resolve(runtime.dataDir, 'dev-api-key')}:`,

@@ -163,6 +163,14 @@ export const counter = {
   outcome: (o: 'improved' | 'unchanged' | 'worse') => `o:${o}`,
 };
 
+/**
+ * `last − start`, with floating-point noise taken as no change.
+ * why: two equal readiness scores computed from different answers can differ by ~1e-15; that is
+ * no change (not "improved"), and its square (~1e-30) added to a stored counter needs more than
+ * the 38 significant digits a DynamoDB number holds, so the write would fail.
+ */
+const change = (last: number, start: number) => (Math.abs(last - start) < 1e-9 ? 0 : last - start);
+
 /** What one assessment adds by itself, whoever its subject is. */
 export function assessmentCounters(point: RollupPoint): Counters {
   const out: Counters = { [counter.assessments]: 1 };
@@ -190,7 +198,7 @@ export function subjectCounters(instrumentId: string, head: SubjectPeriod | unde
   for (const [s, last] of Object.entries(latest.scores)) {
     const start = first.scores[s];
     if (start === undefined) continue;
-    const d = last - start;
+    const d = change(last, start);
     out[counter.changeCount(s)] = 1;
     out[counter.changeSum(s)] = d;
     out[counter.changeSquares(s)] = d * d;
@@ -199,7 +207,7 @@ export function subjectCounters(instrumentId: string, head: SubjectPeriod | unde
   const start = outcome && first.scores[outcome.score];
   const last = outcome && latest.scores[outcome.score];
   if (outcome && start !== undefined && last !== undefined) {
-    const gain = outcome.better === 'higher' ? last - start : start - last;
+    const gain = outcome.better === 'higher' ? change(last, start) : change(start, last);
     out[counter.outcome(gain > 0 ? 'improved' : gain < 0 ? 'worse' : 'unchanged')] = 1;
   }
   return out;

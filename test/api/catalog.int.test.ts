@@ -115,13 +115,12 @@ describe('contract and liveness', () => {
     expect(JSON.stringify(res.body.components.schemas.AssessmentRequest)).toContain('decisional-balance-smoking-short');
   });
 
-  it('serves human docs and liveness without a key', async () => {
+  it('serves liveness without a key, and no pages: /docs belongs to the web layer (packages/web)', async () => {
     const docs = await api.app.request('/docs');
     const health = await api.call('GET', '/health');
 
-    expect(docs.status).toBe(200);
-    expect(docs.headers.get('content-type')).toContain('text/html');
-    expect(await docs.text()).toContain('/v1/subjects/search');
+    expect(docs.status).toBe(404);
+    expect(docs.headers.get('content-type')).toBe('application/problem+json');
     expect(health).toMatchObject({ status: 200, body: { status: 'ok' } });
   });
 });

@@ -112,7 +112,6 @@ export function goodParams(f: Fixtures): Record<string, Record<string, fc.Arbitr
     'get /health': {},
     'get /health/ready': {},
     'get /openapi.json': {},
-    'get /docs': {},
     'get /v1/instruments': {},
     'get /v1/instruments/{id}': { id: instrument },
     'get /v1/guidance': {},

@@ -13,6 +13,14 @@ const only = (template: Template, type: string): [string, Resource] => {
   expect(found, type).toHaveLength(1);
   return found[0]!;
 };
+/** The one resource of `type` whose logical id starts with `prefix` (`Api`, `Web`: the two functions' constructs). */
+const ofConstruct = (template: Template, type: string, prefix: string): [string, Resource] => {
+  const found = (Object.entries(template.findResources(type)) as [string, Resource][]).filter(([logicalId]) =>
+    logicalId.startsWith(prefix),
+  );
+  expect(found, `${type} of ${prefix}`).toHaveLength(1);
+  return found[0]!;
+};
 const getAtt = (logicalId: string) => ({ 'Fn::GetAtt': [logicalId, 'Arn'] });
 const ref = (logicalId: string) => ({ Ref: logicalId });
 
@@ -75,7 +83,7 @@ describe('MiAssessmentsStack with default settings', () => {
 
   describe('function', () => {
     it('runs Node 22 on arm64 with explicit memory, timeout and reserved concurrency', () => {
-      const [, fn] = only(t, 'AWS::Lambda::Function');
+      const [, fn] = ofConstruct(t, 'AWS::Lambda::Function', 'Api');
 
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
@@ -88,7 +96,7 @@ describe('MiAssessmentsStack with default settings', () => {
     });
 
     it("is told the table, the secret and the extension's settings, never the key itself", () => {
-      const [, fn] = only(t, 'AWS::Lambda::Function');
+      const [, fn] = ofConstruct(t, 'AWS::Lambda::Function', 'Api');
 
       expect(fn.Properties.Environment.Variables).toEqual({
         TABLE_NAME: ref(id('AWS::DynamoDB::Table')),
@@ -108,7 +116,7 @@ describe('MiAssessmentsStack with default settings', () => {
     });
 
     it('reads the secret through the arm64 Parameters and Secrets extension layer, looked up by region', () => {
-      const [, fn] = only(t, 'AWS::Lambda::Function');
+      const [, fn] = ofConstruct(t, 'AWS::Lambda::Function', 'Api');
       const [mapping, , key] = fn.Properties.Layers?.[0]?.['Fn::FindInMap'] ?? [];
       const byRegion = t.toJSON().Mappings?.[mapping] as Record<string, Record<string, string>>;
 
@@ -136,13 +144,14 @@ describe('MiAssessmentsStack with default settings', () => {
   });
 
   describe('logs', () => {
-    it('has two explicit log groups, both KMS-encrypted with the operations key and retained for a year', () => {
+    it('has three explicit log groups, all KMS-encrypted with the operations key and retained for a year', () => {
       const groups = Object.values(t.findResources('AWS::Logs::LogGroup')) as Resource[];
       const opsKey = t.getResourceId('AWS::KMS::Key', { Properties: { Description: Match.stringLikeRegexp('log groups') } });
 
       expect(groups.map((g) => g.Properties.LogGroupName).sort()).toEqual([
         '/mi-assessments/dev/api-access',
         '/mi-assessments/dev/api-function',
+        '/mi-assessments/dev/web-function',
       ]);
       for (const group of groups) {
         expect(group.Properties).toMatchObject({ KmsKeyId: getAtt(opsKey), RetentionInDays: 365 });
@@ -183,17 +192,30 @@ describe('MiAssessmentsStack with default settings', () => {
       );
     });
 
-    it('sends every request through one $default route to the function (payload 2.0)', () => {
-      const [, route] = only(t, 'AWS::ApiGatewayV2::Route');
-      const [integrationId, integration] = only(t, 'AWS::ApiGatewayV2::Integration');
+    it('sends GET under the web prefixes to the web function and everything else ($default) to the API function (payload 2.0)', () => {
+      const integrations = Object.entries(t.findResources('AWS::ApiGatewayV2::Integration')) as [string, Resource][];
+      const functionOf = Object.fromEntries(integrations.map(([iid, i]) => [iid, i.Properties.IntegrationUri['Fn::GetAtt'][0]]));
+      const apiFn = ofConstruct(t, 'AWS::Lambda::Function', 'Api')[0];
+      const webFn = ofConstruct(t, 'AWS::Lambda::Function', 'Web')[0];
+      const routes = (Object.values(t.findResources('AWS::ApiGatewayV2::Route')) as Resource[]).map((r) => [
+        r.Properties.RouteKey,
+        functionOf[r.Properties.Target['Fn::Join'][1][1].Ref],
+      ]);
 
-      expect(route.Properties.RouteKey).toBe('$default');
-      expect(route.Properties.Target).toEqual({ 'Fn::Join': ['', ['integrations/', ref(integrationId)]] });
-      expect(integration.Properties).toMatchObject({
-        IntegrationType: 'AWS_PROXY',
-        PayloadFormatVersion: '2.0',
-        IntegrationUri: getAtt(id('AWS::Lambda::Function')),
-      });
+      expect(routes.sort()).toEqual(
+        [
+          ['$default', apiFn],
+          ['GET /app', webFn],
+          ['GET /app/{proxy+}', webFn],
+          ['GET /docs', webFn],
+          ['GET /docs/{proxy+}', webFn],
+          ['GET /problems', webFn],
+          ['GET /problems/{proxy+}', webFn],
+        ].sort(),
+      );
+      for (const [, integration] of integrations) {
+        expect(integration.Properties).toMatchObject({ IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' });
+      }
     });
 
     it('outputs the API URL', () => {
@@ -203,18 +225,39 @@ describe('MiAssessmentsStack with default settings', () => {
   });
 
   describe('IAM', () => {
-    it('gives the function one customer-managed policy and no inline policy', () => {
-      const [, role] = Object.entries(t.findResources('AWS::IAM::Role')).find(([, r]) =>
-        JSON.stringify(r).includes('lambda.amazonaws.com'),
-      )!;
+    it.each(['Api', 'Web'])('gives the %s function one customer-managed policy and no inline policy', (prefix) => {
+      const [, role] = ofConstruct(t, 'AWS::IAM::Role', prefix);
 
-      expect((role as Resource).Properties.ManagedPolicyArns).toEqual([ref(id('AWS::IAM::ManagedPolicy'))]);
-      expect((role as Resource).Properties.Policies).toBeUndefined();
+      expect(role.Properties.ManagedPolicyArns).toEqual([ref(ofConstruct(t, 'AWS::IAM::ManagedPolicy', prefix)[0])]);
+      expect(role.Properties.Policies).toBeUndefined();
       expect(t.findResources('AWS::IAM::Policy')).toEqual({});
     });
 
+    it('lets the web function write its own logs and nothing else: no table, secret or key', () => {
+      const [, policy] = ofConstruct(t, 'AWS::IAM::ManagedPolicy', 'Web');
+      const [, fn] = ofConstruct(t, 'AWS::Lambda::Function', 'Web');
+
+      expect(policy.Properties.PolicyDocument.Statement).toEqual([
+        {
+          Sid: 'WriteOwnLogs',
+          Effect: 'Allow',
+          Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          Resource: getAtt(ofConstruct(t, 'AWS::Logs::LogGroup', 'Web')[0]),
+        },
+      ]);
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        MemorySize: 256,
+        Timeout: 5,
+        ReservedConcurrentExecutions: 5,
+      });
+      expect(fn.Properties.Layers).toBeUndefined();
+      expect(fn.Properties.Environment.Variables).toEqual({ NODE_OPTIONS: '--enable-source-maps' });
+    });
+
     it('names the table, its index, the secret and the data key in every data-access grant', () => {
-      const [, policy] = only(t, 'AWS::IAM::ManagedPolicy');
+      const [, policy] = ofConstruct(t, 'AWS::IAM::ManagedPolicy', 'Api');
       const dataKey = t.getResourceId('AWS::KMS::Key', { Properties: { Description: Match.stringLikeRegexp('assessments table') } });
       const table = id('AWS::DynamoDB::Table');
       const bySid = Object.fromEntries(policy.Properties.PolicyDocument.Statement.map((s: any) => [s.Sid, s]));

@@ -1,4 +1,3 @@
-import { docsPage } from '../docs';
 import { openApiDocument } from '../openapi';
 import { problem, problemResponse } from '../problem';
 import { defineRoute } from '../route';
@@ -52,15 +51,5 @@ export const metaRoutes = [
     content: { 'application/json': { type: 'object' } },
     errors: [],
     handle: (c) => c.json(openApiDocument()),
-  }),
-  defineRoute({
-    method: 'get',
-    path: '/docs',
-    operationId: 'getReference',
-    summary: 'The API reference',
-    description: 'This document rendered for people.',
-    content: { 'text/html': { type: 'string' } },
-    errors: [],
-    handle: (c) => c.html(docsPage()),
   }),
 ];

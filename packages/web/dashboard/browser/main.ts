@@ -1,0 +1,290 @@
+import { ApiError, api, send, session } from './api';
+import { type Cell, type ChartSpec, drawChart } from './charts';
+import { drawTrajectory, type TrajectoryPoint } from './trajectory-chart';
+
+type Published = { value: number | null; suppressed: boolean };
+interface Dist {
+  total: Published;
+  cells: Record<string, Published>;
+}
+interface Group {
+  period: string;
+  subjects: Published;
+  assessments: Published;
+  scores: Record<string, { mean: Published; sd: Published }>;
+  distributions: Record<string, Dist>;
+  change: { subjects: Published; outcome: Dist | null };
+}
+interface Aggregates {
+  instrument: string;
+  suppression: { threshold: number };
+  groups: Group[];
+}
+
+const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
+/** The score a chart of means follows: the instrument's outcome score when it has one of these. */
+const MAIN_SCORES = ['readiness', 'action', 'rung', 'takingSteps', 'proportion', 'difference'];
+const mainScore = (names: string[]) => MAIN_SCORES.find((s) => names.includes(s)) ?? names[0] ?? '';
+
+const month = (d: Date) => d.toISOString().slice(0, 7);
+const shift = (m: string, delta: number) => {
+  const i = Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1 + delta;
+  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+};
+
+function status(text: string) {
+  $('#status').textContent = text;
+}
+
+/**
+ * Which views the key opens, learnt from the first requests themselves: the outcomes answer 403
+ * without analytics:read, a client search 403 without assessments:read (the probe's ref is no
+ * client's). The outcomes are fetched at once (URICA, the last twelve months), in parallel.
+ */
+async function showSignedIn() {
+  const select = $<HTMLSelectElement>('select[name=instrument]');
+  if (select.options.length === 0) {
+    select.add(new Option('URICA', 'urica'));
+    const to = month(new Date());
+    $<HTMLInputElement>('input[name=to]').value = to;
+    $<HTMLInputElement>('input[name=from]').value = shift(to, -11);
+  }
+  const allowed = (error: unknown) => {
+    if (error instanceof ApiError && (error.status === 401 || error.status === 403)) return error.status;
+    throw error;
+  };
+  try {
+    const [aggregates, clients, list] = await Promise.all([
+      api<Aggregates>(`/v1/analytics/aggregates?${query()}`).catch(allowed),
+      send('/v1/subjects/search', { method: 'POST', body: { ref: 'scope-probe', limit: 1 } }).catch(allowed),
+      api<{ items: { id: string; title: string }[] }>('/v1/instruments'),
+    ]);
+    if (aggregates === 401 || clients === 401) throw new ApiError(401, 'not accepted');
+    $('#signin').hidden = true;
+    $('#signout').hidden = false;
+    $('#outcomes').hidden = aggregates === 403;
+    $('#trajectory').hidden = clients === 403;
+    if (aggregates === 403 && clients === 403) status('This key opens neither view (it needs analytics:read or assessments:read).');
+    if (select.options.length === 1) {
+      const chosen = select.value;
+      select.replaceChildren(...list.items.map((i) => new Option(i.title, i.id)));
+      select.value = chosen;
+    }
+    if (aggregates !== 403) await drawOutcomes(aggregates);
+  } catch {
+    session.signOut();
+    status('That key was not accepted.');
+    showSignedOut();
+  }
+}
+
+function showSignedOut() {
+  $('#signin').hidden = false;
+  $('#signout').hidden = true;
+  $('#outcomes').hidden = true;
+  $('#trajectory').hidden = true;
+  $('#charts').replaceChildren();
+  $('#lines').replaceChildren();
+}
+
+function query() {
+  const q = new URLSearchParams({
+    instrument: $<HTMLSelectElement>('select[name=instrument]').value,
+    from: $<HTMLInputElement>('input[name=from]').value,
+    to: $<HTMLInputElement>('input[name=to]').value,
+    groupBy: $<HTMLSelectElement>('select[name=groupBy]').value,
+  });
+  return q;
+}
+
+const cell = (period: string, series: string, p: Published, sd?: Published): Cell => ({
+  period,
+  series,
+  value: p.suppressed ? null : p.value,
+  suppressed: p.suppressed,
+  ...(sd ? { sd: sd.suppressed ? null : sd.value } : {}),
+});
+
+/** The charts of one aggregates answer: every figure drawn is one the endpoint published. */
+export function outcomeCharts(a: Aggregates): ChartSpec[] {
+  const why = `Suppressed: this figure rests on 1–${a.suppression.threshold} clients (fewer than ${a.suppression.threshold + 1}), or is hidden so that such a figure cannot be worked out from the others.`;
+  const g = a.groups;
+  const charts: ChartSpec[] = [
+    {
+      id: 'counts',
+      title: 'Clients and assessments per period',
+      description: `Bars of clients (distinct subjects) and assessments per period for ${a.instrument}; suppressed figures are drawn as grey dashed placeholders labelled suppressed.`,
+      kind: 'grouped',
+      why,
+      cells: g.flatMap((x) => [cell(x.period, 'subjects', x.subjects), cell(x.period, 'assessments', x.assessments)]),
+    },
+  ];
+  const paths = [...new Set(g.flatMap((x) => Object.keys(x.distributions)))];
+  for (const path of paths) {
+    const categories = [...new Set(g.flatMap((x) => Object.keys(x.distributions[path]?.cells ?? {})))];
+    charts.push({
+      id: `dist-${path}`,
+      title: `Distribution of ${path} (clients, latest assessment in the period)`,
+      description: `Stacked bars: clients per ${path} category (${categories.join(', ')}) per period; suppressed categories are placeholders labelled suppressed.`,
+      kind: 'stacked',
+      why,
+      cells: g.flatMap((x) =>
+        categories.map((c) => {
+          const d = x.distributions[path]?.cells[c];
+          return cell(x.period, c, d ?? { value: 0, suppressed: false });
+        }),
+      ),
+    });
+  }
+  const score = mainScore([...new Set(g.flatMap((x) => Object.keys(x.scores)))]);
+  if (score) {
+    charts.push({
+      id: 'mean',
+      title: `Mean ${score} score with its spread (± 1 sd)`,
+      description: `Points: the mean ${score} per period, with a line from mean − sd to mean + sd; suppressed means are placeholders labelled suppressed.`,
+      kind: 'mean',
+      why,
+      cells: g.map((x) => {
+        const s = x.scores[score];
+        return s ? cell(x.period, score, s.mean, s.sd) : { period: x.period, series: score, value: null, suppressed: false };
+      }),
+    });
+  }
+  charts.push({
+    id: 'change',
+    title: 'Change from first to latest assessment (clients with two or more)',
+    description: 'Stacked bars: clients improved, unchanged and worse per period; suppressed figures are placeholders labelled suppressed.',
+    kind: 'stacked',
+    why,
+    cells: g.flatMap((x) =>
+      (['improved', 'unchanged', 'worse'] as const).map((o) =>
+        cell(x.period, o, x.change.outcome?.cells[o] ?? { value: 0, suppressed: false }),
+      ),
+    ),
+  });
+  return charts;
+}
+
+async function drawOutcomes(loaded?: Aggregates) {
+  const box = $('#charts');
+  status('Loading outcomes…');
+  try {
+    const a = loaded ?? (await api<Aggregates>(`/v1/analytics/aggregates?${query()}`));
+    box.replaceChildren();
+    delete box.dataset['drawn'];
+    await Promise.all(outcomeCharts(a).map((chart) => drawChart(box, chart)));
+    box.dataset['drawn'] = String(performance.now());
+    status('');
+  } catch (error) {
+    status(error instanceof Error ? error.message : 'The outcomes could not be loaded.');
+  }
+}
+
+/** Downloads the de-identified CSV export of the selection, page by page (Export-Next-Cursor). */
+async function exportCsv() {
+  const q = query();
+  const params = new URLSearchParams({ instrument: q.get('instrument')!, format: 'csv', limit: '500' });
+  params.set('from', `${q.get('from')}-01`);
+  const [y, m] = (q.get('to') ?? '').split('-').map(Number);
+  params.set('to', new Date(Date.UTC(y!, m!, 0)).toISOString().slice(0, 10));
+  const parts: string[] = [];
+  let pages = 0;
+  const progress = $('#export-progress');
+  for (let cursor: string | null = null; ; ) {
+    if (cursor) params.set('cursor', cursor);
+    const res = await send(`/v1/analytics/export?${params}`);
+    parts.push(await res.text());
+    pages += 1;
+    progress.textContent = `${pages} page${pages === 1 ? '' : 's'}, ${parts.join('').split('\n').length - 2} rows…`;
+    cursor = res.headers.get('export-next-cursor');
+    if (!cursor) break;
+  }
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob(parts, { type: 'text/csv' }));
+  link.download = `${q.get('instrument')}-export.csv`;
+  link.click();
+  progress.textContent = `Done: ${pages} page${pages === 1 ? '' : 's'}, ${parts.join('').split('\n').length - 2} rows.`;
+}
+
+interface Trajectory {
+  instruments: {
+    instrument: string;
+    points: TrajectoryPoint[];
+    summary: { latestStage: string | null; relapseSignal: boolean; backwardMoves: number; guidance: { prompt: string }[] };
+  }[];
+}
+
+async function showTrajectory(ref: string) {
+  const box = $('#lines');
+  box.replaceChildren();
+  delete box.dataset['drawn'];
+  status('Looking the client up…');
+  try {
+    // The ref goes in the body: URLs end up in logs.
+    const found = await api<{ subjectId: string; items: { instrument: { id: string }; guidance: { prompt: string }[] }[] }>(
+      '/v1/subjects/search',
+      { method: 'POST', body: { ref, limit: 100 } },
+    );
+    if (found.items.length === 0) {
+      status('No assessments for this client.');
+      return;
+    }
+    const t = await api<Trajectory>(`/v1/subjects/${encodeURIComponent(found.subjectId)}/trajectory`);
+    for (const it of t.instruments) {
+      const section = box.appendChild(document.createElement('section'));
+      section.className = 'instrument';
+      section.dataset['instrument'] = it.instrument;
+      const score = mainScore(Object.keys(it.points[0]?.scores ?? {}));
+      section.appendChild(document.createElement('h3')).textContent = it.instrument;
+      const plot = section.appendChild(document.createElement('div'));
+      plot.className = 'plot';
+      const side = section.appendChild(document.createElement('aside'));
+      const flag = side.appendChild(document.createElement('p'));
+      flag.className = it.summary.relapseSignal || it.summary.backwardMoves > 0 ? 'flag backward' : 'flag';
+      flag.textContent = it.summary.relapseSignal
+        ? 'Relapse signal: moved back out of maintenance.'
+        : it.summary.backwardMoves > 0
+          ? `Moved back ${it.summary.backwardMoves} time${it.summary.backwardMoves === 1 ? '' : 's'}; latest stage ${it.summary.latestStage}.`
+          : `Latest stage: ${it.summary.latestStage ?? 'not staged'}.`;
+      const latest = found.items.find((a) => a.instrument.id === it.instrument);
+      const prompts = [...it.summary.guidance, ...(latest?.guidance ?? [])].slice(0, 4);
+      side.appendChild(document.createElement('h4')).textContent = 'Latest guidance';
+      const list = side.appendChild(document.createElement('ul'));
+      for (const g of prompts) list.appendChild(document.createElement('li')).textContent = g.prompt;
+      await drawTrajectory(plot, it.points, score, `${it.instrument} ${score} over time with stage bands`);
+    }
+    box.dataset['drawn'] = String(performance.now());
+    status('');
+  } catch (error) {
+    status(error instanceof Error ? error.message : 'The trajectory could not be loaded.');
+  }
+}
+
+$('#signin').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const input = $<HTMLInputElement>('input[name=apiKey]');
+  session.signIn(input.value.trim());
+  input.value = '';
+  void showSignedIn();
+});
+$('#signout').addEventListener('click', () => {
+  session.signOut();
+  showSignedOut();
+  status('Signed out.');
+});
+$('#outcome-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  void drawOutcomes();
+});
+$('#export').addEventListener('click', () => {
+  exportCsv().catch((error: unknown) => {
+    $('#export-progress').textContent = error instanceof Error ? error.message : 'The export failed.';
+  });
+});
+$('#trajectory-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const input = $<HTMLInputElement>('input[name=ref]');
+  void showTrajectory(input.value.trim());
+});
+if (session.key()) void showSignedIn();
+else showSignedOut();
