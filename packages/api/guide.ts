@@ -1,10 +1,12 @@
+import { PROBLEMS, type ProblemType } from './problem';
 import { MAX_BATCH } from './schemas';
 
 /**
  * The guide text of the reference (OpenAPI `info.description`, Markdown): what an integrator
- * needs before the first request. Problem types are listed by the document itself.
+ * needs before the first request, then one section per problem type (`PROBLEM_GUIDE`), where
+ * the `type` URIs of problem bodies (`/problems/<type>`) lead.
  */
-export const GUIDE = `Scores Motivational Interviewing assessments (readiness rulers, decisional-balance forms, URICA,
+export const GUIDE_TEXT = `Scores Motivational Interviewing assessments (readiness rulers, decisional-balance forms, URICA,
 SOCRATES, RCQ), keeps the results pseudonymized, and serves scores, MI guidance, trajectories and
 disclosure-controlled analytics.
 
@@ -54,3 +56,44 @@ export, the year and days since the client's first assessment instead of dates.
 ## Browsers
 Browser clients are allowed only from the origins a deployment configures (CORS); the custom headers
 above are exposed to them.`;
+
+/** What to do about each problem type; typed by the list, so a new type cannot go unexplained. */
+const WHAT_TO_DO: Record<ProblemType, string> = {
+  'malformed-request': 'The body is not JSON in UTF-8 (or a header is malformed). Fix the client; retrying the same request fails again.',
+  'validation-error':
+    'The request breaks its schema; `errors` names each place (`body.`, `query.`, `path.`, `header.` and the field path) and what is wrong. Fix those fields.',
+  unauthenticated:
+    'Send `Authorization: Bearer <api key>` with a key that exists and is not revoked. Repeated failures from one address are answered 429.',
+  forbidden: 'The key is valid but lacks the scope the operation names; ask the operator for a key with that scope.',
+  'not-found': "No such route, or no such resource for this clinic (another clinic's ids answer the same way).",
+  'method-not-allowed': 'The path exists but not with this method; the `Allow` header lists the methods it answers.',
+  'idempotency-in-flight':
+    'The first request with this `Idempotency-Key` is still being written; retry the same request after `Retry-After` seconds.',
+  conflict: 'The request collides with stored state (e.g. an id that already exists); read the current state before retrying.',
+  'payload-too-large': 'The body exceeds the limit in `detail`; send fewer items (batches take at most the documented number).',
+  'rate-limited':
+    'The key (or, for failed authentications, the address) used up its bucket; wait `Retry-After` seconds. The `RateLimit` headers show the budget before it runs out.',
+  'unsupported-media-type': 'Send the body as `Content-Type: application/json`, UTF-8, with no content encoding.',
+  'unprocessable-responses':
+    'The body is well formed but the answers cannot be scored (out of range, missing items); `errors` names each one.',
+  'idempotency-key-reused': 'This `Idempotency-Key` was used with a different body; use a new key for a new assessment.',
+  'storage-unavailable': 'Storage did not answer in time; retry after `Retry-After` seconds. Nothing was stored by the failed request.',
+  'internal-error': 'An unexpected error; the answer carries no detail. Quote the `instance` (the request id) when reporting it.',
+};
+
+/**
+ * One section per problem type (title, status, when it happens, what to do), generated from the
+ * list the API answers with; `/problems/<type>` redirects to its heading.
+ * @example PROBLEM_GUIDE.includes('## Problem not-found') // true
+ */
+export const PROBLEM_GUIDE = `## Problem types
+Every problem body's \`type\` is one of these URIs; each leads here.
+${Object.entries(PROBLEMS)
+  .map(
+    ([type, p]) =>
+      `\n## Problem ${type}\n\`/problems/${type}\` — **${p.status} ${p.title}**. Example \`detail\`: “${p.example}”\n\n${WHAT_TO_DO[type as ProblemType]}`,
+  )
+  .join('\n')}`;
+
+/** The whole guide: the document's `info.description`. */
+export const GUIDE = `${GUIDE_TEXT}\n\n${PROBLEM_GUIDE}`;

@@ -6,6 +6,7 @@ import type { Site } from './site';
  * CSP: scripts from this origin only; `style-src 'unsafe-inline'` because Redoc's styled-components
  * inject `<style>` elements at run time and its bundle offers no way to give them a nonce;
  * `img-src data:` for the inline SVG icons; `connect-src 'self'` to fetch the document. Search is
+ * Redoc's sidebar names a logo on cdn.redoc.ly; the CSP blocks it, so nothing leaves the origin. Search is
  * turned off: it would run in a Web Worker made from a `blob:` URL (`worker-src blob:`).
  */
 export const docsSite: Site = {
@@ -26,6 +27,7 @@ export const docsSite: Site = {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>MI Assessments API reference</title>
+<link rel="icon" href="data:,">
 </head>
 <body>
 <noscript>This reference needs JavaScript. The contract itself is <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1).</noscript>

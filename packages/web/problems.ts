@@ -5,10 +5,10 @@ import type { Site } from './site';
 /**
  * Where the reference explains a problem type: the guide's section for it (one per type,
  * generated from the same list the API answers with).
- * @example problemAnchor('not-found') // 'section/Problem-types/not-found'
+ * @example problemAnchor('not-found') // 'section/Problem-not-found'
  */
 export function problemAnchor(type: string): string {
-  return `section/Problem-types/${type}`;
+  return `section/Problem-${type}`;
 }
 
 /**

@@ -156,7 +156,7 @@ describe('the sites', () => {
     const res = await localWebApp({ log: () => {} }).request(`/problems/${type}`);
 
     expect(res.status).toBe(302);
-    expect(res.headers.get('location')).toBe(`/docs#section/Problem-types/${type}`);
+    expect(res.headers.get('location')).toBe(`/docs#section/Problem-${type}`);
   });
 
   it.each(['/problems/nope', '/problems/__proto__', '/problems/constructor'])(
