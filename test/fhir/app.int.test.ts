@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { r4SchemaErrors } from './schema';
+import { type FhirTestApi, fhirTestApi } from './support';
+
+let api: FhirTestApi;
+let key: string;
+beforeAll(async () => {
+  api = await fhirTestApi();
+  key = await api.keyFor('clinic-a', ['assessments:read']);
+});
+afterAll(() => api.table.drop());
+
+describe('GET /fhir/r4/metadata', () => {
+  it('answers a CapabilityStatement without a key, as application/fhir+json, valid against R4', async () => {
+    const res = await api.call('GET', '/fhir/r4/metadata');
+
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/fhir+json; charset=utf-8');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.body.resourceType).toBe('CapabilityStatement');
+    expect(res.body.fhirVersion).toBe('4.0.1');
+    expect(r4SchemaErrors(res.body)).toEqual([]);
+  });
+
+  it('lists every interaction of the FHIR surface, the storing ones included', async () => {
+    const { body } = await api.call('GET', '/fhir/r4/metadata');
+    const listed = Object.fromEntries(
+      body.rest[0].resource.map((r: any) => [
+        r.type,
+        [...r.interaction.map((i: any) => i.code), ...(r.operation ?? []).map((o: any) => `$${o.name}`)].sort(),
+      ]),
+    );
+
+    expect(listed).toEqual({
+      CodeSystem: ['read'],
+      ConceptMap: ['read'],
+      Questionnaire: ['read', 'search-type'],
+      QuestionnaireResponse: ['$extract', 'create'],
+      Observation: ['read', 'search-type'],
+    });
+  });
+});
+
+describe('FHIR errors', () => {
+  it('answers a missing key with 401 as an OperationOutcome, WWW-Authenticate kept', async () => {
+    const res = await api.call('GET', '/fhir/r4/Questionnaire');
+
+    expect(res.status).toBe(401);
+    expect(res.headers.get('content-type')).toBe('application/fhir+json; charset=utf-8');
+    expect(res.headers.get('www-authenticate')).toBe('Bearer');
+    expect(res.body).toEqual({
+      resourceType: 'OperationOutcome',
+      id: res.headers.get('x-request-id'),
+      issue: [
+        {
+          severity: 'error',
+          code: 'login',
+          details: {
+            coding: [
+              {
+                system: 'https://mi-assessments.example/fhir/CodeSystem/problem-types',
+                code: 'unauthenticated',
+                display: 'Missing or invalid API key',
+              },
+            ],
+            text: 'Missing or invalid API key',
+          },
+          diagnostics: 'No API key was sent: send `Authorization: Bearer <api key>`.',
+        },
+      ],
+    });
+    expect(r4SchemaErrors(res.body)).toEqual([]);
+  });
+
+  it('answers an unknown FHIR path with 404 and a wrong method with 405, both OperationOutcomes', async () => {
+    const missing = await api.call('GET', '/fhir/r4/Patient/1', { key });
+    const wrongMethod = await api.call('DELETE', '/fhir/r4/metadata', { key });
+
+    expect([missing.status, missing.body.issue[0].code]).toEqual([404, 'not-found']);
+    expect([wrongMethod.status, wrongMethod.body.issue[0].code, wrongMethod.headers.get('allow')]).toEqual([
+      405,
+      'not-supported',
+      'GET, HEAD',
+    ]);
+    expect(wrongMethod.headers.get('content-type')).toBe('application/fhir+json; charset=utf-8');
+  });
+
+  it('leaves /v1 errors as problem+json', async () => {
+    const res = await api.call('GET', '/v1/instruments');
+
+    expect(res.status).toBe(401);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+  });
+
+  it('shares the per-key rate limit with /v1', async () => {
+    const limited = await fhirTestApi({ rateLimit: { perSecond: 0.001, burst: 2 } });
+    const k = await limited.keyFor('clinic-b');
+    const first = await limited.call('GET', '/v1/instruments', { key: k });
+    const second = await limited.call('GET', '/fhir/r4/Questionnaire', { key: k });
+    const third = await limited.call('GET', '/fhir/r4/Questionnaire', { key: k });
+    await limited.table.drop();
+
+    expect([first.status, third.status]).toEqual([200, 429]);
+    expect(second.status).not.toBe(429);
+    expect(third.body.issue[0].code).toBe('throttled');
+    expect(third.headers.get('retry-after')).not.toBeNull();
+  });
+});
