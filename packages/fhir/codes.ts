@@ -24,7 +24,7 @@ interface Concept {
 
 /** The interpretation values a definition can give, as codes: its bands, balances or anchors. */
 function interpretationValues(definition: ItemInstrumentDefinition): Concept[] {
-  const rules = definition.rules as Record<string, any>;
+  const rules = definition.rules as { bands?: unknown; balance?: Record<string, unknown>; anchor?: unknown };
   const values: Concept[] = [];
   for (const band of (rules.bands as { label: string }[] | undefined) ?? [])
     values.push({ code: code.band(band.label), display: band.label });
