@@ -9,6 +9,7 @@ import { outcomes } from './outcome';
 export const FHIR_ROUTES = [
   { method: 'GET', path: '/metadata', handler: 'metadata', auth: false },
   { method: 'GET', path: '/CodeSystem/:id', handler: 'readCodeSystem', auth: true },
+  { method: 'GET', path: '/ConceptMap/:id', handler: 'readConceptMap', auth: true },
   { method: 'GET', path: '/Questionnaire/:id', handler: 'readQuestionnaire', auth: true },
   { method: 'GET', path: '/Questionnaire', handler: 'searchQuestionnaire', auth: true },
 ] as const satisfies readonly {

@@ -2,9 +2,10 @@ import type { Context } from 'hono';
 import type { AppContext } from '../api/context';
 import { NotFound } from '../domain/errors';
 import { instruments } from '../instruments/index';
-import { CODE_SYSTEM_ID, questionnaireUrl } from './canonical';
+import { CODE_SYSTEM_ID, CONCEPT_MAP_ID, questionnaireUrl } from './canonical';
 import { capabilityStatement } from './capability';
 import { codeSystem } from './codes';
+import { conceptMap } from './concept-map';
 import { fhirJson } from './outcome';
 import { itemQuestionnaire } from './questionnaire';
 
@@ -12,6 +13,7 @@ import { itemQuestionnaire } from './questionnaire';
 export interface FhirHandlers {
   metadata(c: Context): Response | Promise<Response>;
   readCodeSystem(c: Context): Response | Promise<Response>;
+  readConceptMap(c: Context): Response | Promise<Response>;
   readQuestionnaire(c: Context): Response | Promise<Response>;
   searchQuestionnaire(c: Context): Response | Promise<Response>;
 }
@@ -29,6 +31,10 @@ export function fhirHandlers(ctx: AppContext): FhirHandlers {
     readCodeSystem(c) {
       if (c.req.param('id') !== CODE_SYSTEM_ID) throw new NotFound('No CodeSystem with this id.');
       return fhirJson(c, (cs ??= codeSystem()));
+    },
+    readConceptMap(c) {
+      if (c.req.param('id') !== CONCEPT_MAP_ID) throw new NotFound('No ConceptMap with this id.');
+      return fhirJson(c, conceptMap());
     },
     readQuestionnaire(c) {
       const q = all().find((x) => x.id === c.req.param('id'));

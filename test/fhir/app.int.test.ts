@@ -141,6 +141,31 @@ describe('GET /fhir/r4/Questionnaire and /CodeSystem', () => {
     expect([cs.status, cs.body.issue[0].code]).toEqual([404, 'not-found']);
   });
 
+  it('reads the ConceptMap to the PCO temporary codes, every source code in our CodeSystem', async () => {
+    const res = await api.call('GET', '/fhir/r4/ConceptMap/mi-instruments-to-pco', { key });
+    const cs = await api.call('GET', '/fhir/r4/CodeSystem/mi-instruments', { key });
+    const codes = new Set<string>();
+    const walk = (list: any[]) => {
+      for (const c of list) {
+        codes.add(c.code);
+        walk(c.concept ?? []);
+      }
+    };
+    walk(cs.body.concept);
+
+    expect(res.status).toBe(200);
+    expect(r4SchemaErrors(res.body)).toEqual([]);
+    expect(res.body.group[0].target).toBe('http://hl7.org/fhir/us/pco/CodeSystem/readiness-assessment-concepts-temporary');
+    expect(res.body.group[0].element.map((e: any) => [e.code, e.target[0].code])).toEqual([
+      ['readiness-ruler', 'readiness-assessment'],
+      ['readiness-ruler/item/importance', 'importance'],
+      ['readiness-ruler/score/importance', 'importance'],
+      ['readiness-ruler/item/confidence', 'confidence'],
+      ['readiness-ruler/score/confidence', 'confidence'],
+    ]);
+    expect(res.body.group[0].element.filter((e: any) => !codes.has(e.code))).toEqual([]);
+  });
+
   it('reads our CodeSystem', async () => {
     const res = await api.call('GET', '/fhir/r4/CodeSystem/mi-instruments', { key });
 
