@@ -6,7 +6,13 @@ import type { FhirHandlers } from './handlers';
 import { outcomes } from './outcome';
 
 /** The FHIR interactions this API answers: method, path under `/fhir/r4`, and the handler's name. */
-export const FHIR_ROUTES = [{ method: 'GET', path: '/metadata', handler: 'metadata', auth: false }] as const satisfies readonly {
+export const FHIR_ROUTES = [
+  { method: 'GET', path: '/metadata', handler: 'metadata', auth: false },
+  { method: 'GET', path: '/CodeSystem/:id', handler: 'readCodeSystem', auth: true },
+  { method: 'GET', path: '/ConceptMap/:id', handler: 'readConceptMap', auth: true },
+  { method: 'GET', path: '/Questionnaire/:id', handler: 'readQuestionnaire', auth: true },
+  { method: 'GET', path: '/Questionnaire', handler: 'searchQuestionnaire', auth: true },
+] as const satisfies readonly {
   method: 'GET' | 'POST';
   path: string;
   handler: keyof FhirHandlers;

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { itemQuestionnaire } from '../../packages/fhir/questionnaire';
+import { getInstrument, instruments } from '../../packages/instruments/index';
 import { r4SchemaErrors } from './schema';
 import { type FhirTestApi, fhirTestApi } from './support';
 
@@ -105,5 +107,70 @@ describe('FHIR errors', () => {
     expect(second.status).not.toBe(429);
     expect(third.body.issue[0].code).toBe('throttled');
     expect(third.headers.get('retry-after')).not.toBeNull();
+  });
+});
+
+describe('GET /fhir/r4/Questionnaire and /CodeSystem', () => {
+  it('reads the Questionnaire of an instrument by id, as generated, valid against R4', async () => {
+    const res = await api.call('GET', '/fhir/r4/Questionnaire/urica', { key });
+
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual(JSON.parse(JSON.stringify(itemQuestionnaire(getInstrument('urica')!))));
+    expect(r4SchemaErrors(res.body)).toEqual([]);
+  });
+
+  it('searches by url (with or without |version) and version', async () => {
+    const url = 'https://mi-assessments.example/fhir/Questionnaire/rcq';
+    const all = await api.call('GET', '/fhir/r4/Questionnaire', { key });
+    const byUrl = await api.call('GET', `/fhir/r4/Questionnaire?url=${encodeURIComponent(url)}`, { key });
+    const pinned = await api.call('GET', `/fhir/r4/Questionnaire?url=${encodeURIComponent(`${url}|1.1.0`)}`, { key });
+    const other = await api.call('GET', `/fhir/r4/Questionnaire?url=${encodeURIComponent(url)}&version=0.9.0`, { key });
+
+    expect(all.body.total).toBe(instruments.filter((i) => i.definition).length);
+    expect(byUrl.body.entry.map((e: any) => e.resource.id)).toEqual(['rcq']);
+    expect(pinned.body.entry.map((e: any) => e.resource.version)).toEqual(['1.1.0']);
+    expect([other.status, other.body.total, other.body.entry]).toEqual([200, 0, []]);
+    expect(r4SchemaErrors(byUrl.body)).toEqual([]);
+  });
+
+  it('answers an unknown Questionnaire or CodeSystem with 404 OperationOutcomes', async () => {
+    const q = await api.call('GET', '/fhir/r4/Questionnaire/nope', { key });
+    const cs = await api.call('GET', '/fhir/r4/CodeSystem/nope', { key });
+
+    expect([q.status, q.body.issue[0].diagnostics]).toEqual([404, 'No Questionnaire with this id.']);
+    expect([cs.status, cs.body.issue[0].code]).toEqual([404, 'not-found']);
+  });
+
+  it('reads the ConceptMap to the PCO temporary codes, every source code in our CodeSystem', async () => {
+    const res = await api.call('GET', '/fhir/r4/ConceptMap/mi-instruments-to-pco', { key });
+    const cs = await api.call('GET', '/fhir/r4/CodeSystem/mi-instruments', { key });
+    const codes = new Set<string>();
+    const walk = (list: any[]) => {
+      for (const c of list) {
+        codes.add(c.code);
+        walk(c.concept ?? []);
+      }
+    };
+    walk(cs.body.concept);
+
+    expect(res.status).toBe(200);
+    expect(r4SchemaErrors(res.body)).toEqual([]);
+    expect(res.body.group[0].target).toBe('http://hl7.org/fhir/us/pco/CodeSystem/readiness-assessment-concepts-temporary');
+    expect(res.body.group[0].element.map((e: any) => [e.code, e.target[0].code])).toEqual([
+      ['readiness-ruler', 'readiness-assessment'],
+      ['readiness-ruler/item/importance', 'importance'],
+      ['readiness-ruler/score/importance', 'importance'],
+      ['readiness-ruler/item/confidence', 'confidence'],
+      ['readiness-ruler/score/confidence', 'confidence'],
+    ]);
+    expect(res.body.group[0].element.filter((e: any) => !codes.has(e.code))).toEqual([]);
+  });
+
+  it('reads our CodeSystem', async () => {
+    const res = await api.call('GET', '/fhir/r4/CodeSystem/mi-instruments', { key });
+
+    expect(res.status).toBe(200);
+    expect(res.body.url).toBe('https://mi-assessments.example/fhir/CodeSystem/mi-instruments');
+    expect(res.body.concept.map((c: any) => c.code).slice(0, instruments.length)).toEqual(instruments.map((i) => i.id));
   });
 });
