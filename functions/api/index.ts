@@ -1,10 +1,10 @@
 import { get } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { defaultIsContentTypeBinary, handle } from 'hono/aws-lambda';
-import { createApp } from '../../packages/api/app';
 import { createPseudonymizer, parsePseudonymKeys } from '../../packages/api/pseudonymizer';
 import { createDynamoClient } from '../../packages/store/client';
 import { createDynamoStore } from '../../packages/store/dynamo';
+import { composeApp } from '../app';
 import { config } from '../config';
 
 /** The AWS Parameters and Secrets Lambda Extension's default port (the stack sets it explicitly). */
@@ -102,7 +102,7 @@ const store = createDynamoStore({
   tableName: cfg.TABLE_NAME,
 });
 
-export const app = createApp({
+export const app = composeApp({
   store,
   pseudonymizer: createPseudonymizer(parsePseudonymKeys(await secretString)),
   authCacheSeconds: cfg.AUTH_CACHE_SECONDS,

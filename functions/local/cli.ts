@@ -1,12 +1,15 @@
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { generateApiKey } from '../../packages/api/api-keys';
 import { newAssessmentId } from '../../packages/api/assessments';
+import { parseFormMap } from '../../packages/api/form-maps';
 import { createPseudonymizer } from '../../packages/api/pseudonymizer';
 import { rescore } from '../../packages/api/rescore';
-import { NotFound, ValidationError } from '../../packages/domain/errors';
+import { Conflict, NotFound, ValidationError } from '../../packages/domain/errors';
 import { EXPORT_FORMAT_IDS, type ExportFormat, OPERATOR_SCOPES, SCOPES, type Scope } from '../../packages/domain/records';
 import { getInstrument, instruments } from '../../packages/instruments';
+import type { Store } from '../../packages/store/port';
 import { config } from '../config';
 import { DEMO_BACKWARD_REF, DEMO_CLINIC, seedDemo } from './demo-seed';
 import { exportToFile, progressLine } from './export-file';
@@ -24,6 +27,13 @@ const USAGE = `Usage:
       writes a de-identified export (as GET /v1/analytics/export), audited as cli:operator
   npm run cli -- demo seed
       stores a year of demo assessments for clinic "demo" (as POST /v1/assessments/batch); running it again adds nothing
+  npm run cli -- clinic part2 --clinic <id> --on|--off
+      whether the clinic is a 42 CFR Part 2 program (the default): its FHIR resources carry Part 2 labels
+  npm run cli -- forms import --clinic <id> --file <map.json>
+      validates and stores a form map (EHR questionnaire URL + linkIds + answer codes -> our instrument), replacing
+      the clinic's map of the same URL; docs/fhir-store.md describes the file
+  npm run cli -- forms list --clinic <id>
+  npm run cli -- forms delete --clinic <id> --questionnaire <url>
   npm run cli -- backfill-export-index
       once after upgrading a deployed table (use --aws): indexes assessments stored before exports existed
 Scopes: ${SCOPES.join(', ')}; operator-only: ${OPERATOR_SCOPES.join(', ')} (aggregates of other clinics and the network)
@@ -67,13 +77,33 @@ const { values, positionals } = parseArgs({
     to: { type: 'string' },
     format: { type: 'string' },
     out: { type: 'string' },
+    on: { type: 'boolean' },
+    off: { type: 'boolean' },
+    file: { type: 'string' },
+    questionnaire: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 const [group, command, arg] = positionals;
 const GROUPS = ['rescore', 'export', 'backfill-export-index'];
-const known = GROUPS.includes(group ?? '') || (group === 'keys' && command) || (group === 'demo' && command === 'seed');
+const COMMANDS: Record<string, readonly string[]> = {
+  keys: ['create', 'list', 'revoke'],
+  demo: ['seed'],
+  clinic: ['part2'],
+  forms: ['import', 'list', 'delete'],
+};
+const known = GROUPS.includes(group ?? '') || (COMMANDS[group ?? '']?.includes(command ?? '') ?? false) || (group === 'keys' && command);
 if (values.help || !known) exitWithUsage(values.help ? '' : 'Unknown command.');
+
+/** The clinic named by --clinic, which must exist (have had a key): settings for a mistyped id would never apply. */
+async function existingClinic(store: Store): Promise<string> {
+  const clinicId = values.clinic ?? fail('--clinic is required.');
+  if (!CLINIC_ID.test(clinicId)) fail('--clinic must be 2–63 of a-z, 0-9 and -, starting with a letter or digit.');
+  if (!(await store.listClinics()).includes(clinicId)) {
+    throw new Refused(`No clinic "${clinicId}": a clinic exists once it has a key (npm run cli -- keys create --clinic ${clinicId} …).`);
+  }
+  return clinicId;
+}
 
 const runtime = await startLocalRuntime(config(), { aws: values.aws ?? false });
 try {
@@ -135,6 +165,42 @@ try {
     );
     console.log(`A client with a backward stage move (RCQ): ref ${DEMO_BACKWARD_REF}`);
     if (report.failed > 0) process.exitCode = 1;
+  } else if (group === 'clinic') {
+    if (values.on === values.off) fail('clinic part2 needs exactly one of --on and --off.');
+    const clinicId = await existingClinic(runtime.store);
+    const settings = await runtime.store.setClinicPart2(clinicId, values.on === true, new Date().toISOString());
+    console.log(
+      settings.part2
+        ? `Clinic ${clinicId} is a 42 CFR Part 2 program: its FHIR resources carry the Part 2 security labels.`
+        : `Clinic ${clinicId} is not a 42 CFR Part 2 program: its FHIR resources carry no Part 2 security labels.`,
+    );
+  } else if (group === 'forms' && command === 'import') {
+    const file = values.file ?? fail('--file is required.');
+    const clinicId = await existingClinic(runtime.store);
+    let json: unknown;
+    try {
+      json = JSON.parse(await readFile(file, 'utf8'));
+    } catch {
+      throw new Refused(`Cannot read ${file} as JSON.`);
+    }
+    const parsed = parseFormMap(json);
+    if (!parsed.success) throw new ValidationError(parsed.errors, 'unprocessable');
+    const outcome = await runtime.store.putFormMap(clinicId, parsed.map, new Date().toISOString());
+    console.log(
+      `${outcome === 'created' ? 'Imported' : 'Replaced'} the form map of ${parsed.map.questionnaire} for clinic ${clinicId}: ${parsed.map.items.length} items onto ${parsed.map.instrument}.`,
+    );
+  } else if (group === 'forms' && command === 'list') {
+    const clinicId = await existingClinic(runtime.store);
+    const maps = await runtime.store.listFormMaps(clinicId);
+    console.log(['questionnaire'.padEnd(60), 'instrument'.padEnd(28), 'items'.padEnd(6), 'imported'].join(' '));
+    for (const { map, importedAt } of maps) {
+      console.log([map.questionnaire.padEnd(60), map.instrument.padEnd(28), String(map.items.length).padEnd(6), importedAt].join(' '));
+    }
+  } else if (group === 'forms' && command === 'delete') {
+    const questionnaire = values.questionnaire ?? fail('--questionnaire is required.');
+    const clinicId = await existingClinic(runtime.store);
+    await runtime.store.deleteFormMap(clinicId, questionnaire);
+    console.log(`Deleted the form map of ${questionnaire} for clinic ${clinicId}.`);
   } else if (group === 'backfill-export-index') {
     console.log(`Indexed ${await runtime.store.backfillExportIndex()} assessments for export.`);
   } else if (command === 'create') {
@@ -165,7 +231,9 @@ try {
 } catch (error) {
   if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
   else if (error instanceof Refused) console.error(error.message);
-  else if (error instanceof NotFound) console.error('No key with this id.');
+  else if (error instanceof NotFound)
+    console.error(group === 'forms' ? 'The clinic has no form map of this questionnaire.' : 'No key with this id.');
+  else if (error instanceof Conflict) console.error(error.message);
   else if (error instanceof ValidationError) console.error(error.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
   else throw error;
   process.exitCode = 2;

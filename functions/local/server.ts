@@ -1,9 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { generateApiKey, parseApiKey, secretMatches } from '../../packages/api/api-keys';
-import { createApp } from '../../packages/api/app';
 import { SCOPES } from '../../packages/domain/records';
 import type { Store } from '../../packages/store/port';
+import { composeApp } from '../app';
 import { config } from '../config';
 import { createLocalServer } from './http-server';
 import { embeddedNotice, localPseudonymizer, startLocalRuntime } from './runtime';
@@ -34,7 +34,7 @@ const runtime = await startLocalRuntime(cfg);
 /** The dev key and the listening API; on any failure (e.g. PORT taken) DynamoDB Local is stopped, not left running in its own process group. */
 async function serveApp() {
   const key = await devKey(runtime.store, resolve(runtime.dataDir, 'dev-api-key'));
-  const app = createApp({
+  const app = composeApp({
     store: runtime.store,
     pseudonymizer: await localPseudonymizer(runtime.dataDir),
     authCacheSeconds: cfg.AUTH_CACHE_SECONDS,

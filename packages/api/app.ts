@@ -9,7 +9,7 @@ import { mountRoutes } from './route';
 import { ROUTE_MODULES } from './routes';
 import { webConventions } from './web';
 
-export type { AppDeps } from './context';
+export type { AppDeps, AppExtension, AppGuards } from './context';
 
 /**
  * Builds the runtime-agnostic Hono app; Lambda and the local Node server both serve it. The
@@ -39,6 +39,16 @@ export function createApp(deps: AppDeps) {
       ...(auth ? { clinicId: auth.clinicId, keyId: auth.keyId } : {}),
     });
   });
+  const guards = {
+    authenticate: authenticate(ctx.store, ctx.now, {
+      cacheSeconds: deps.authCacheSeconds ?? 30,
+      ...(deps.authFailureLimit ? { failures: deps.authFailureLimit } : {}),
+      ...(deps.clientAddress ? { clientAddress: deps.clientAddress } : {}),
+    }),
+    rateLimit: rateLimit(deps.rateLimit ?? { perSecond: 50, burst: 100 }, ctx.now),
+  };
+  // why: before the 405 handling below, so an extension's middleware also wraps its 405 and 404 answers.
+  for (const extend of deps.extensions ?? []) extend(app, ctx, guards);
   app.use(
     '*',
     methodNotAllowed({
@@ -60,15 +70,8 @@ export function createApp(deps: AppDeps) {
   });
   app.notFound((c) => problemResponse(c, problem('not-found', 'No such route.')));
 
-  app.use(
-    '/v1/*',
-    authenticate(ctx.store, ctx.now, {
-      cacheSeconds: deps.authCacheSeconds ?? 30,
-      ...(deps.authFailureLimit ? { failures: deps.authFailureLimit } : {}),
-      ...(deps.clientAddress ? { clientAddress: deps.clientAddress } : {}),
-    }),
-  );
-  app.use('/v1/*', rateLimit(deps.rateLimit ?? { perSecond: 50, burst: 100 }, ctx.now));
+  app.use('/v1/*', guards.authenticate);
+  app.use('/v1/*', guards.rateLimit);
 
   for (const { routes } of ROUTE_MODULES) app.route('/', mountRoutes(new Hono<AuthEnv>(), routes, ctx));
   return app;

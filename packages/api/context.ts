@@ -1,7 +1,9 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Hono, MiddlewareHandler } from 'hono';
 import { CMS_THRESHOLD, type SuppressionPolicy, suppressionPolicy } from '../analytics/suppression';
 import type { Store } from '../store/port';
-import { type AssessmentDeps, newAssessmentId } from './assessments';
+import type { AssessmentDeps } from './assessments';
+import { newAssessmentId } from './assessments';
+import type { AuthEnv } from './auth';
 import { type CursorCodec, cursorCodec } from './cursor';
 import type { ExportDeps } from './export';
 import { jsonBody } from './json-body';
@@ -27,7 +29,27 @@ export interface AppDeps {
   authFailureLimit?: RateLimit;
   /** The caller's address; default API Gateway's sourceIp or the socket's (auth.ts runtimeAddress). Failed authentications are limited per address. */
   clientAddress?: (c: Parameters<MiddlewareHandler>[0]) => string | undefined;
+  /**
+   * Further dialects mounted on the same app (the FHIR routes): each is called once, after the web
+   * conventions and the request log and before the 405/404 handling, so its own middleware wraps
+   * those answers too. The API cannot import them (they sit above it); the functions layer composes.
+   */
+  extensions?: readonly AppExtension[];
 }
+
+/** The guards every authenticated route runs, shared so a key has one cache entry and one rate budget. */
+export interface AppGuards {
+  /** Bearer-key authentication (auth.ts), with the app's cache and failure limit. */
+  authenticate: MiddlewareHandler<AuthEnv>;
+  /** The per-key rate limit (rate-limit.ts), with the app's buckets. */
+  rateLimit: MiddlewareHandler<AuthEnv>;
+}
+
+/**
+ * Mounts more routes on the app: given the app, its resolved context and its guards.
+ * @example const extension: AppExtension = (app, ctx, guards) => app.use('/fhir/r4/*', guards.authenticate);
+ */
+export type AppExtension = (app: Hono<AuthEnv>, ctx: AppContext, guards: AppGuards) => void;
 
 /** What every route handler is given: the app's dependencies, resolved once per app. */
 export interface AppContext {

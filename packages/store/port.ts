@@ -1,3 +1,4 @@
+import type { ClinicSettings, FormMap, FormMapRecord } from '../domain/form-map';
 import type { ApiKeyRecord, ExportAudit, ExportSource, Page, Rescore, StoredAssessment } from '../domain/records';
 
 export interface CreateAssessment {
@@ -87,6 +88,21 @@ export interface Store {
   listApiKeys(clinicId?: string): Promise<ApiKeyRecord[]>;
   /** Throws `NotFound` for an unknown key id. Idempotent for an already revoked key. */
   revokeApiKey(keyId: string, at: string): Promise<ApiKeyRecord>;
+  /** A clinic's settings; a clinic nobody has set anything for gets `DEFAULT_CLINIC_SETTINGS` (a Part 2 program). */
+  getClinicSettings(clinicId: string): Promise<ClinicSettings>;
+  /** Operator use: whether the clinic is a 42 CFR Part 2 program. */
+  setClinicPart2(clinicId: string, part2: boolean, at: string): Promise<ClinicSettings>;
+  /**
+   * Operator use: stores an already validated form map under its questionnaire URL, replacing the
+   * clinic's earlier map of that URL. `Conflict` when the clinic already holds the most maps it may.
+   */
+  putFormMap(clinicId: string, map: FormMap, at: string): Promise<'created' | 'replaced'>;
+  /** The clinic's map of this questionnaire URL (without `|version`), or `undefined`. */
+  getFormMap(clinicId: string, questionnaire: string): Promise<FormMap | undefined>;
+  /** The clinic's form maps, sorted by questionnaire URL. */
+  listFormMaps(clinicId: string): Promise<FormMapRecord[]>;
+  /** `NotFound` when the clinic has no map of this URL. */
+  deleteFormMap(clinicId: string, questionnaire: string): Promise<void>;
   /** Cheap round trip for /health's readiness detail. */
   ping(): Promise<void>;
 }

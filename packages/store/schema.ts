@@ -36,6 +36,8 @@ export const ItemType = {
   subjectPoint: 'subjectPoint',
   clinic: 'clinic',
   exportAudit: 'exportAudit',
+  clinicSettings: 'clinicSettings',
+  formMap: 'formMap',
 } as const;
 export type ItemType = (typeof ItemType)[keyof typeof ItemType];
 
@@ -282,4 +284,30 @@ export const CLINICS_PARTITION = 'CLINICS';
  */
 export function clinicKey(clinicId: string): TableKey {
   return { PK: CLINICS_PARTITION, SK: component(clinicId, 'clinic id') };
+}
+
+/**
+ * A clinic's settings (the Part 2 flag). Its own item, not the registry's: `putApiKey` rewrites
+ * the registry item with every key.
+ * @example clinicSettingsKey('demo') // { PK: 'C#demo#SETTINGS', SK: 'SETTINGS' }
+ */
+export function clinicSettingsKey(clinicId: string): TableKey {
+  return { PK: `C#${component(clinicId, 'clinic id')}#SETTINGS`, SK: 'SETTINGS' };
+}
+
+/**
+ * The partition of a clinic's form maps; a map's sort key is its EHR questionnaire URL, so the
+ * lookup of a posted response is one GetItem and the listing is one Query, sorted by URL.
+ * @example formMapPartition('demo') // 'C#demo#FORMS'
+ */
+export function formMapPartition(clinicId: string): string {
+  return `C#${component(clinicId, 'clinic id')}#FORMS`;
+}
+
+/**
+ * @example formMapKey('demo', 'https://ehr.example/Questionnaire/77') // { PK: 'C#demo#FORMS', SK: 'https://ehr.example/Questionnaire/77' }
+ */
+export function formMapKey(clinicId: string, questionnaire: string): TableKey {
+  if (questionnaire.length === 0) throw new Error('A form map needs a questionnaire URL.');
+  return { PK: formMapPartition(clinicId), SK: questionnaire };
 }

@@ -1,0 +1,77 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import type { AppContext, AppExtension } from '../api/context';
+import { FHIR_BASE_PATH } from './canonical';
+import type { FhirHandlers } from './handlers';
+import { outcomes } from './outcome';
+
+/** The FHIR interactions this API answers: method, path under `/fhir/r4`, and the handler's name. */
+export const FHIR_ROUTES = [
+  { method: 'GET', path: '/metadata', handler: 'metadata', auth: false },
+  { method: 'GET', path: '/CodeSystem/:id', handler: 'readCodeSystem', auth: true },
+  { method: 'GET', path: '/ConceptMap/:id', handler: 'readConceptMap', auth: true },
+  { method: 'GET', path: '/Questionnaire/:id', handler: 'readQuestionnaire', auth: true },
+  { method: 'GET', path: '/Questionnaire', handler: 'searchQuestionnaire', auth: true },
+] as const satisfies readonly {
+  method: 'GET' | 'POST';
+  path: string;
+  handler: keyof FhirHandlers;
+  auth: boolean;
+  body?: boolean;
+}[];
+
+export type FhirRoute = { method: 'GET' | 'POST'; path: string; handler: keyof FhirHandlers; auth: boolean; body?: boolean };
+
+/**
+ * Mounts the FHIR R4 routes under `/fhir/r4` on the API's app (the `extensions` seam of
+ * `createApp`). Only the routing lives here: the implementation is loaded with a dynamic
+ * `import()` on the first FHIR request, so the FHIR code costs a `/v1` cold start nothing.
+ * Authentication and the rate limit are the API's own (one key cache, one budget per key);
+ * `/metadata` needs no key. Every error answer is an OperationOutcome (outcome.ts).
+ * `routes` lets another module add interactions (e.g. the storing ones) with their own handlers.
+ * @example createApp({ store, pseudonymizer, extensions: [fhirExtension()] })
+ */
+export function fhirExtension(extra: readonly ExtraFhirRoute[] = []): AppExtension {
+  return (app, ctx, guards) => {
+    const base = FHIR_BASE_PATH;
+    app.use(`${base}/*`, outcomes());
+    const open = new Set<string>([`${base}/metadata`]);
+    const guarded = (mw: MiddlewareHandler): MiddlewareHandler =>
+      createMiddleware(async (c, next) => (open.has(c.req.path) ? next() : mw(c, next)));
+    app.use(`${base}/*`, guarded(guards.authenticate as MiddlewareHandler));
+    app.use(`${base}/*`, guarded(guards.rateLimit as MiddlewareHandler));
+    const handlers = lazyHandlers(ctx);
+    for (const route of FHIR_ROUTES as readonly FhirRoute[]) {
+      const run = (c: Context) => handlers().then((h) => h[route.handler](c));
+      if (route.method === 'GET') app.get(`${base}${route.path}`, run);
+      else app.post(`${base}${route.path}`, ctx.jsonBody, run);
+    }
+    for (const route of extra) {
+      if (route.method === 'GET') app.get(`${base}${route.path}`, (c) => route.handle(c, ctx));
+      else app.post(`${base}${route.path}`, ctx.jsonBody, (c) => route.handle(c, ctx));
+    }
+  };
+}
+
+/** An interaction mounted beside ours, sharing the FHIR auth, limits, body reader and OperationOutcomes. */
+export interface ExtraFhirRoute {
+  method: 'GET' | 'POST';
+  /** Under `/fhir/r4`, e.g. `/QuestionnaireResponse`. */
+  path: string;
+  handle(c: Context, ctx: AppContext): Response | Promise<Response>;
+}
+
+/** The handlers, imported on first use and kept; a failed import is retried on the next request. */
+function lazyHandlers(ctx: AppContext): () => Promise<FhirHandlers> {
+  let loading: Promise<FhirHandlers> | undefined;
+  return () => {
+    loading ??= import('./handlers').then(
+      (m) => m.fhirHandlers(ctx),
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    );
+    return loading;
+  };
+}
