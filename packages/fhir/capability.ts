@@ -1,11 +1,9 @@
-import { CANONICAL_BASE, FHIR_JSON, FHIR_VERSION, questionnaireUrl } from './canonical';
-
-const SDC_EXTRACT = 'http://hl7.org/fhir/uv/sdc/OperationDefinition/QuestionnaireResponse-extract';
-const US_CORE_SCREENING = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-observation-screening-assessment';
+import { CANONICAL_BASE, FHIR_JSON, FHIR_VERSION } from './canonical';
 
 /**
- * The CapabilityStatement of `GET /fhir/r4/metadata`: every FHIR interaction the API answers,
- * the reading ones and the storing ones alike, with their search parameters.
+ * The CapabilityStatement of `GET /fhir/r4/metadata`: every FHIR interaction the API answers
+ * today, with its search parameters. QuestionnaireResponse create and `$extract` and Observation
+ * read and search join it when they are mounted (docs/fhir.md).
  * @example capabilityStatement(new Date()).rest[0].resource.map((r) => r.type)
  */
 export function capabilityStatement(now: Date) {
@@ -19,7 +17,7 @@ export function capabilityStatement(now: Date) {
     publisher: 'MI Assessments API',
     kind: 'instance',
     implementation: {
-      description: 'Motivational Interviewing instruments as SDC Questionnaires; QuestionnaireResponses scored into Observations.',
+      description: 'Motivational Interviewing instruments as SDC Questionnaires that compute their scores.',
     },
     fhirVersion: FHIR_VERSION,
     format: [FHIR_JSON, 'application/json'],
@@ -50,27 +48,7 @@ export function capabilityStatement(now: Date) {
               { name: 'version', type: 'token', definition: 'http://hl7.org/fhir/SearchParameter/Questionnaire-version' },
             ],
           },
-          {
-            type: 'QuestionnaireResponse',
-            documentation: `Scored when \`questionnaire\` is one of ours (e.g. ${questionnaireUrl('urica')}|1.1.0) or mapped by the clinic's form map.`,
-            interaction: [{ code: 'create', documentation: 'Scores and stores; the answer is the Bundle of Observations.' }],
-            operation: [{ name: 'extract', definition: SDC_EXTRACT, documentation: 'Scores without storing: the Bundle of Observations.' }],
-          },
-          {
-            type: 'Observation',
-            supportedProfile: [US_CORE_SCREENING],
-            interaction: [
-              { code: 'read' },
-              { code: 'search-type', documentation: 'POST _search only (form body), so identifiers stay out of URLs.' },
-            ],
-            searchParam: [
-              { name: 'subject', type: 'reference', documentation: 'With the `:identifier` modifier: system|value of the client.' },
-              { name: 'code', type: 'token' },
-              { name: 'date', type: 'date' },
-            ],
-          },
         ],
-        operation: [{ name: 'extract', definition: SDC_EXTRACT }],
       },
     ],
   };

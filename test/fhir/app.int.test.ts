@@ -38,8 +38,6 @@ describe('GET /fhir/r4/metadata', () => {
       CodeSystem: ['read'],
       ConceptMap: ['read'],
       Questionnaire: ['read', 'search-type'],
-      QuestionnaireResponse: ['$extract', 'create'],
-      Observation: ['read', 'search-type'],
     });
   });
 });
