@@ -1,7 +1,6 @@
 import { cors } from 'hono/cors';
 import { createMiddleware } from 'hono/factory';
 import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 
 /** One browser origin as CORS compares it: a bare scheme://host[:port], no path, no wildcard. */
 export const ORIGIN = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/;
@@ -51,6 +50,26 @@ export function requestIdOf(header: (name: string) => string | undefined): strin
 }
 
 /**
+ * The secure headers of every API answer: hono/secure-headers' defaults with a CSP for JSON
+ * (nothing here is to be rendered, framed or to load anything), HSTS and same-origin CORP,
+ * written as one fixed list because building them per request cost a fifth of a scoring request.
+ */
+const SECURE_HEADERS: readonly (readonly [string, string])[] = [
+  ['Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'"],
+  ['Cross-Origin-Opener-Policy', 'same-origin'],
+  ['Cross-Origin-Resource-Policy', 'same-origin'],
+  ['Origin-Agent-Cluster', '?1'],
+  ['Referrer-Policy', 'no-referrer'],
+  ['Strict-Transport-Security', 'max-age=31536000; includeSubDomains'],
+  ['X-Content-Type-Options', 'nosniff'],
+  ['X-DNS-Prefetch-Control', 'off'],
+  ['X-Download-Options', 'noopen'],
+  ['X-Frame-Options', 'SAMEORIGIN'],
+  ['X-Permitted-Cross-Domain-Policies', 'none'],
+  ['X-XSS-Protection', '0'],
+];
+
+/**
  * The web conventions of every answer (docs/architecture.md, "Web conventions"): a request id
  * (`c.get('requestId')`, echoed as `X-Request-Id`), CORS for the configured origins only
  * (preflights answered here, before authentication), `nosniff` and the other secure headers, and
@@ -59,26 +78,27 @@ export function requestIdOf(header: (name: string) => string | undefined): strin
  */
 export function webConventions(options: { corsOrigins: readonly string[] }) {
   const origins = new Set(options.corsOrigins);
+  const withCors = cors({
+    origin: (origin) => (origins.has(origin) ? origin : null),
+    allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
+    allowHeaders: ALLOWED_HEADERS,
+    exposeHeaders: EXPOSED_HEADERS,
+    maxAge: 600,
+  });
   return [
     requestId({ headerName: '', generator: (c) => requestIdOf((name) => c.req.header(name)) }),
     createMiddleware(async (c, next) => {
       c.header('X-Request-Id', c.get('requestId'));
-      await next();
+      // why: only browsers send Origin; a server-to-server call (an EHR) skips the CORS work.
+      if (c.req.header('origin') === undefined) await next();
+      else {
+        const preflight = await withCors(c, next);
+        if (preflight) c.res = preflight;
+      }
+      const headers = c.res.headers;
+      for (const [name, value] of SECURE_HEADERS) headers.set(name, value);
       // why: clinical data must not sit in shared or browser caches; the contract and health too (they change with deploys).
-      if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
-    }),
-    cors({
-      origin: (origin) => (origins.has(origin) ? origin : null),
-      allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
-      allowHeaders: ALLOWED_HEADERS,
-      exposeHeaders: EXPOSED_HEADERS,
-      maxAge: 600,
-    }),
-    secureHeaders({
-      // JSON only: nothing here is to be rendered, framed or to load anything.
-      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
-      strictTransportSecurity: 'max-age=31536000; includeSubDomains',
-      crossOriginResourcePolicy: 'same-origin',
+      if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'no-store');
     }),
   ];
 }
