@@ -1,23 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ItemInstrumentDefinition } from '../../packages/instruments/definition';
-import { responseScaleFor } from '../../packages/instruments/engine';
 import { getInstrument, instruments } from '../../packages/instruments/index';
 import type { InstrumentInput } from '../../packages/instruments/types';
 import * as z from '../../packages/instruments/zod';
-
-/** Any in-range subset of answers (at least `minAnswered`) on any variant. */
-function validInput(definition: ItemInstrumentDefinition): fc.Arbitrary<InstrumentInput> {
-  const variants = definition.variants ? Object.keys(definition.variants.scales) : [undefined];
-  return fc.constantFrom(...variants).chain((variant) => {
-    const { min, max } = responseScaleFor(definition, variant);
-    const model = Object.fromEntries(definition.items.map((item) => [item.id, fc.integer({ min, max })]));
-    return fc
-      .record(model, { requiredKeys: [] })
-      .filter((responses) => Object.keys(responses).length >= (definition.minAnswered ?? 0))
-      .map((responses) => ({ instrument: definition.id, responses, ...(variant ? { scale: variant } : {}) }));
-  });
-}
+import { itemInput } from '../support/instrument-inputs';
 
 const entry = fc.record({ label: fc.string({ maxLength: 20 }), weight: fc.integer({ min: 1, max: 5 }) }, { requiredKeys: [] });
 const list = fc.array(entry, { maxLength: 50 });
@@ -27,7 +13,7 @@ const worksheetInput = fc
 
 const inputs = (id: string) => {
   const definition = getInstrument(id)!.definition;
-  return definition ? validInput(definition) : worksheetInput;
+  return definition ? itemInput(definition) : worksheetInput;
 };
 
 const keysOf = (schema: z.ZodMiniObject) => Object.keys(schema._zod.def.shape).sort();
