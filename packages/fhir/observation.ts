@@ -8,10 +8,7 @@ import type { AssessmentView } from '../domain/records';
  */
 
 /** Who the Observations are about: what the EHR sent (create and `$extract` answers) or, on later reads, the pseudonymous id only. */
-export type ObservationSubject =
-  | { identifier: { system: string; value: string } }
-  | { reference: string }
-  | { pseudonym: string };
+export type ObservationSubject = { identifier: { system: string; value: string } } | { reference: string } | { pseudonym: string };
 
 /** What the builders read: the result (a stored view, or a `$extract` result without id) and its context. */
 export interface ObservationSource {
