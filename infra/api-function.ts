@@ -1,11 +1,16 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
-import { Architecture, ParamsAndSecretsLayerVersion, ParamsAndSecretsLogLevel, ParamsAndSecretsVersions } from 'aws-cdk-lib/aws-lambda';
-import { type BundlingOptions, NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import {
+  Architecture,
+  Function as LambdaFunction,
+  ParamsAndSecretsLayerVersion,
+  ParamsAndSecretsLogLevel,
+  ParamsAndSecretsVersions,
+} from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { API_BUNDLING, LAMBDA_RUNTIME } from './bundling';
+import { BUNDLE_FILE, type FunctionFiles, functionCode, LAMBDA_RUNTIME } from './bundling';
 
 export interface ApiFunctionProps {
   /** Entry file, relative to the repository root. */
@@ -21,8 +26,8 @@ export interface ApiFunctionProps {
   environment: Record<string, string>;
   /** Data-access statements; each must name its resources (no `*`). */
   statements: iam.PolicyStatement[];
-  /** Default `API_BUNDLING`. */
-  bundling?: BundlingOptions;
+  /** Files shipped beside the code (the web function's assets). */
+  files?: FunctionFiles;
   /** Whether it reads a secret through the Parameters and Secrets extension layer; default true. */
   secretsExtension?: boolean;
   /** What it is, for the role's and policy's descriptions; default 'MI Assessments API function'. */
@@ -47,16 +52,16 @@ export const SECRETS_EXTENSION = ParamsAndSecretsLayerVersion.fromVersion(Params
 });
 
 /**
- * The Lambda defaults of this project in one place: Node 22 on arm64, bundled by local esbuild
- * with `API_BUNDLING`, the Parameters and Secrets extension layer, an explicit encrypted and
+ * The Lambda defaults of this project in one place: Node 22 on arm64, built by local esbuild
+ * with code splitting (`functionCode`), the Parameters and Secrets extension layer, an explicit encrypted and
  * retained log group, reserved concurrency, and a role whose only policy is a customer-managed
  * one holding exactly the given statements plus writing to its own log group. The web function
- * uses it too, with `WEB_BUNDLING`, no statements and no extension.
+ * uses it too, with `WEB_FILES`, no statements and no extension.
  * @example
  * new ApiFunction(this, 'Api', { entry: API_ENTRY, logGroupName: '/mia/dev/api', logsKey, ... });
  */
 export class ApiFunction extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
   readonly logGroup: logs.LogGroup;
   readonly role: iam.Role;
 
@@ -90,9 +95,9 @@ export class ApiFunction extends Construct {
       managedPolicies: [policy],
     });
 
-    this.function = new NodejsFunction(this, 'Function', {
-      entry: props.entry,
-      handler: 'handler',
+    this.function = new LambdaFunction(this, 'Function', {
+      code: functionCode(props.entry, props.files),
+      handler: `${BUNDLE_FILE.replace(/\.mjs$/, '')}.handler`,
       runtime: LAMBDA_RUNTIME,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize,
@@ -100,7 +105,6 @@ export class ApiFunction extends Construct {
       reservedConcurrentExecutions: props.reservedConcurrency,
       role: this.role,
       logGroup: this.logGroup,
-      bundling: props.bundling ?? API_BUNDLING,
       ...(props.secretsExtension === false ? {} : { paramsAndSecrets: SECRETS_EXTENSION }),
       environment: {
         // Stack traces point into the sources rather than the minified bundle.

@@ -13,7 +13,7 @@ import { GSI1, GSI2, TTL_ATTRIBUTE, tableDefinition } from '../packages/store/sc
 import { WEB_PREFIXES } from '../packages/web/site';
 import { ApiAlarms } from './alarms';
 import { ApiFunction } from './api-function';
-import { API_ENTRY, WEB_BUNDLING, WEB_ENTRY } from './bundling';
+import { API_ENTRY, WEB_ENTRY, WEB_FILES } from './bundling';
 import { DEFAULT_SETTINGS, type StageSettings } from './settings';
 import { tableShape } from './table';
 
@@ -203,7 +203,7 @@ export class MiAssessmentsStack extends Stack {
     // access to the table, the secret or the data key, and none of its files in the API's bundle.
     this.web = new ApiFunction(this, 'Web', {
       entry: WEB_ENTRY,
-      bundling: WEB_BUNDLING,
+      files: WEB_FILES,
       secretsExtension: false,
       purpose: 'MI Assessments web pages function',
       logGroupName: webLogs,

@@ -1,5 +1,5 @@
 import { type AssessmentDeps, createBatch } from '../../packages/api/assessments';
-import { MAX_BATCH } from '../../packages/api/schemas';
+import { MAX_BATCH } from '../../packages/api/limits';
 
 /** The clinic `npm start` gives its development key to. */
 export const DEMO_CLINIC = 'demo';

@@ -6,7 +6,7 @@ import { createWebApp } from '../../packages/web/app';
 import { WEB_ASSET_DIR } from '../../packages/web/site';
 import { SITES } from '../../packages/web/sites';
 
-// The build copies the sites' files here, beside the bundle (infra/bundling.ts, `WEB_BUNDLING`).
+// The build copies the sites' files here, beside the bundle (infra/bundling.ts, `WEB_FILES`).
 const root = join(dirname(fileURLToPath(import.meta.url)), WEB_ASSET_DIR);
 
 /** The pages and static files; no table, no secret, no configuration. */

@@ -1,5 +1,5 @@
 import type { AssessmentView } from '../domain/records';
-import { getInstrument } from '../instruments';
+import type { Outcome } from '../instruments/types';
 
 /**
  * Pre-aggregation of assessments into per clinic × instrument × period counters (docs/architecture.md, "Rollups").
@@ -185,9 +185,10 @@ export function assessmentCounters(point: RollupPoint): Counters {
 /**
  * What one subject's period head adds: one subject, one per score it has a value of in any of
  * its assessments there, its latest categories, its change first → latest.
- * @example subjectCounters('readiness-ruler', withPoint(undefined, point)) // { subjects: 1, 'u:readiness': 1, … }
+ * `outcome` is the instrument's (its score and which way is better): it decides improved / worse.
+ * @example subjectCounters(readinessRuler.outcome, withPoint(undefined, point)) // { subjects: 1, 'u:readiness': 1, … }
  */
-export function subjectCounters(instrumentId: string, head: SubjectPeriod | undefined): Counters {
+export function subjectCounters(outcome: Outcome | undefined, head: SubjectPeriod | undefined): Counters {
   if (!head) return {};
   const { first, latest } = head;
   const out: Counters = { [counter.subjects]: 1 };
@@ -203,7 +204,6 @@ export function subjectCounters(instrumentId: string, head: SubjectPeriod | unde
     out[counter.changeSum(s)] = d;
     out[counter.changeSquares(s)] = d * d;
   }
-  const outcome = getInstrument(instrumentId)?.outcome;
   const start = outcome && first.scores[outcome.score];
   const last = outcome && latest.scores[outcome.score];
   if (outcome && start !== undefined && last !== undefined) {

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { type FieldError, ValidationError } from '../domain/errors';
 import type { AssessmentView, GuidanceContext, GuidanceStyle, ScoredResult, TargetBehavior } from '../domain/records';
 import { canonicalJson, getInstrument } from '../instruments';
@@ -8,6 +7,9 @@ import { errorToProblem } from './problem';
 import type { Pseudonymizer } from './pseudonymizer';
 import { type AssessmentRequest, parseAssessmentRequest, type ScoreRequest, toValidationError } from './schemas';
 
+// why: scripts and tests make ids where they call the use cases; the generator's home is ids.ts.
+export { newAssessmentId } from './ids';
+
 /** What the assessment use cases need; the app passes its own dependencies through. */
 export interface AssessmentDeps {
   store: Store;
@@ -15,9 +17,6 @@ export interface AssessmentDeps {
   now: () => Date;
   newId: () => string;
 }
-
-/** `asm_` + 128 random bits, base64url. */
-export const newAssessmentId = (): string => `asm_${randomBytes(16).toString('base64url')}`;
 
 /** The request fields around the instrument input that only shape the guidance. */
 interface GuidanceFields {

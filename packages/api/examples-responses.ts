@@ -87,7 +87,7 @@ function aggregatesExample() {
       const result = scoreOnly({ instrument: 'readiness-ruler', responses } as ScoreRequest);
       const point = toPoint({ ...result, id: `asm_${i}`, subjectId: `s${i}`, administeredOn: day }, `${day}T10:00:00.000Z`);
       addCounters(out, assessmentCounters(point));
-      addCounters(out, subjectCounters('readiness-ruler', withPoint(undefined, point)));
+      addCounters(out, subjectCounters(getInstrument('readiness-ruler')!.outcome, withPoint(undefined, point)));
     }
     return out;
   };

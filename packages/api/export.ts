@@ -41,8 +41,6 @@ export interface ExportPage {
   next?: string;
 }
 
-export const DEFAULT_EXPORT_LIMIT = 1000;
-export const MAX_EXPORT_LIMIT = 5000;
 /** Rows joined per chunk handed to the stream: few writes, still small. */
 const ROWS_PER_CHUNK = 200;
 /**

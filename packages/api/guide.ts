@@ -1,5 +1,5 @@
+import { MAX_BATCH } from './limits';
 import { PROBLEMS, type ProblemType } from './problem';
-import { MAX_BATCH } from './schemas';
 
 /**
  * The guide text of the reference (OpenAPI `info.description`, Markdown): what an integrator

@@ -3,8 +3,9 @@ import { examples } from './examples';
 import { GUIDE } from './guide';
 import { PROBLEM_CONTENT_TYPE, PROBLEMS, type ProblemType } from './problem';
 import { responseSchemas } from './response-schemas';
-import type { RouteDef } from './route';
+import type { RouteDef, SchemaName } from './route';
 import { ROUTE_MODULES } from './routes';
+import * as schemas from './schemas';
 
 type Json = Record<string, unknown>;
 
@@ -13,6 +14,10 @@ function jsonSchema(schema: z.ZodMiniType): Json {
   const { $schema: _s, $id: _i, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Json;
   return rest;
 }
+
+/** A route's request schema, by its name in schemas.ts. */
+// biome-ignore lint/performance/noDynamicNamespaceImportAccess: every request schema is documented, so none could be shaken off anyway.
+const named = (name: SchemaName): z.ZodMiniType => schemas[name] as z.ZodMiniType;
 
 const unlazy = (schema: z.ZodMiniType): z.ZodMiniType =>
   schema instanceof z.ZodMiniLazy ? (schema._zod.innerType as z.ZodMiniType) : schema;
@@ -35,7 +40,7 @@ const commonHeaders = (r: RouteDef) => ({
 /** The query's fields as parameters: typed, bounded and defaulted by the schema the route validates with. */
 function queryParameters(r: RouteDef): Json[] {
   if (!r.query) return [];
-  const object = unlazy(r.query) as z.ZodMiniObject;
+  const object = unlazy(named(r.query)) as z.ZodMiniObject;
   return Object.entries(object._zod.def.shape).map(([name, field]) => {
     const schema = field as z.ZodMiniType;
     const { description, ...rest } = jsonSchema(schema);
@@ -61,7 +66,15 @@ function parameters(r: RouteDef): Json[] {
     })),
     ...queryParameters(r),
     ...(r.header
-      ? [{ name: r.header.name, in: 'header', required: true, description: r.header.description, schema: jsonSchema(r.header.schema) }]
+      ? [
+          {
+            name: r.header.name,
+            in: 'header',
+            required: true,
+            description: r.header.description,
+            schema: jsonSchema(named(r.header.schema)),
+          },
+        ]
       : []),
   ];
 }
@@ -134,7 +147,10 @@ function operation(r: RouteDef, tag: string): Json {
           requestBody: {
             required: true,
             content: {
-              'application/json': { schema: ref(r.body.schema), ...(r.body.examples ? { examples: examples()[r.body.examples] } : {}) },
+              'application/json': {
+                schema: ref(named(r.body.schema)),
+                ...(r.body.examples ? { examples: examples()[r.body.examples] } : {}),
+              },
             },
           },
         }

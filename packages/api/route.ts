@@ -8,14 +8,27 @@ import type { AppContext } from './context';
 import type { ExampleName } from './examples';
 import type { ProblemType } from './problem';
 import type { ResponseSchemas } from './response-schemas';
-import { toValidationError } from './schemas';
+import type * as Schemas from './schemas';
 
 type ParseResult = { success: true; data: unknown } | { success: false; error: z.core.$ZodError };
+
+/**
+ * Routes name their request schemas and parsers by their export name in schemas.ts (as they
+ * name response schemas and examples): the names are data, so defining and mounting the routes
+ * loads neither zod nor the instruments; schemas.ts is imported on the first request that
+ * validates something (docs/architecture.md, "Cold start").
+ */
+type SchemaModule = typeof Schemas;
+export type SchemaName = { [K in keyof SchemaModule]: SchemaModule[K] extends z.ZodMiniType ? K : never }[keyof SchemaModule];
+export type ParserName = {
+  [K in keyof SchemaModule]: SchemaModule[K] extends (value: unknown) => ParseResult ? K : never;
+}[keyof SchemaModule];
+type Output<N> = N extends SchemaName ? z.output<SchemaModule[N]> : never;
 
 /** A request header the route requires, validated after the body (its errors name `header.<name>`). */
 export interface HeaderDef {
   name: string;
-  schema: z.ZodMiniType;
+  schema: SchemaName;
   description: string;
   /** The one message of any failure (the header is absent, empty or too long). */
   message: string;
@@ -49,9 +62,9 @@ export interface RouteDef<B = unknown, Q = unknown> {
    * A JSON body and its schema; `parse`, when given, parses in the schema's place (the instrument
    * requests); `examples` names the body's examples in examples.ts.
    */
-  body?: { schema: z.ZodMiniType; parse?: (value: unknown) => ParseResult; examples?: ExampleName };
+  body?: { schema: SchemaName; parse?: ParserName; examples?: ExampleName };
   /** The query's schema: a closed object whose fields (with their descriptions) are the documented parameters. */
-  query?: z.ZodMiniType;
+  query?: SchemaName;
   /** Path parameters: description and pattern (checked by the handler: a malformed id is simply not found). */
   params?: Readonly<Record<string, { description: string; pattern: RegExp }>>;
   header?: HeaderDef;
@@ -73,26 +86,45 @@ export interface RouteDef<B = unknown, Q = unknown> {
  * A route definition with its body and query types inferred from its schemas.
  * @example export const health = defineRoute({ method: 'get', path: '/health', summary: 'Liveness', errors: [], handle: (c) => c.json({ status: 'ok' }) });
  */
-export function defineRoute<B extends z.ZodMiniType = z.ZodMiniNever, Q extends z.ZodMiniType = z.ZodMiniNever>(
-  def: Omit<RouteDef<z.output<B>, z.output<Q>>, 'body' | 'query'> & {
-    body?: { schema: B; parse?: (value: unknown) => ParseResult; examples?: ExampleName };
+export function defineRoute<B extends SchemaName = never, Q extends SchemaName = never>(
+  def: Omit<RouteDef<Output<B>, Output<Q>>, 'body' | 'query'> & {
+    body?: { schema: B; parse?: ParserName; examples?: ExampleName };
     query?: Q;
   },
 ): RouteDef {
   return def as unknown as RouteDef;
 }
 
-/** zod-validator with our problem+json hook (its default 400 would echo input). */
-const validator = (target: 'json' | 'query', schema: z.ZodMiniType, parse?: (value: unknown) => ParseResult): MiddlewareHandler<AuthEnv> =>
-  zValidator(
-    target,
-    schema,
-    (result) => {
-      if (!result.success) throw toValidationError(result.error).at(target === 'json' ? 'body' : 'query');
-    },
-    // why: zod-validator types this result as classic zod's; zod/mini's has the same fields (success, data, error).
-    parse && { validationFunction: (_schema, value) => parse(value) as never },
-  ) as unknown as MiddlewareHandler<AuthEnv>;
+let loading: Promise<SchemaModule> | undefined;
+/** schemas.ts, imported on first use and kept; a failed import is retried on the next request. */
+function schemas(): Promise<SchemaModule> {
+  loading ??= import('./schemas').catch((error: unknown) => {
+    loading = undefined;
+    throw error;
+  });
+  return loading;
+}
+
+/** zod-validator with our problem+json hook (its default 400 would echo input), built on the route's first request. */
+function validator(target: 'json' | 'query', name: SchemaName, parseName?: ParserName): MiddlewareHandler<AuthEnv> {
+  let built: MiddlewareHandler<AuthEnv> | undefined;
+  return async (c, next) => {
+    if (!built) {
+      const m = await schemas();
+      const parse = parseName && (m[parseName] as (value: unknown) => ParseResult);
+      built = zValidator(
+        target,
+        m[name] as z.ZodMiniType,
+        (result) => {
+          if (!result.success) throw m.toValidationError(result.error).at(target === 'json' ? 'body' : 'query');
+        },
+        // why: zod-validator types this result as classic zod's; zod/mini's has the same fields (success, data, error).
+        parse && { validationFunction: (_schema, value) => parse(value) as never },
+      ) as unknown as MiddlewareHandler<AuthEnv>;
+    }
+    return built(c, next);
+  };
+}
 
 /**
  * Registers routes on `app`: scope check, JSON body reader, validators and handler, in that
@@ -113,7 +145,7 @@ export function mountRoutes(app: Hono<AuthEnv>, routes: readonly RouteDef[], ctx
         body: route.body ? valid('json') : undefined,
         query: route.query ? valid('query') : undefined,
         params,
-        header: route.header ? requiredHeader(c, route.header) : '',
+        header: route.header ? await requiredHeader(c, route.header) : '',
       };
       // why: a use case names the field (`cursor`, `administeredOn`); where it was sent is the route's to say.
       const location = route.body ? 'body' : 'query';
@@ -128,8 +160,8 @@ export function mountRoutes(app: Hono<AuthEnv>, routes: readonly RouteDef[], ctx
   return app;
 }
 
-function requiredHeader(c: Context, header: HeaderDef): string {
-  const parsed = header.schema.safeParse(c.req.header(header.name));
+async function requiredHeader(c: Context, header: HeaderDef): Promise<string> {
+  const parsed = ((await schemas())[header.schema] as z.ZodMiniType).safeParse(c.req.header(header.name));
   if (!parsed.success) throw new ValidationError([{ path: `header.${header.name}`, message: header.message }], 'malformed');
   return parsed.data as string;
 }

@@ -3,7 +3,7 @@ import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, GUIDANCE_STYLES, TARGET_BEHAVIORS } 
 import { closedObject, getInstrument, type Instrument, instruments, toFieldErrors } from '../instruments';
 import { once } from '../instruments/once';
 import * as z from '../instruments/zod';
-import { SUBJECT_ID_PATTERN } from './pseudonymizer';
+import { DEFAULT_EXPORT_LIMIT, DEFAULT_PAGE_SIZE, MAX_BATCH, MAX_EXPORT_LIMIT } from './limits';
 
 /**
  * Request and response schemas of the HTTP contract. Instrument-specific parts come from each
@@ -90,7 +90,6 @@ export const parseAssessmentRequest = byInstrument(assessmentRequest, assessment
 export type ScoreRequest = z.infer<typeof scoreRequest>;
 export type AssessmentRequest = z.infer<typeof assessmentRequest>;
 
-export const MAX_BATCH = 25;
 export const idempotencyKey = z.lazy(() => text(1, 255));
 
 /** Items are validated one by one so that one bad item does not reject the others. */
@@ -116,19 +115,12 @@ export const subjectSearchRequest = z.lazy(() =>
   ),
 );
 
-/** Rows per page when a request names no `limit`. */
-export const DEFAULT_PAGE_SIZE = 20;
-
 export const pageQuery = z.lazy(() =>
   closedObject({
     limit: defaulted(queryInt(1, 100), DEFAULT_PAGE_SIZE, 'Rows per page, 1–100.'),
     cursor: optional(text(1, 1024), 'The `next` value of the previous page.'),
   }),
 );
-
-/** Ids in paths are checked before any read: a malformed one is simply not found. */
-export const ASSESSMENT_ID_PATTERN = /^asm_[A-Za-z0-9_-]{22}$/;
-export { SUBJECT_ID_PATTERN };
 
 /**
  * Turns zod issues into the contract's `errors` list (one entry per problem, paths only, no
@@ -176,7 +168,7 @@ export const exportQuery = z.lazy(() =>
     from: optional(z.iso.date(), 'First day administered, YYYY-MM-DD, inclusive.'),
     to: optional(z.iso.date(), 'Last day administered, YYYY-MM-DD, inclusive.'),
     format: optional(z.enum(EXPORT_FORMAT_IDS), EXPORT_FORMAT_IDS.map((id) => `\`${id}\`: ${EXPORT_FORMATS[id].description}`).join('; ')),
-    limit: optional(queryInt(1, 5000), 'Rows per page, 1–5000, default 1000'),
+    limit: optional(queryInt(1, MAX_EXPORT_LIMIT), `Rows per page, 1–${MAX_EXPORT_LIMIT}, default ${DEFAULT_EXPORT_LIMIT}`),
     cursor: optional(text(1, 2048), 'The previous page’s `Export-Next-Cursor`.'),
   }),
 );

@@ -15,7 +15,7 @@ import type { Item, StoreContext } from './context';
 import { fromAssessmentItem, toAssessmentItem } from './items';
 import type { CreateAssessment, CreateOutcome, Store } from './port';
 import { rollupState } from './rollup-state';
-import { pointDelete, pointPut, type RollupOwner, rollupWrites, type SubjectPeriodState } from './rollups';
+import { outcomeOf, pointDelete, pointPut, type RollupOwner, rollupWrites, type SubjectPeriodState } from './rollups';
 import { assessmentKey, ItemType, idempotencyKey, type TableKey, TTL_ATTRIBUTE } from './schema';
 import { cancellation, retryPause } from './transactions';
 
@@ -93,6 +93,7 @@ export function assessmentMethods(ctx: StoreContext): AssessmentMethods {
       const assessmentPut = { TableName, Item: marshall(toAssessmentItem(clinicId, a)), ConditionExpression: 'attribute_not_exists(PK)' };
       const point = toPoint(a.view, a.createdAt);
       const owner = { clinicId, subjectId: a.subjectId, instrumentId: a.instrumentId };
+      const outcome = await outcomeOf(a.instrumentId);
       // A concurrent write for the same subject and period moves its heads' version: re-read and retry.
       for (let attempt = 1; ; attempt += 1) {
         const states = await rollup.read(owner, a.administeredOn);
@@ -100,7 +101,7 @@ export function assessmentMethods(ctx: StoreContext): AssessmentMethods {
           { Put: idemPut },
           { Put: assessmentPut },
           pointPut(TableName, owner, point),
-          ...rollupWrites(TableName, clinicId, a.instrumentId, states, point, 1, (st) => withPoint(st.head, point)),
+          ...rollupWrites(TableName, clinicId, a.instrumentId, outcome, states, point, 1, (st) => withPoint(st.head, point)),
           ...ctx.extraWrites({ kind: 'created', clinicId, assessment: a }),
         ];
         if (!(await withConversion(owner, states, items, point.id, attempt))) continue;
@@ -138,7 +139,7 @@ export function assessmentMethods(ctx: StoreContext): AssessmentMethods {
         const items: TransactWriteItem[] = [
           { Delete: { TableName, Key: marshall(assessmentKey(clinicId, id)), ConditionExpression: 'attribute_exists(PK)' } },
           pointDelete(TableName, owner, point),
-          ...rollupWrites(TableName, clinicId, stored.instrumentId, states, point, -1, next),
+          ...rollupWrites(TableName, clinicId, stored.instrumentId, await outcomeOf(stored.instrumentId), states, point, -1, next),
           ...ctx.extraWrites({ kind: 'deleted', clinicId, assessment: stored }),
         ];
         if (!(await withConversion(owner, states, items, point.id, attempt))) continue;

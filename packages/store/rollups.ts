@@ -13,6 +13,7 @@ import {
   type SubjectPeriod,
   subjectCounters,
 } from '../analytics/rollup';
+import type { Outcome } from '../instruments/types';
 import {
   aggregateKey,
   aggregateShard,
@@ -93,12 +94,14 @@ function legacyPoints(json: string): RollupPoint[] {
  * removed (`sign` −1): per period, the subject's head (guarded by its version, so a concurrent
  * writer forces a retry instead of a lost update) and an ADD on the counters. The point's own
  * item is `pointPut` / `pointDelete`.
- * @example rollupWrites('t', 'demo', 'urica', states, point, 1, (s) => withPoint(s.head, point))
+ * `outcome` is the instrument's (`outcomeOf`).
+ * @example rollupWrites('t', 'demo', 'urica', await outcomeOf('urica'), states, point, 1, (s) => withPoint(s.head, point))
  */
 export function rollupWrites(
   TableName: string,
   clinicId: string,
   instrumentId: string,
+  outcome: Outcome | undefined,
   states: SubjectPeriodState[],
   point: RollupPoint,
   sign: 1 | -1,
@@ -115,14 +118,19 @@ export function rollupWrites(
           },
         }
       : { Delete: { TableName, Key: marshall(state.key), ...versionGuard(state) } };
-    const delta = diffCounters(
-      subjectCounters(instrumentId, state.head),
-      subjectCounters(instrumentId, after),
-      assessmentCounters(point),
-      sign,
-    );
+    const delta = diffCounters(subjectCounters(outcome, state.head), subjectCounters(outcome, after), assessmentCounters(point), sign);
     return [headWrite, { Update: aggregateUpdate(TableName, clinicId, instrumentId, state, delta) }];
   });
+}
+
+/**
+ * The outcome an instrument's change is judged by. The registry is imported on the first write,
+ * not with the store: a cold start that only reads loads no instrument (docs/architecture.md,
+ * "Cold start").
+ * @example await outcomeOf('urica') // { score: 'readiness', better: 'higher' }
+ */
+export async function outcomeOf(instrumentId: string): Promise<Outcome | undefined> {
+  return (await import('../instruments')).getInstrument(instrumentId)?.outcome;
 }
 
 function versionGuard(state: SubjectPeriodState) {

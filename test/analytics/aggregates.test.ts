@@ -10,6 +10,9 @@ import {
   withPoint,
 } from '../../packages/analytics/rollup';
 import { suppressionPolicy } from '../../packages/analytics/suppression';
+import { getInstrument } from '../../packages/instruments';
+
+const RULER_OUTCOME = getInstrument('readiness-ruler')!.outcome;
 
 const policy = suppressionPolicy(10);
 const counters = (subjects: number, n: number) => ({ subjects, n, 'c:readiness': n, 's:readiness': 5 * n, 'q:readiness': 25 * n });
@@ -44,7 +47,7 @@ describe('toGroup from per-subject rollups', () => {
     };
     for (const points of subjects) {
       const record = points.reduce<SubjectPeriod | undefined>((r, p) => withPoint(r, p), undefined);
-      add(subjectCounters('readiness-ruler', record));
+      add(subjectCounters(RULER_OUTCOME, record));
       for (const p of points) add(assessmentCounters(p));
     }
     return out;
@@ -69,13 +72,13 @@ describe('toGroup from per-subject rollups', () => {
     const [a, b] = [point('a', '2026-01-05', { confidence: 4, importance: 6 }), point('b', '2026-01-09', { importance: 7 })];
     const both = withPoint(withPoint(undefined, b), a);
     expect([both.count, both.first.id, both.latest.id]).toEqual([2, 'a', 'b']);
-    expect(subjectCounters('readiness-ruler', both)).toMatchObject({ 'u:confidence': 1, 'u:importance': 1, 'd:n': 1 });
-    expect(subjectCounters('readiness-ruler', withoutPoint(both, b, { latest: a }))).toEqual({
+    expect(subjectCounters(RULER_OUTCOME, both)).toMatchObject({ 'u:confidence': 1, 'u:importance': 1, 'd:n': 1 });
+    expect(subjectCounters(RULER_OUTCOME, withoutPoint(both, b, { latest: a }))).toEqual({
       subjects: 1,
       'u:confidence': 1,
       'u:importance': 1,
     });
-    expect(subjectCounters('readiness-ruler', withoutPoint(both, a, { first: b }))).toEqual({ subjects: 1, 'u:importance': 1 });
+    expect(subjectCounters(RULER_OUTCOME, withoutPoint(both, a, { first: b }))).toEqual({ subjects: 1, 'u:importance': 1 });
     expect(withoutPoint(withoutPoint(both, a, { first: b }), b)).toBeUndefined();
   });
 });

@@ -85,7 +85,7 @@ describe('the bounded subject-period head', () => {
             const sorted = [...points].sort((a, b) => (pointOrder(a) < pointOrder(b) ? -1 : 1));
             head = withoutPoint(head, victim, { first: sorted[0], latest: sorted.at(-1) });
           }
-          expect(subjectCounters('readiness-ruler', head)).toEqual(countersOfAllPoints('readiness-ruler', points));
+          expect(subjectCounters(getInstrument('readiness-ruler')!.outcome, head)).toEqual(countersOfAllPoints('readiness-ruler', points));
           expect(head).toEqual(headOf(points));
         });
       }),
@@ -120,7 +120,7 @@ describe('the bounded subject-period head', () => {
     const head = withoutPoint(withPoint(withPoint(undefined, a), b), a, { first: b });
 
     expect(head).toEqual({ count: 1, first: b, latest: b, scored: { importance: 1 } });
-    expect(subjectCounters('readiness-ruler', head)).toEqual({ subjects: 1, 'u:importance': 1 });
+    expect(subjectCounters(getInstrument('readiness-ruler')!.outcome, head)).toEqual({ subjects: 1, 'u:importance': 1 });
   });
 });
 

@@ -1,7 +1,7 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SECRETS_EXTENSION_PORT } from '../../infra/api-function';
-import { API_BUNDLING, ESBUILD_TARGET, LAMBDA_RUNTIME } from '../../infra/bundling';
+import { ESBUILD_OPTIONS, ESBUILD_TARGET, LAMBDA_RUNTIME } from '../../infra/bundling';
 import { PSEUDONYM_SECRET_KEY_FIELD, PSEUDONYM_SECRET_TEMPLATE } from '../../infra/stack';
 import { GSI1, GSI2, TTL_ATTRIBUTE, tableDefinition } from '../../packages/store/schema';
 import { type Synthesized, synthesize } from './synth';
@@ -130,15 +130,19 @@ describe('MiAssessmentsStack with default settings', () => {
       }
     });
 
-    it('is bundled as ESM for node22, minified, with source maps and the AWS SDK inside', () => {
-      expect(API_BUNDLING).toMatchObject({
+    it('is bundled as split ESM for node22, minified, with source maps and the AWS SDK inside', () => {
+      expect(ESBUILD_OPTIONS).toMatchObject({
+        bundle: true,
         format: 'esm',
         target: 'node22',
         minify: true,
-        sourceMap: true,
-        bundleAwsSDK: true,
-        externalModules: [],
+        sourcemap: true,
+        splitting: true,
+        entryNames: '[name]',
+        outExtension: { '.js': '.mjs' },
       });
+      // Nothing is left to the runtime: no external, so the SDK we test is the SDK that runs.
+      expect(ESBUILD_OPTIONS).not.toHaveProperty('external');
       expect(LAMBDA_RUNTIME.name).toBe(`nodejs${ESBUILD_TARGET.slice('node'.length)}.x`);
     });
   });

@@ -1,10 +1,12 @@
 import { stream } from 'hono/streaming';
 import { EXPORT_FORMAT_IDS, EXPORT_FORMATS } from '../../domain/records';
-import { aggregatesReport } from '../aggregates';
-import { DEFAULT_EXPORT_LIMIT, exportPage } from '../export';
+import { DEFAULT_EXPORT_LIMIT, DEFAULT_PAGE_SIZE } from '../limits';
 import { AUTH_ERRORS } from '../problem';
 import { defineRoute } from '../route';
-import { aggregatesQuery, DEFAULT_PAGE_SIZE, exportQuery, pageQuery } from '../schemas';
+
+// why: the use cases load on their route's first request, not with the app (docs/architecture.md, "Cold start").
+const aggregates = () => import('../aggregates');
+const exports = () => import('../export');
 
 /** Analyst outcomes: disclosure-controlled aggregates, de-identified exports and their audit trail. */
 export const analyticsRoutes = [
@@ -16,10 +18,11 @@ export const analyticsRoutes = [
     description:
       'For the key’s clinic (or, with the operator-granted `analytics:network` scope, another clinic or the whole network): subjects, assessments, mean and sd of every score, the distribution of each interpretation category over subjects’ latest assessment, and change from each subject’s first to latest assessment in the period. Any figure resting on 1 to the threshold (10 or more) subjects is `{ "value": null, "suppressed": true }`, with complementary suppression so that no hidden figure can be derived from the published ones. Zero is published as 0.',
     scope: 'analytics:read',
-    query: aggregatesQuery,
+    query: 'aggregatesQuery',
     response: 'aggregatesResponse',
     errors: [...AUTH_ERRORS, 'validation-error', 'unprocessable-responses'],
-    handle: async (c, { query }, { store, now, policy }) => c.json(await aggregatesReport(store, c.get('auth'), query, now(), policy)),
+    handle: async (c, { query }, { store, now, policy }) =>
+      c.json(await (await aggregates()).aggregatesReport(store, c.get('auth'), query, now(), policy)),
   }),
   defineRoute({
     method: 'get',
@@ -29,7 +32,7 @@ export const analyticsRoutes = [
     description:
       'The key’s clinic’s assessments of one instrument, oldest first, as NDJSON or CSV: answers, scores and interpretation with a pseudonym re-keyed per export (`exportSubject`: two exports cannot be joined), the year and the days since the client’s first assessment — no ref, subject id, assessment id or date. Follow `Export-Next-Cursor` (or the `Link` header) until it is absent. Every page is written to the audit trail before it is sent.',
     scope: 'analytics:read',
-    query: exportQuery,
+    query: 'exportQuery',
     content: Object.fromEntries(
       EXPORT_FORMAT_IDS.map((id) => [EXPORT_FORMATS[id].mediaType, EXPORT_FORMATS[id].body === 'rows' ? 'exportRow' : { type: 'string' }]),
     ),
@@ -40,6 +43,7 @@ export const analyticsRoutes = [
     },
     errors: [...AUTH_ERRORS, 'validation-error', 'unprocessable-responses'],
     async handle(c, { query }, ctx) {
+      const { exportPage } = await exports();
       const page = await exportPage(ctx.exports, c.get('auth'), {
         ...query,
         format: query.format ?? EXPORT_FORMAT_IDS[0],
@@ -68,7 +72,7 @@ export const analyticsRoutes = [
     description:
       'The key’s clinic’s exports, newest first: which key (or the operator CLI) exported what, when, with which filters, and how many rows were released.',
     scope: 'analytics:read',
-    query: pageQuery,
+    query: 'pageQuery',
     response: 'exportAuditPage',
     errors: [...AUTH_ERRORS, 'validation-error'],
     async handle(c, { query }, { store, cursors }) {

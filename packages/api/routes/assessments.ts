@@ -1,8 +1,10 @@
 import { NotFound, ValidationError } from '../../domain/errors';
-import { createAssessment, createBatch } from '../assessments';
+import { ASSESSMENT_ID_PATTERN } from '../ids';
 import { AUTH_ERRORS, BODY_ERRORS } from '../problem';
 import { defineRoute } from '../route';
-import { ASSESSMENT_ID_PATTERN, assessmentRequest, batchRequest, idempotencyKey, parseAssessmentRequest } from '../schemas';
+
+// why: the use cases (and with them the instruments) load on their route's first request (docs/architecture.md, "Cold start").
+const useCases = () => import('../assessments');
 
 const ID = { id: { description: 'Assessment id (`asm_…`)', pattern: ASSESSMENT_ID_PATTERN } };
 
@@ -16,10 +18,10 @@ export const assessmentRoutes = [
     description:
       'Scores the answers with the instrument’s current definition and stores the result under the client’s pseudonym (only the keyed HMAC of `subject.ref` is kept). `Idempotency-Key` is required: the same key with the same body answers the first response again with `Idempotent-Replayed: true`; with another body, 422; while the first is still being written, 409. Unknown fields, unknown item ids and out-of-range answers are refused, never stored.',
     scope: 'assessments:write',
-    body: { schema: assessmentRequest, parse: parseAssessmentRequest, examples: 'assessmentRequest' },
+    body: { schema: 'assessmentRequest', parse: 'parseAssessmentRequest', examples: 'assessmentRequest' },
     header: {
       name: 'Idempotency-Key',
-      schema: idempotencyKey,
+      schema: 'idempotencyKey',
       description: '1–255 characters, unique per request, kept ≥ 24 h',
       message: 'Required, 1 to 255 characters.',
     },
@@ -32,6 +34,7 @@ export const assessmentRoutes = [
     },
     errors: [...AUTH_ERRORS, ...BODY_ERRORS, 'unprocessable-responses', 'idempotency-key-reused', 'idempotency-in-flight'],
     async handle(c, { body, header }, ctx) {
+      const { createAssessment } = await useCases();
       const out = await createAssessment(ctx.assessments, c.get('auth').clinicId, header, body);
       const view = out.body as { id?: string };
       if (out.replayed) c.header('idempotent-replayed', 'true');
@@ -47,7 +50,7 @@ export const assessmentRoutes = [
     description:
       'Each item is handled as if posted alone to `POST /v1/assessments` under its own `idempotencyKey`: one result per item, in request order, each with the status and body that request would have had. One bad item does not stop the others. Keys repeated inside one batch are refused (400) before anything is stored.',
     scope: 'assessments:write',
-    body: { schema: batchRequest, examples: 'batchRequest' },
+    body: { schema: 'batchRequest', examples: 'batchRequest' },
     response: 'batchResponse',
     errors: [...AUTH_ERRORS, ...BODY_ERRORS],
     async handle(c, { body }, ctx) {
@@ -58,6 +61,7 @@ export const assessmentRoutes = [
         return dup ? [{ path: `items.${index}.idempotencyKey`, message: 'Repeats an earlier item’s key.' }] : [];
       });
       if (duplicates.length > 0) throw new ValidationError(duplicates, 'malformed');
+      const { createBatch } = await useCases();
       return c.json({ results: await createBatch(ctx.assessments, c.get('auth').clinicId, body.items, ctx.log) });
     },
   }),

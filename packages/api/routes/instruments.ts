@@ -1,9 +1,10 @@
 import { NotFound } from '../../domain/errors';
-import { getInstrument, instruments, listCatalog, listGuidance } from '../../instruments';
-import { scoreOnly } from '../assessments';
 import { AUTH_ERRORS, BODY_ERRORS } from '../problem';
 import { defineRoute } from '../route';
-import { parseScoreRequest, scoreRequest } from '../schemas';
+
+// why: the instruments and the scoring use case load on their route's first request (docs/architecture.md, "Cold start").
+const registry = () => import('../../instruments');
+const useCases = () => import('../assessments');
 
 /** The instrument and guidance catalogs, and scoring without storing (any valid key). */
 export const instrumentRoutes = [
@@ -15,7 +16,7 @@ export const instrumentRoutes = [
     description: 'Every instrument the API scores: id, current version, title and licence (whether item wording may be shown).',
     response: 'instrumentList',
     errors: AUTH_ERRORS,
-    handle: (c) => c.json({ items: listCatalog() }),
+    handle: async (c) => c.json({ items: (await registry()).listCatalog() }),
   }),
   defineRoute({
     method: 'get',
@@ -27,8 +28,8 @@ export const instrumentRoutes = [
     params: { id: { description: 'Instrument id, e.g. `readiness-ruler`', pattern: /^[a-z0-9-]{1,64}$/ } },
     response: 'instrumentCatalog',
     errors: [...AUTH_ERRORS, 'not-found'],
-    handle(c, { params }) {
-      const instrument = getInstrument(params['id'] ?? '');
+    async handle(c, { params }) {
+      const instrument = (await registry()).getInstrument(params['id'] ?? '');
       if (!instrument) throw new NotFound('No instrument with this id.');
       return c.json(instrument.catalog);
     },
@@ -43,7 +44,7 @@ export const instrumentRoutes = [
     response: 'guidanceCatalog',
     examples: 'guidanceCatalog',
     errors: AUTH_ERRORS,
-    handle: (c) => c.json(listGuidance()),
+    handle: async (c) => c.json((await registry()).listGuidance()),
   }),
   defineRoute({
     method: 'post',
@@ -52,12 +53,10 @@ export const instrumentRoutes = [
     summary: 'Score answers without storing them',
     description:
       'The same engine and output as stored assessments, for previews: nothing is stored, and no subject is accepted. Any valid key may call it. Free text (worksheet labels) is scored and dropped.',
-    body: { schema: scoreRequest, parse: parseScoreRequest, examples: 'scoreRequest' },
+    body: { schema: 'scoreRequest', parse: 'parseScoreRequest', examples: 'scoreRequest' },
     response: 'scoredResult',
     examples: 'scoredResult',
     errors: [...AUTH_ERRORS, ...BODY_ERRORS, 'unprocessable-responses'],
-    handle: (c, { body }) => c.json(scoreOnly(body)),
+    handle: async (c, { body }) => c.json((await useCases()).scoreOnly(body)),
   }),
 ];
-
-export { instruments };

@@ -1,4 +1,3 @@
-import { openApiDocument } from '../openapi';
 import { problem, problemResponse } from '../problem';
 import { defineRoute } from '../route';
 
@@ -50,6 +49,7 @@ export const metaRoutes = [
     description: 'The OpenAPI 3.1 contract, generated from the same schemas the routes validate with.',
     content: { 'application/json': { type: 'object' } },
     errors: [],
-    handle: (c) => c.json(openApiDocument()),
+    // why: the document generator loads on the first request for it (docs/architecture.md, "Cold start").
+    handle: async (c) => c.json((await import('../openapi')).openApiDocument()),
   }),
 ];

@@ -1,9 +1,13 @@
 import { NotFound } from '../../domain/errors';
+import { DEFAULT_PAGE_SIZE } from '../limits';
 import { AUTH_ERRORS, BODY_ERRORS } from '../problem';
+import { SUBJECT_ID_PATTERN } from '../pseudonymizer';
 import { defineRoute } from '../route';
-import { DEFAULT_PAGE_SIZE, pageQuery, SUBJECT_ID_PATTERN, subjectSearchRequest } from '../schemas';
-import { type SearchPosition, searchAcrossVersions } from '../subject-search';
-import { subjectTrajectory } from '../trajectory';
+import type { SearchPosition } from '../subject-search';
+
+// why: the use cases (and with them the instruments) load on their route's first request (docs/architecture.md, "Cold start").
+const search = () => import('../subject-search');
+const trajectory = () => import('../trajectory');
 
 const SUBJECT = { subjectId: { description: 'Pseudonymous subject id (`sub_…`)', pattern: SUBJECT_ID_PATTERN } };
 
@@ -17,7 +21,7 @@ export const subjectRoutes = [
     description:
       'The client’s pseudonymous `subjectId` and assessments, newest first, by the clinic’s own ref. The ref travels in the body, never in a URL (URLs end up in access logs). Records made before a pseudonym-key rotation are found too. Follow `next` as `cursor` for the next page.',
     scope: 'assessments:read',
-    body: { schema: subjectSearchRequest, examples: 'subjectSearchRequest' },
+    body: { schema: 'subjectSearchRequest', examples: 'subjectSearchRequest' },
     response: 'assessmentPage',
     examples: 'assessmentPage',
     errors: [...AUTH_ERRORS, ...BODY_ERRORS],
@@ -28,6 +32,7 @@ export const subjectRoutes = [
       // why: the cursor is scoped to the client it was made for, by its current id.
       const scope = `${clinicId}\u001f${ids[0]}`;
       const from = cursor === undefined ? undefined : cursors.open<SearchPosition>('search', scope, cursor);
+      const { searchAcrossVersions } = await search();
       const page = await searchAcrossVersions(store, clinicId, ids, limit ?? DEFAULT_PAGE_SIZE, from);
       return c.json({
         subjectId: ids[0]!,
@@ -45,7 +50,7 @@ export const subjectRoutes = [
       'The assessments of one `subjectId`, newest first (by day administered, then by time stored), cursor-paged. A subject without assessments, or another clinic’s, answers 404.',
     scope: 'assessments:read',
     params: SUBJECT,
-    query: pageQuery,
+    query: 'pageQuery',
     response: 'assessmentPage',
     examples: 'assessmentPage',
     errors: [...AUTH_ERRORS, 'not-found', 'validation-error'],
@@ -81,6 +86,7 @@ export const subjectRoutes = [
     async handle(c, { params }, { store }) {
       const { subjectId = '' } = params;
       if (!SUBJECT_ID_PATTERN.test(subjectId)) throw new NotFound('No subject with this id.');
+      const { subjectTrajectory } = await trajectory();
       return c.json(await subjectTrajectory(store, c.get('auth').clinicId, subjectId));
     },
   }),
