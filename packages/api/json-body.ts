@@ -26,10 +26,14 @@ export function nestedDeeperThan(value: unknown, max: number): boolean {
   return false;
 }
 
-type Refusal = { type: Parameters<typeof problem>[0]; detail: string };
+export type Refusal = { type: Parameters<typeof problem>[0]; detail: string };
 
-/** The body's bytes, at most `maxBytes`; a refusal for a body too large or one the connection broke off. */
-async function readBody(c: Context, maxBytes: number): Promise<Uint8Array | Refusal> {
+/**
+ * The body's bytes, at most `maxBytes`; a refusal for a body too large or one the connection broke off.
+ * Shared by the JSON reader and the FHIR form reader, so both bound and refuse bodies alike.
+ * @example const bytes = await readBody(c, 8 * 1024); if (!(bytes instanceof Uint8Array)) return problemResponse(c, problem(bytes.type, bytes.detail));
+ */
+export async function readBody(c: Context, maxBytes: number): Promise<Uint8Array | Refusal> {
   const tooLarge: Refusal = { type: 'payload-too-large', detail: `The body exceeds ${maxBytes} bytes.` };
   const unreadable: Refusal = { type: 'malformed-request', detail: 'The request body could not be read.' };
   const declared = c.req.header('content-length');

@@ -1,6 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { requireScope } from '../api/auth';
 import type { AppContext, AppExtension } from '../api/context';
+import type { Scope } from '../domain/records';
 import { FHIR_BASE_PATH } from './canonical';
 import type { FhirHandlers } from './handlers';
 import { outcomes } from './outcome';
@@ -12,15 +14,22 @@ export const FHIR_ROUTES = [
   { method: 'GET', path: '/ConceptMap/:id', handler: 'readConceptMap', auth: true },
   { method: 'GET', path: '/Questionnaire/:id', handler: 'readQuestionnaire', auth: true },
   { method: 'GET', path: '/Questionnaire', handler: 'searchQuestionnaire', auth: true },
-] as const satisfies readonly {
+  { method: 'GET', path: '/Observation/:id', handler: 'readObservation', auth: true, scope: 'assessments:read' },
+  // why: a form body (docs/fhir-store.md), read by the handler itself, not the JSON reader.
+  { method: 'POST', path: '/Observation/_search', handler: 'searchObservation', auth: true, scope: 'assessments:read', form: true },
+] as const satisfies readonly FhirRoute[];
+
+export type FhirRoute = {
   method: 'GET' | 'POST';
   path: string;
   handler: keyof FhirHandlers;
   auth: boolean;
   body?: boolean;
-}[];
-
-export type FhirRoute = { method: 'GET' | 'POST'; path: string; handler: keyof FhirHandlers; auth: boolean; body?: boolean };
+  /** The scope the key must hold (403 otherwise), as the `/v1` route of the same use case demands. */
+  scope?: Scope;
+  /** The body is `application/x-www-form-urlencoded` (the handler reads it), not JSON. */
+  form?: boolean;
+};
 
 /**
  * Mounts the FHIR R4 routes under `/fhir/r4` on the API's app (the `extensions` seam of
@@ -43,8 +52,9 @@ export function fhirExtension(extra: readonly ExtraFhirRoute[] = []): AppExtensi
     const handlers = lazyHandlers(ctx);
     for (const route of FHIR_ROUTES as readonly FhirRoute[]) {
       const run = (c: Context) => handlers().then((h) => h[route.handler](c));
-      if (route.method === 'GET') app.get(`${base}${route.path}`, run);
-      else app.post(`${base}${route.path}`, ctx.jsonBody, run);
+      const scoped = route.scope ? (requireScope(route.scope) as MiddlewareHandler) : pass;
+      if (route.method === 'GET') app.get(`${base}${route.path}`, scoped, run);
+      else app.post(`${base}${route.path}`, scoped, route.form ? pass : ctx.jsonBody, run);
     }
     for (const route of extra) {
       if (route.method === 'GET') app.get(`${base}${route.path}`, (c) => route.handle(c, ctx));
@@ -52,6 +62,8 @@ export function fhirExtension(extra: readonly ExtraFhirRoute[] = []): AppExtensi
     }
   };
 }
+
+const pass: MiddlewareHandler = (_c, next) => next();
 
 /** An interaction mounted beside ours, sharing the FHIR auth, limits, body reader and OperationOutcomes. */
 export interface ExtraFhirRoute {

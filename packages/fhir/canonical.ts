@@ -16,6 +16,13 @@ export const CONCEPT_MAP_URL = `${CANONICAL_BASE}/ConceptMap/${CONCEPT_MAP_ID}`;
 export const PROBLEM_SYSTEM = `${CANONICAL_BASE}/CodeSystem/problem-types`;
 /** Where our extensions (provenance) are defined. */
 export const EXTENSION_BASE = `${CANONICAL_BASE}/StructureDefinition`;
+/** The extension that traces an Observation to the rule that scored it (algorithm, its version, the definition hash). */
+export const PROVENANCE_EXTENSION = `${EXTENSION_BASE}/scoring-provenance`;
+/**
+ * The identifier system of our pseudonymous subject ids (`subjectId` of `/v1`): later reads name
+ * the client by it alone, never by the identifier the EHR sent (docs/fhir.md, "Out").
+ */
+export const PSEUDONYM_SYSTEM = `${CANONICAL_BASE}/NamingSystem/subject-pseudonym`;
 
 /**
  * The canonical url of an instrument's Questionnaire.

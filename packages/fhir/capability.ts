@@ -1,4 +1,5 @@
 import { CANONICAL_BASE, FHIR_JSON, FHIR_VERSION } from './canonical';
+import { SCREENING_ASSESSMENT_PROFILE } from './observation';
 
 /**
  * The CapabilityStatement of `GET /fhir/r4/metadata`: every FHIR interaction the API answers
@@ -46,6 +47,19 @@ export function capabilityStatement(now: Date) {
             searchParam: [
               { name: 'url', type: 'uri', definition: 'http://hl7.org/fhir/SearchParameter/Questionnaire-url' },
               { name: 'version', type: 'token', definition: 'http://hl7.org/fhir/SearchParameter/Questionnaire-version' },
+            ],
+          },
+          {
+            type: 'Observation',
+            supportedProfile: [SCREENING_ASSESSMENT_PROFILE],
+            documentation:
+              'Search with POST _search and a form body only (subject:identifier as system|value is required); page by posting the same form to the next link, which carries only the sealed cursor.',
+            interaction: [{ code: 'read' }, { code: 'search-type' }],
+            searchParam: [
+              { name: 'subject:identifier', type: 'token', documentation: 'Required, system|value; form body only.' },
+              { name: 'code', type: 'token', definition: 'http://hl7.org/fhir/SearchParameter/clinical-code' },
+              { name: 'date', type: 'date', definition: 'http://hl7.org/fhir/SearchParameter/clinical-date' },
+              { name: '_cursor', type: 'string', documentation: 'The sealed cursor of the next link.' },
             ],
           },
         ],

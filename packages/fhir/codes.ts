@@ -1,6 +1,7 @@
 import { type ItemInstrumentDefinition, instruments } from '../instruments/index';
 import { STAGES } from '../instruments/stages';
 import { CODE_SYSTEM_ID, CODE_SYSTEM_URL } from './canonical';
+import { interpretationKeys, leafKind } from './interpretation';
 
 /** The codes of our CodeSystem, one function per kind, so every module spells them alike. */
 export const code = {
@@ -13,6 +14,10 @@ export const code = {
   stage: (stage: string) => `stage/${stage}`,
   band: (band: string) => `band/${band}`,
   balance: (balance: string) => `balance/${balance}`,
+  /** The decisional-balance worksheet's leaning (`change`, `status-quo`, `balanced`). */
+  leaning: (leaning: string) => `leaning/${leaning}`,
+  /** The norm sample a result's deciles were read from (SOCRATES: `alcohol-sample`). */
+  norms: (sample: string) => `norms/${sample}`,
   anchor: (instrument: string, value: number) => `${instrument}/anchor/${value}`,
 };
 
@@ -65,6 +70,14 @@ export function codeSystem() {
     for (const id of instrument.catalog.scales.map((s) => s.id).concat(instrument.catalog.derivedScores.map((s) => s.id))) {
       concept.push({ code: code.score(instrument.id, id), display: `${instrument.title}: ${id}` });
     }
+    // why: every interpretation is an Observation member whose code must be ours (docs/fhir.md, "Out").
+    for (const { key, values } of interpretationKeys(instrument)) {
+      concept.push({ code: code.interpretation(instrument.id, key), display: `${instrument.title}: ${key}` });
+      const kind = leafKind(key);
+      if (kind.kind === 'code' && (kind.prefix === 'leaning' || kind.prefix === 'norms')) {
+        for (const v of values) shared.set(code[kind.prefix](v), { code: code[kind.prefix](v), display: v });
+      }
+    }
     return { code: code.instrument(instrument.id), display: instrument.title, concept };
   });
   const stages = STAGES.map((s) => ({ code: code.stage(s), display: s }));
@@ -72,7 +85,7 @@ export function codeSystem() {
     resourceType: 'CodeSystem' as const,
     id: CODE_SYSTEM_ID,
     url: CODE_SYSTEM_URL,
-    version: '1.0.0',
+    version: '1.1.0',
     name: 'MIInstruments',
     title: 'Motivational Interviewing instruments: items, answers, scores and interpretations',
     status: 'active',

@@ -6,6 +6,7 @@ import { CODE_SYSTEM_ID, CONCEPT_MAP_ID, questionnaireUrl } from './canonical';
 import { capabilityStatement } from './capability';
 import { codeSystem } from './codes';
 import { conceptMap } from './concept-map';
+import { observationHandlers } from './observation-handlers';
 import { fhirJson } from './outcome';
 import { itemQuestionnaire } from './questionnaire';
 
@@ -16,6 +17,8 @@ export interface FhirHandlers {
   readConceptMap(c: Context): Response | Promise<Response>;
   readQuestionnaire(c: Context): Response | Promise<Response>;
   searchQuestionnaire(c: Context): Response | Promise<Response>;
+  readObservation(c: Context): Response | Promise<Response>;
+  searchObservation(c: Context): Response | Promise<Response>;
 }
 
 /**
@@ -27,6 +30,7 @@ export function fhirHandlers(ctx: AppContext): FhirHandlers {
   const all = () => (questionnaires ??= instruments.filter((i) => i.definition).map(itemQuestionnaire));
   let cs: ReturnType<typeof codeSystem> | undefined;
   return {
+    ...observationHandlers(ctx),
     metadata: (c) => fhirJson(c, capabilityStatement(ctx.now())),
     readCodeSystem(c) {
       if (c.req.param('id') !== CODE_SYSTEM_ID) throw new NotFound('No CodeSystem with this id.');

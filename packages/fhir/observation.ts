@@ -1,10 +1,15 @@
-import type { AssessmentView } from '../domain/records';
+import { randomUUID } from 'node:crypto';
+import { ASSESSMENT_ID_PATTERN } from '../api/schemas';
+import type { AssessmentView, Provenance } from '../domain/records';
+import { CODE_SYSTEM_URL, PROVENANCE_EXTENSION, PSEUDONYM_SYSTEM } from './canonical';
+import { code, codeSystem } from './codes';
+import { interpretationLeaves, leafKind } from './interpretation';
 
 /**
  * The Observations of one scored result (docs/fhir.md, "Out"): a US Core Screening Assessment
- * panel and one member per score and per interpretation. This file fixes the interface the
- * storing routes (`$extract`, `POST QuestionnaireResponse`) and the reading routes
- * (`GET Observation/{id}`, `_search`) share; the builders are filled in behind it.
+ * panel and one member per score and per interpretation. The storing routes (`$extract`,
+ * `POST QuestionnaireResponse`) and the reading routes (`GET Observation/{id}`, `_search`) share
+ * these builders.
  */
 
 /** Who the Observations are about: what the EHR sent (create and `$extract` answers) or, on later reads, the pseudonymous id only. */
@@ -19,39 +24,195 @@ export interface ObservationSource {
   derivedFrom?: { system?: string; value: string };
   /** The clinic is a 42 CFR Part 2 program: every resource carries the Part 2 `meta.security` labels. */
   part2: boolean;
+  /** The answering server's FHIR base (`https://host/fhir/r4`): Bundle `fullUrl`s of stored Observations are absolute under it. */
+  base?: string;
 }
 
 /** A FHIR Observation as this API emits it (R4 JSON). */
 export type Observation = Record<string, unknown> & { resourceType: 'Observation'; id?: string };
 
+/** The US Core 6.1.0 profile every Observation claims (its rules: test/fhir/us-core-profile.ts). */
+export const SCREENING_ASSESSMENT_PROFILE =
+  'http://hl7.org/fhir/us/core/StructureDefinition/us-core-observation-screening-assessment|6.1.0';
+const OBSERVATION_CATEGORY = 'http://terminology.hl7.org/CodeSystem/observation-category';
+const UCUM = 'http://unitsofmeasure.org';
+const DATA_ABSENT = 'http://terminology.hl7.org/CodeSystem/data-absent-reason';
+
 /**
- * The panel and its members. Members have ids only when the view has one (a stored result).
- * @example const { panel, members } = observationsFor({ view, subject: { pseudonym: view.subjectId }, part2: true });
+ * The 42 CFR Part 2 labels (docs/fhir-store.md): confidentiality restricted, the US privacy law
+ * that applies, and the substance-use-disorder sensitivity.
  */
-export function observationsFor(_source: ObservationSource): { panel: Observation; members: Observation[] } {
-  throw new Error('observationsFor: not built yet');
+export const PART2_SECURITY = [
+  { system: 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality', code: 'R', display: 'restricted' },
+  { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: '42CFRPart2', display: '42 CFR Part2' },
+  { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'SUD', display: 'substance use disorder information sensitivity' },
+] as const;
+
+let displays: Map<string, string> | undefined;
+/** The display of one of our codes, as our CodeSystem gives it (generated once). */
+function coding(c: string) {
+  if (!displays) {
+    displays = new Map();
+    const walk = (list: { code: string; display: string; concept?: unknown[] }[]) => {
+      for (const x of list) {
+        displays!.set(x.code, x.display);
+        walk((x.concept ?? []) as typeof list);
+      }
+    };
+    walk(codeSystem().concept);
+  }
+  const display = displays.get(c);
+  if (display === undefined) throw new Error(`Not a code of our CodeSystem: ${c}`);
+  return { coding: [{ system: CODE_SYSTEM_URL, code: c, display }] };
+}
+
+const provenanceExtension = (p: Provenance) => ({
+  url: PROVENANCE_EXTENSION,
+  extension: [
+    { url: 'algorithm', valueString: p.algorithm },
+    { url: 'algorithmVersion', valueString: p.algorithmVersion },
+    { url: 'definitionHash', valueString: p.definitionHash },
+  ],
+});
+
+function subjectReference(subject: ObservationSubject) {
+  if ('reference' in subject) return { reference: subject.reference };
+  const identifier = 'identifier' in subject ? subject.identifier : { system: PSEUDONYM_SYSTEM, value: subject.pseudonym };
+  return { type: 'Patient', identifier: { system: identifier.system, value: identifier.value } };
+}
+
+// why: OUR RULE (docs/fhir.md, "Out") — a score that cannot be computed (an item it needs is
+// unanswered, never prorated) is an Observation whose scoring was not performed.
+const NOT_PERFORMED = { dataAbsentReason: { coding: [{ system: DATA_ABSENT, code: 'not-performed', display: 'Not Performed' }] } };
+
+// why: OUR RULE (docs/fhir.md, "Out") — every score is a valueQuantity with UCUM `{score}`:
+// Quantity is a must-support type of the profile (integer is not), and one type per code holds
+// for means and proportions as well as sums.
+const scoreValue = (value: number | null) =>
+  value === null ? NOT_PERFORMED : { valueQuantity: { value, unit: 'score', system: UCUM, code: '{score}' } };
+
+function interpretationValue(instrumentId: string, key: string, value: unknown) {
+  if (value === null || value === undefined) return NOT_PERFORMED;
+  const kind = leafKind(key);
+  if (kind.kind === 'decile') return { valueQuantity: { value: value as number, unit: 'decile', system: UCUM, code: '{decile}' } };
+  if (kind.kind === 'anchor') return { valueCodeableConcept: coding(code.anchor(instrumentId, (value as { value: number }).value)) };
+  return { valueCodeableConcept: coding(code[kind.prefix](value as string)) };
 }
 
 /**
- * A Bundle of the panel and its members: `collection` for `$extract`, `transaction-response`-style
- * `collection` for the create answer (same shape, replay answers the same body).
+ * The panel and its members, with the Bundle entries that carry them: stored results have ids
+ * (`observationId`) and reference each other as `Observation/<id>`; a `$extract` result has no
+ * ids, so its resources reference each other by `urn:uuid:` fullUrls.
+ * @example const { panel, members } = observationsFor({ view, subject: { pseudonym: view.subjectId }, part2: true });
+ */
+export function observationsFor(source: ObservationSource): {
+  panel: Observation;
+  members: Observation[];
+  entries: { fullUrl?: string; resource: Observation }[];
+} {
+  const { view } = source;
+  const instrumentId = view.instrument.id;
+  const common = {
+    meta: { profile: [SCREENING_ASSESSMENT_PROFILE], ...(source.part2 ? { security: PART2_SECURITY.map((s) => ({ ...s })) } : {}) },
+    extension: [provenanceExtension(view.provenance)],
+    status: 'final',
+    category: [{ coding: [{ system: OBSERVATION_CATEGORY, code: 'survey', display: 'Survey' }] }],
+  };
+  const context = { subject: subjectReference(source.subject), effectiveDateTime: view.administeredOn };
+  const memberParts: { name: string; code: string; value: Record<string, unknown> }[] = [
+    ...Object.entries(view.scores).map(([name, value]) => ({ name, code: code.score(instrumentId, name), value: scoreValue(value) })),
+    ...interpretationLeaves(view.interpretation).map(([key, value]) => ({
+      name: key,
+      code: code.interpretation(instrumentId, key),
+      value: interpretationValue(instrumentId, key, value),
+    })),
+  ];
+  const address = (member?: string): { id?: string; reference: string; fullUrl?: string } => {
+    if (view.id === undefined) {
+      const fullUrl = `urn:uuid:${randomUUID()}`;
+      return { fullUrl, reference: fullUrl };
+    }
+    const id = observationId(view.id, member);
+    return { id, reference: `Observation/${id}`, ...(source.base ? { fullUrl: `${source.base}/Observation/${id}` } : {}) };
+  };
+  const panelAt = address();
+  const memberAt = memberParts.map((m) => address(m.name));
+  const members: Observation[] = memberParts.map((m, i) => ({
+    resourceType: 'Observation',
+    ...(memberAt[i]!.id ? { id: memberAt[i]!.id } : {}),
+    ...common,
+    code: coding(m.code),
+    ...context,
+    derivedFrom: [{ reference: panelAt.reference }],
+    ...m.value,
+  }));
+  const qr = source.derivedFrom;
+  const panel: Observation = {
+    resourceType: 'Observation',
+    ...(panelAt.id ? { id: panelAt.id } : {}),
+    ...common,
+    code: coding(code.instrument(instrumentId)),
+    ...context,
+    ...(qr
+      ? { derivedFrom: [{ type: 'QuestionnaireResponse', identifier: { ...(qr.system ? { system: qr.system } : {}), value: qr.value } }] }
+      : {}),
+    // why: us-core-2 — a panel with no member (a ruler answered on no scale) carries why it has no value.
+    ...(memberAt.length > 0 ? { hasMember: memberAt.map((m) => ({ reference: m.reference })) } : NOT_PERFORMED),
+  };
+  const entries = [panel, ...members].map((resource, i) => {
+    const fullUrl = (i === 0 ? panelAt : memberAt[i - 1]!).fullUrl;
+    return { ...(fullUrl ? { fullUrl } : {}), resource };
+  });
+  return { panel, members, entries };
+}
+
+/**
+ * A `collection` Bundle of the panel and its members (the `$extract` and create answers; a
+ * replay of a create answers the same body, since stored ids are stable). Part 2 labels on the
+ * Bundle too: it is about the same client.
  * @example observationBundle(source) // { resourceType: 'Bundle', type: 'collection', entry: [panel, ...members] }
  */
 export function observationBundle(source: ObservationSource): Record<string, unknown> {
-  const { panel, members } = observationsFor(source);
-  return { resourceType: 'Bundle', type: 'collection', entry: [panel, ...members].map((resource) => ({ resource })) };
+  const { entries } = observationsFor(source);
+  return {
+    resourceType: 'Bundle',
+    ...(source.part2 ? { meta: { security: PART2_SECURITY.map((s) => ({ ...s })) } } : {}),
+    type: 'collection',
+    entry: entries,
+  };
+}
+
+/** An assessment id (`asm_` + 22 base64url characters) is 26 characters; its Observation id keeps that length. */
+const ASSESSMENT_ID_LENGTH = 26;
+const MEMBER = /^[A-Za-z][A-Za-z0-9.]*$/;
+const FHIR_ID = /^[A-Za-z0-9.-]{1,64}$/;
+
+/**
+ * The FHIR id of a stored assessment's panel (`member` absent) or of one member (a score name or
+ * an interpretation key). FHIR ids allow `[A-Za-z0-9.-]{1,64}` and assessment ids contain `_`,
+ * which base64url never uses as `.`: so `_` becomes `.`, and a member follows after `-` at the
+ * fixed position 26. Stable and reversible (parseObservationId).
+ * @example observationId('asm_AAAAAAAAAAAAAAAAAAAAAA', 'bands.importance') // 'asm.AAAAAAAAAAAAAAAAAAAAAA-bands.importance'
+ */
+export function observationId(assessmentId: string, member?: string): string {
+  if (!ASSESSMENT_ID_PATTERN.test(assessmentId)) throw new Error('Not an assessment id.');
+  const panel = assessmentId.replaceAll('_', '.');
+  if (member === undefined) return panel;
+  const id = `${panel}-${member}`;
+  if (!MEMBER.test(member) || !FHIR_ID.test(id)) throw new Error('A member name that cannot be part of a FHIR id.');
+  return id;
 }
 
 /**
- * The FHIR id of a stored assessment's panel (`member` absent) or of one member (a score or an
- * interpretation name). FHIR ids allow `[A-Za-z0-9.-]{1,64}`; assessment ids contain `_`.
- * @example observationId('asm_01JD…', 'readiness') // panel/member ids that parseObservationId reverses
+ * The assessment id and member of an Observation id, or `undefined` when it is not one of ours.
+ * @example parseObservationId('asm.AAAAAAAAAAAAAAAAAAAAAA-rung') // { assessmentId: 'asm_AAAAAAAAAAAAAAAAAAAAAA', member: 'rung' }
  */
-export function observationId(_assessmentId: string, _member?: string): string {
-  throw new Error('observationId: not built yet');
-}
-
-/** The assessment id and member of an Observation id, or `undefined` when it is not one of ours. */
-export function parseObservationId(_id: string): { assessmentId: string; member?: string } | undefined {
-  throw new Error('parseObservationId: not built yet');
+export function parseObservationId(id: string): { assessmentId: string; member?: string } | undefined {
+  if (!FHIR_ID.test(id)) return undefined;
+  const assessmentId = id.slice(0, ASSESSMENT_ID_LENGTH).replaceAll('.', '_');
+  if (!ASSESSMENT_ID_PATTERN.test(assessmentId)) return undefined;
+  const rest = id.slice(ASSESSMENT_ID_LENGTH);
+  if (rest === '') return { assessmentId };
+  const member = rest.slice(1);
+  return rest.startsWith('-') && MEMBER.test(member) ? { assessmentId, member } : undefined;
 }

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: (a) in-process POST /v1/score versus a bare Hono echo, and (b) POST
  * /v1/assessments over HTTP versus the same DynamoDB writes issued directly, all on 127.0.0.1
- * against one in-memory DynamoDB Local. BENCH_SECONDS (default 5) sets the measured window of
+ * against one in-memory DynamoDB Local, and (c) our engine versus fhirpath.js evaluating the same
+ * Questionnaire's calculatedExpressions (fhirpath-engine.ts). BENCH_SECONDS (default 5) sets the measured window of
  * (a); (b) measures twice as long. Figures go to stdout and `.bench/results.json`.
  */
 import { randomBytes } from 'node:crypto';
@@ -21,6 +22,7 @@ import { createDynamoClient } from '../../packages/store/client';
 import { createDynamoStore } from '../../packages/store/dynamo';
 import { ensureTable, startDynamoLocal } from '../../packages/store/local';
 import { countByClinic, freePort } from './dynamo';
+import { enginesVsFhirpath } from './fhirpath-engine';
 import { assessmentBody, capturedCreateInput, directInput, scoreBody } from './fixtures';
 import { type HttpRound, httpLoad } from './http-load';
 import { drive, figures, type Measured, pool, type RoundStats } from './stats';
@@ -153,6 +155,9 @@ async function main(): Promise<void> {
     await closed;
     while (inFlight > 0) await new Promise((r) => setTimeout(r, 20));
 
+    // (c) in process, no I/O: one evaluation at a time, alternated A B B A.
+    const c = enginesVsFhirpath(A_SECONDS, ROUNDS);
+
     // Accounting: every 201 the server sent is one assessment plus one idempotency record.
     const counts = await countByClinic(client, TABLE);
     const api201 = served['POST /v1/assessments 201'] ?? 0;
@@ -203,6 +208,10 @@ async function main(): Promise<void> {
       `score/bare = ${pct(scoreRatio)} (target ≥ ${pct(SCORE_TARGET)}) ${verdict(scoreRatio, SCORE_TARGET)}`,
       `api/direct = ${pct(apiRatio)} (target ≥ ${pct(API_TARGET)}) ${verdict(apiRatio, API_TARGET)}`,
       '',
+      `(c) ${c.instrument} (${c.scores} scores), same complete answers, ${A_SECONDS} s per round, fhirpath.js expressions compiled once:`,
+      `    engine ${fmt(c.enginePerSecond, 0)}/s, fhirpath.js ${fmt(c.fhirpathPerSecond, 0)}/s (by round: ${c.rounds.map((r) => `${r.contender} ${fmt(r.perSecond, 0)}`).join(' / ')})`,
+      `engine/fhirpath = ${fmt(c.ratio, 1)}× (target ≥ ${c.target}×) ${verdict(c.ratio, c.target)}`,
+      '',
       `stored (api):    ${api201} × 201 served (${apiOther} other statuses; autocannon received ${client2xx}, the rest were cut off at round ends)` +
         ` → ${apiStored.assessments} assessments, ${apiStored.idempotency} idempotency records: ${apiExact ? 'exactly one per request' : 'MISMATCH'}`,
       `stored (direct): ${directCreated} created → ${directStored.assessments} assessments, ${directStored.idempotency} idempotency records: ` +
@@ -245,6 +254,7 @@ async function main(): Promise<void> {
           direct: { created: directCreated, ...directStored, exact: directExact },
         },
       },
+      fhirpathEngines: c,
       logBytes,
     };
     await mkdir(dirname(RESULTS_FILE), { recursive: true });
