@@ -12,6 +12,8 @@ export const FHIR_ROUTES = [
   { method: 'GET', path: '/ConceptMap/:id', handler: 'readConceptMap', auth: true },
   { method: 'GET', path: '/Questionnaire/:id', handler: 'readQuestionnaire', auth: true },
   { method: 'GET', path: '/Questionnaire', handler: 'searchQuestionnaire', auth: true },
+  { method: 'POST', path: '/QuestionnaireResponse/$extract', handler: 'extractQuestionnaireResponse', auth: true, body: true },
+  { method: 'POST', path: '/QuestionnaireResponse', handler: 'createQuestionnaireResponse', auth: true, body: true },
 ] as const satisfies readonly {
   method: 'GET' | 'POST';
   path: string;

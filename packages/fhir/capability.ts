@@ -2,8 +2,7 @@ import { CANONICAL_BASE, FHIR_JSON, FHIR_VERSION } from './canonical';
 
 /**
  * The CapabilityStatement of `GET /fhir/r4/metadata`: every FHIR interaction the API answers
- * today, with its search parameters. QuestionnaireResponse create and `$extract` and Observation
- * read and search join it when they are mounted (docs/fhir.md).
+ * today, with its search parameters and operations (docs/fhir.md).
  * @example capabilityStatement(new Date()).rest[0].resource.map((r) => r.type)
  */
 export function capabilityStatement(now: Date) {
@@ -47,6 +46,11 @@ export function capabilityStatement(now: Date) {
               { name: 'url', type: 'uri', definition: 'http://hl7.org/fhir/SearchParameter/Questionnaire-url' },
               { name: 'version', type: 'token', definition: 'http://hl7.org/fhir/SearchParameter/Questionnaire-version' },
             ],
+          },
+          {
+            type: 'QuestionnaireResponse',
+            interaction: [{ code: 'create' }],
+            operation: [{ name: 'extract', definition: 'http://hl7.org/fhir/uv/sdc/OperationDefinition/QuestionnaireResponse-extract' }],
           },
         ],
       },

@@ -8,9 +8,10 @@ import { codeSystem } from './codes';
 import { conceptMap } from './concept-map';
 import { fhirJson } from './outcome';
 import { itemQuestionnaire } from './questionnaire';
+import { type ResponseHandlers, responseHandlers } from './response-handlers';
 
 /** The FHIR route handlers; this module is imported only when a FHIR route is first called (app.ts). */
-export interface FhirHandlers {
+export interface FhirHandlers extends ResponseHandlers {
   metadata(c: Context): Response | Promise<Response>;
   readCodeSystem(c: Context): Response | Promise<Response>;
   readConceptMap(c: Context): Response | Promise<Response>;
@@ -27,6 +28,7 @@ export function fhirHandlers(ctx: AppContext): FhirHandlers {
   const all = () => (questionnaires ??= instruments.filter((i) => i.definition).map(itemQuestionnaire));
   let cs: ReturnType<typeof codeSystem> | undefined;
   return {
+    ...responseHandlers(ctx),
     metadata: (c) => fhirJson(c, capabilityStatement(ctx.now())),
     readCodeSystem(c) {
       if (c.req.param('id') !== CODE_SYSTEM_ID) throw new NotFound('No CodeSystem with this id.');

@@ -38,6 +38,7 @@ describe('GET /fhir/r4/metadata', () => {
       CodeSystem: ['read'],
       ConceptMap: ['read'],
       Questionnaire: ['read', 'search-type'],
+      QuestionnaireResponse: ['$extract', 'create'],
     });
   });
 });
