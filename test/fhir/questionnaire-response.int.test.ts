@@ -113,6 +113,26 @@ describe('POST /fhir/r4/QuestionnaireResponse', () => {
     expect(r4SchemaErrors(first.body)).toEqual([]);
   });
 
+  it('replays a resend whose narrative, display and free text changed (they are never read), and refuses other answers under the same identifier', async () => {
+    const body = ourResponse('rcq', rcqExample(), { identifier: { system: SECRETS.qrSystem, value: 'QR-RESEND-1' } });
+    const first = await api.call('POST', CREATE, { key: keys.a, body });
+    const resent = await api.call('POST', CREATE, {
+      key: keys.a,
+      body: {
+        ...body,
+        text: { status: 'generated', div: '<div xmlns="http://www.w3.org/1999/xhtml">other</div>' },
+        subject: { ...body.subject, display: 'Other' },
+      },
+    });
+    const before = await api.table.scanAll();
+    const changed = await api.call('POST', CREATE, { key: keys.a, body: { ...body, item: body.item.slice(1) } });
+
+    expect([first.status, resent.status, resent.headers.get('idempotent-replayed')]).toEqual([201, 201, 'true']);
+    expect(resent.body).toEqual(first.body);
+    expect([changed.status, changed.body.issue[0].details.coding[0].code]).toEqual([422, 'idempotency-key-reused']);
+    expect(await api.table.scanAll()).toEqual(before);
+  });
+
   it('stores once for the same response twice by Idempotency-Key, with no identifier', async () => {
     const body = { ...ourResponse('readiness-ruler', { importance: 4, confidence: 6 }), identifier: undefined };
     const before = (await assessments()).length;
@@ -198,6 +218,7 @@ describe('POST /fhir/r4/QuestionnaireResponse', () => {
     ],
     ['authored in the future', ourResponse('rcq', rcqExample(), { authored: '2026-12-25' }), 400, ['QuestionnaireResponse.authored']],
     ['no subject', ourResponse('rcq', rcqExample(), { subject: { display: SECRETS.display } }), 400, ['QuestionnaireResponse.subject']],
+    ['a ruler with no item answered', ourResponse('readiness-ruler', {}), 422, ['QuestionnaireResponse.item']],
   ])('answers %s with an OperationOutcome, storing nothing and echoing nothing', async (_case, body, status, expressions) => {
     const before = await api.table.scanAll();
     const created = await api.call('POST', CREATE, { key: keys.a, body });
