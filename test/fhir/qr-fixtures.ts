@@ -1,7 +1,9 @@
 import { examples } from '../../packages/api/examples';
+import { ValidationError } from '../../packages/domain/errors';
 import { CODE_SYSTEM_URL, questionnaireUrl } from '../../packages/fhir/canonical';
+import { parseQuestionnaireResponse } from '../../packages/fhir/questionnaire-response';
 import { getInstrument } from '../../packages/instruments/index';
-import { ORACLE_CODES, ORACLE_LINK_IDS, ORACLE_QUESTIONNAIRE, oracleCode } from '../support/form-maps';
+import { ORACLE_CODES, ORACLE_LINK_IDS, ORACLE_QUESTIONNAIRE, oracleCode, oracleRulerMap } from '../support/form-maps';
 
 /** Identifying values a test plants in a response, to show none of them comes back, is stored or logged. */
 export const SECRETS = {
@@ -82,3 +84,22 @@ export const workedExamples = () =>
 
 /** The worked RCQ example of docs/scoring.md as item answers. */
 export const rcqExample = () => workedExamples().find((r) => r.instrument === 'rcq')!.responses;
+
+/** Parser options: a clinic without form maps, and one with the Oracle-style ruler map. */
+export const noMaps = { formMap: async () => undefined };
+export const withOracleMap = { formMap: async (url: string) => (url === ORACLE_QUESTIONNAIRE ? oracleRulerMap() : undefined) };
+
+/** The refusal of a body: its kind and errors (throws if the body parses). */
+export async function refusal(body: unknown, options: Parameters<typeof parseQuestionnaireResponse>[1] = noMaps) {
+  try {
+    await parseQuestionnaireResponse(body, options);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    return { kind: error.kind, errors: error.errors };
+  }
+  throw new Error('parsed');
+}
+/** A response to our RCQ Questionnaire with the worked example's answers. */
+export const rcq = (extra: Record<string, unknown> = {}) => ourResponse('rcq', rcqExample(), extra);
+/** An expected error at a place in the response. */
+export const at = (path: string, message: string) => ({ path: `QuestionnaireResponse${path}`, message });
