@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ValidationError } from '../../packages/domain/errors';
 import { questionnaireUrl } from '../../packages/fhir/canonical';
-import { QR_LIMITS } from '../../packages/fhir/questionnaire-response';
+import { parseQuestionnaireResponse, QR_LIMITS } from '../../packages/fhir/questionnaire-response';
 import { at, coded, oracleResponse, rcq, refusal, SECRETS, withOracleMap } from './qr-fixtures';
 
 const VERSION_UNKNOWN = 'Not a version of this questionnaire that is scored here; see GET /fhir/r4/Questionnaire/rcq.';
@@ -237,5 +239,46 @@ describe('parseQuestionnaireResponse refusals (400 envelope, 422 answers; never 
 
     expect(await refusal(body)).toEqual({ kind: 'malformed', errors: [at('.resourceType', 'Must be a QuestionnaireResponse.')] });
     expect(({} as Record<string, unknown>).status).toBeUndefined();
+  });
+});
+
+/** Any JSON, every string and key marked, so an echo of submitted content can be seen. */
+const marked = (value: unknown): unknown => {
+  if (typeof value === 'string') return `zq9${value}zq9`;
+  if (Array.isArray(value)) return value.map(marked);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [`zq9${k}`, marked(v)]));
+  return value;
+};
+const PLACES: ((body: any, v: unknown) => void)[] = [
+  (b, v) => (b.questionnaire = v),
+  (b, v) => (b.status = v),
+  (b, v) => (b.subject = v),
+  (b, v) => (b.subject.identifier = v),
+  (b, v) => (b.authored = v),
+  (b, v) => (b.identifier = v),
+  (b, v) => (b.item = v),
+  (b, v) => (b.item[0] = v),
+  (b, v) => (b.item[0].linkId = v),
+  (b, v) => (b.item[0].answer = v),
+  (b, v) => (b.item[0].answer[0] = v),
+  (b, v) => (b.item[0].answer[0].valueCoding = v),
+  (b, v) => (b.item[0].answer[0].valueCoding.code = v),
+];
+
+describe('parseQuestionnaireResponse on arbitrary JSON in any element', () => {
+  it('parses or refuses with a ValidationError, never naming what was sent', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: PLACES.length - 1 }), fc.jsonValue({ maxDepth: 3 }), async (place, value) => {
+        const body = structuredClone(rcq());
+        PLACES[place]!(body, marked(value));
+        try {
+          await parseQuestionnaireResponse(body, withOracleMap);
+        } catch (error) {
+          expect(error).toBeInstanceOf(ValidationError);
+          expect(JSON.stringify((error as ValidationError).errors)).not.toContain('zq9');
+        }
+      }),
+      { numRuns: 400, seed: 12 },
+    );
   });
 });
