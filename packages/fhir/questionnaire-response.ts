@@ -151,9 +151,11 @@ function walkItems(qr: Json, issues: Issues): { items: QrItem[]; answered: Answe
         else if (field(one, 'item') !== undefined || field(one, 'modifierExtension') !== undefined) {
           issues.unscorable(`${path}.answer[0]`, 'Items or modifier extensions under an answer are not part of these questionnaires.');
         } else if (isText(linkId)) {
+          // why: free text may repeat (a repeating comment group) and is dropped unread; a scored item may not.
+          const text = Object.keys(one).every((k) => !k.startsWith('value') || k === 'valueString');
           const earlier = seen.get(linkId);
-          if (earlier) issues.unscorable(path, `The same linkId is answered at ${earlier}.`);
-          seen.set(linkId, path);
+          if (earlier && !text) issues.unscorable(path, `The same linkId is answered at ${earlier}.`);
+          if (!text) seen.set(linkId, path);
           answered.push({ linkId, answer: one, path: `${path}.answer[0]` });
         }
       }

@@ -47,6 +47,14 @@ describe('parseQuestionnaireResponse', () => {
     expect((await parseQuestionnaireResponse(weighted, noMaps)).input).toEqual({ instrument: 'rcq', responses: rcqExample() });
   });
 
+  it('drops repeated free-text items (a repeating comment group) unread', async () => {
+    const body = rcq();
+    const note = { linkId: 'note', text: 'Note', answer: [{ valueString: SECRETS.freeText }] };
+    body.item.push(note, { linkId: 'group', item: [note] } as any);
+
+    expect((await parseQuestionnaireResponse(body, noMaps)).input.responses).toEqual(rcqExample());
+  });
+
   it('accepts amended responses and a bare date as authored; leaves items without answers missing', async () => {
     const body = rcq({ status: 'amended', authored: '2026-11-19', item: [{ linkId: '1', answer: [] }, { linkId: '2' }] });
 
