@@ -17,6 +17,8 @@ export const FHIR_ROUTES = [
   { method: 'GET', path: '/Observation/:id', handler: 'readObservation', auth: true, scope: 'assessments:read' },
   // why: a form body (docs/fhir-store.md), read by the handler itself, not the JSON reader.
   { method: 'POST', path: '/Observation/_search', handler: 'searchObservation', auth: true, scope: 'assessments:read', form: true },
+  { method: 'POST', path: '/QuestionnaireResponse/$extract', handler: 'extractQuestionnaireResponse', auth: true },
+  { method: 'POST', path: '/QuestionnaireResponse', handler: 'createQuestionnaireResponse', auth: true, scope: 'assessments:write' },
 ] as const satisfies readonly FhirRoute[];
 
 export type FhirRoute = {

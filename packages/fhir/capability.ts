@@ -3,8 +3,7 @@ import { SCREENING_ASSESSMENT_PROFILE } from './observation';
 
 /**
  * The CapabilityStatement of `GET /fhir/r4/metadata`: every FHIR interaction the API answers
- * today, with its search parameters. QuestionnaireResponse create and `$extract` and Observation
- * read and search join it when they are mounted (docs/fhir.md).
+ * today, with its search parameters and operations (docs/fhir.md).
  * @example capabilityStatement(new Date()).rest[0].resource.map((r) => r.type)
  */
 export function capabilityStatement(now: Date) {
@@ -61,6 +60,11 @@ export function capabilityStatement(now: Date) {
               { name: 'date', type: 'date', definition: 'http://hl7.org/fhir/SearchParameter/clinical-date' },
               { name: '_cursor', type: 'string', documentation: 'The sealed cursor of the next link.' },
             ],
+          },
+          {
+            type: 'QuestionnaireResponse',
+            interaction: [{ code: 'create' }],
+            operation: [{ name: 'extract', definition: 'http://hl7.org/fhir/uv/sdc/OperationDefinition/QuestionnaireResponse-extract' }],
           },
         ],
       },

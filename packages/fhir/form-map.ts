@@ -47,8 +47,8 @@ const onlyText = (item: QrItem) => (item.answer ?? []).every((a) => typeof a.val
 /**
  * Translates a QuestionnaireResponse written against an EHR's own form into our instrument's
  * input through the clinic's form map. Never guesses: an answered item the map does not list, an
- * answer it does not list or an item answered twice is an error naming the place (and the
- * linkId, which names the form's question, never a client); no submitted answer is echoed.
+ * answer it does not list or an item answered twice is an error naming the place (and, for an
+ * item the map lists, its linkId: the operator's, never a submitted one); no submitted answer is echoed.
  * An item the map does not list whose answers are all strings is free text: it is dropped, not scored.
  * @example applyFormMap(map, qr.item) // { success: true, input: { instrument: 'readiness-ruler', responses: { importance: 7 } } }
  */
@@ -66,7 +66,7 @@ export function applyFormMap(
     const entry = byLinkId.get(item.linkId);
     const answers = item.answer ?? [];
     if (!entry) {
-      if (!onlyText(item)) errors.push({ path, message: `The clinic's form map has no item with linkId "${item.linkId}".` });
+      if (!onlyText(item)) errors.push({ path, message: "The clinic's form map has no item with this linkId." });
       continue;
     }
     if (answers.length === 0) continue;

@@ -9,9 +9,10 @@ import { conceptMap } from './concept-map';
 import { observationHandlers } from './observation-handlers';
 import { fhirJson } from './outcome';
 import { itemQuestionnaire } from './questionnaire';
+import { type ResponseHandlers, responseHandlers } from './response-handlers';
 
 /** The FHIR route handlers; this module is imported only when a FHIR route is first called (app.ts). */
-export interface FhirHandlers {
+export interface FhirHandlers extends ResponseHandlers {
   metadata(c: Context): Response | Promise<Response>;
   readCodeSystem(c: Context): Response | Promise<Response>;
   readConceptMap(c: Context): Response | Promise<Response>;
@@ -30,6 +31,7 @@ export function fhirHandlers(ctx: AppContext): FhirHandlers {
   const all = () => (questionnaires ??= instruments.filter((i) => i.definition).map(itemQuestionnaire));
   let cs: ReturnType<typeof codeSystem> | undefined;
   return {
+    ...responseHandlers(ctx),
     ...observationHandlers(ctx),
     metadata: (c) => fhirJson(c, capabilityStatement(ctx.now())),
     readCodeSystem(c) {

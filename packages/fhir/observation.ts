@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ASSESSMENT_ID_PATTERN } from '../api/schemas';
+import { ASSESSMENT_ID_PATTERN } from '../api/ids';
 import type { AssessmentView, Provenance } from '../domain/records';
 import { CODE_SYSTEM_URL, PROVENANCE_EXTENSION, PSEUDONYM_SYSTEM } from './canonical';
 import { code, codeSystem } from './codes';

@@ -39,6 +39,7 @@ describe('GET /fhir/r4/metadata', () => {
       ConceptMap: ['read'],
       Questionnaire: ['read', 'search-type'],
       Observation: ['read', 'search-type'],
+      QuestionnaireResponse: ['$extract', 'create'],
     });
   });
 });

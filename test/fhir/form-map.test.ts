@@ -55,7 +55,7 @@ describe('applyFormMap', () => {
     expect(mapped).toEqual({
       success: false,
       errors: [
-        { path: 'QuestionnaireResponse.item[1]', message: `The clinic's form map has no item with linkId "7019999".` },
+        { path: 'QuestionnaireResponse.item[1]', message: "The clinic's form map has no item with this linkId." },
         {
           path: 'QuestionnaireResponse.item[2].answer[0]',
           message: `The clinic's form map has no such answer for item "${ORACLE_LINK_IDS.confidence}".`,

@@ -1,0 +1,132 @@
+import { getInstrument } from '../instruments/index';
+import type { Instrument } from '../instruments/types';
+import { CODE_SYSTEM_URL, questionnaireUrl } from './canonical';
+import { code } from './codes';
+import { applyFormMap, type FormMap, type MappedInput, type QrItem } from './form-map';
+import { scoreExpressions, scoreLinkId } from './questionnaire';
+
+/** One answered item of a posted response: its linkId, its single answer and that answer's place. */
+export interface AnswerSource {
+  linkId: string;
+  answer: Record<string, unknown>;
+  /** `QuestionnaireResponse.item[i](.item[j])*.answer[0]`. */
+  path: string;
+}
+
+/** The input an answer set stands for, and where each of our items was answered (for later errors). */
+export interface MappedAnswers {
+  input: MappedInput;
+  places: ReadonlyMap<string, string>;
+}
+
+const OURS = questionnaireUrl('');
+const UNKNOWN = 'Not a questionnaire this API publishes or the clinic has mapped; see GET /fhir/r4/Questionnaire.';
+const itemPath = (answerPath: string) => answerPath.replace(/\.answer\[0\]$/, '');
+const valueKeys = (answer: Record<string, unknown>) => Object.keys(answer).filter((k) => k.startsWith('value'));
+
+/** What the answers of one of our Questionnaires may be: its answer codes and integers, by item. */
+interface OwnForm {
+  items: ReadonlySet<string>;
+  /** The read-only score items a renderer fills in: ignored, scores come only from our definitions. */
+  calculated: ReadonlySet<string>;
+  codes: ReadonlyMap<string, number>;
+  min: number;
+  max: number;
+}
+
+const forms = new Map<string, OwnForm>();
+function ownForm(instrument: Instrument): OwnForm {
+  const cached = forms.get(instrument.id);
+  if (cached) return cached;
+  const d = instrument.definition!;
+  const items = new Set(d.items.map((i) => i.id));
+  const { min, max } = d.responseScale;
+  const codes = new Map(Array.from({ length: max - min + 1 }, (_, i) => [code.answer(d.id, min + i), min + i] as const));
+  const form = { items, calculated: new Set(Object.keys(scoreExpressions(d)).map((s) => scoreLinkId(s, items))), codes, min, max };
+  forms.set(instrument.id, form);
+  return form;
+}
+
+/** The integer one answer to one of our items stands for, or `undefined` when it is not one of its answers. */
+function ownValue(form: OwnForm, answer: Record<string, unknown>): number | undefined {
+  const keys = valueKeys(answer);
+  if (keys.length !== 1) return undefined;
+  const value = Object.hasOwn(answer, 'valueCoding') ? answer.valueCoding : answer.valueInteger;
+  if (keys[0] === 'valueInteger') {
+    return typeof value === 'number' && Number.isInteger(value) && value >= form.min && value <= form.max ? value : undefined;
+  }
+  if (keys[0] !== 'valueCoding' || value === null || typeof value !== 'object') return undefined;
+  const { system, code: c } = value as { system?: unknown; code?: unknown };
+  return system === CODE_SYSTEM_URL && typeof c === 'string' ? form.codes.get(c) : undefined;
+}
+
+/** Answers to our own Questionnaire (`questionnaireUrl(id)|version`), by linkId = our item id. */
+function fromOwn(instrument: Instrument, answered: readonly AnswerSource[], issue: (path: string, message: string) => void): MappedAnswers {
+  const form = ownForm(instrument);
+  const responses: Record<string, number> = {};
+  const places = new Map<string, string>();
+  for (const { linkId, answer, path } of answered) {
+    if (form.calculated.has(linkId)) continue;
+    if (!form.items.has(linkId)) {
+      // why: an item we do not know whose answer is text is free text (a comment field): dropped, never read.
+      const text = valueKeys(answer).every((k) => k === 'valueString');
+      if (!text || valueKeys(answer).length === 0) issue(itemPath(path), 'Not an item of this questionnaire.');
+      continue;
+    }
+    const value = ownValue(form, answer);
+    if (value === undefined) {
+      issue(path, `Not an answer of this item: a valueCoding of its answerOption or a valueInteger from ${form.min} to ${form.max}.`);
+      continue;
+    }
+    responses[linkId] = value;
+    places.set(linkId, path);
+  }
+  return { input: { instrument: instrument.id, responses }, places };
+}
+
+/** Answers to a form the clinic has mapped, through applyFormMap (docs/fhir-store.md, "Applying a map"). */
+function fromMap(
+  map: FormMap,
+  items: readonly QrItem[],
+  answered: readonly AnswerSource[],
+  issue: (path: string, message: string) => void,
+) {
+  const mapped = applyFormMap(map, items);
+  if (!mapped.success) {
+    for (const e of mapped.errors) issue(e.path, e.message);
+    return undefined;
+  }
+  const ours = new Map(map.items.map((entry) => [entry.linkId, entry.item]));
+  const places = new Map(answered.flatMap(({ linkId, path }) => (ours.has(linkId) ? [[ours.get(linkId)!, path] as const] : [])));
+  return { input: mapped.input, places };
+}
+
+/**
+ * Turns the answered items of a response into our instrument input, by the questionnaire it
+ * names: one of ours (`url|version`; the version must be the instrument's) or one the clinic has
+ * a form map for. Anything that cannot be scored is reported through `issue`, never guessed.
+ * @example await mapAnswers(`${questionnaireUrl('rcq')}|1.1.0`, walked, { formMap, issue }) // { input: { instrument: 'rcq', responses: { '1': -2, … } }, places }
+ */
+export async function mapAnswers(
+  questionnaire: string,
+  walked: { items: readonly QrItem[]; answered: readonly AnswerSource[] },
+  options: { formMap(): Promise<FormMap | undefined>; issue(path: string, message: string): void },
+): Promise<MappedAnswers | undefined> {
+  const refuse = (message: string) => {
+    options.issue('QuestionnaireResponse.questionnaire', message);
+    return undefined;
+  };
+  if (questionnaire.startsWith(OURS)) {
+    const [url = '', version, ...rest] = questionnaire.split('|');
+    const instrument = getInstrument(url.slice(OURS.length));
+    if (!instrument?.definition || rest.length > 0) return refuse(UNKNOWN);
+    if (version === undefined) return refuse('Name the version answered: url|version.');
+    if (version !== instrument.version) {
+      return refuse(`Not a version of this questionnaire that is scored here; see GET /fhir/r4/Questionnaire/${instrument.id}.`);
+    }
+    return fromOwn(instrument, walked.answered, options.issue);
+  }
+  const map = await options.formMap();
+  if (!map) return refuse(UNKNOWN);
+  return fromMap(map, walked.items, walked.answered, options.issue);
+}

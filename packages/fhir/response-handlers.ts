@@ -1,0 +1,87 @@
+import type { Context } from 'hono';
+import { scoreOnly } from '../api/assessments';
+import type { AuthEnv } from '../api/auth';
+import type { AppContext } from '../api/context';
+import { parseScoreRequest, type ScoreRequest, toValidationError } from '../api/schemas';
+import { ValidationError } from '../domain/errors';
+import { FHIR_BASE_PATH } from './canonical';
+import { type ObservationSource, observationBundle, observationId } from './observation';
+import { fhirJson } from './outcome';
+import { type ParsedResponse, parseQuestionnaireResponse } from './questionnaire-response';
+import { qrIdempotencyKey, storeQuestionnaireResponse } from './store-response';
+
+/** The QuestionnaireResponse interactions: `$extract` (scores, stores nothing) and create (scores and stores). */
+export interface ResponseHandlers {
+  extractQuestionnaireResponse(c: Context): Promise<Response>;
+  createQuestionnaireResponse(c: Context): Promise<Response>;
+}
+
+type Authed = Context<AuthEnv>;
+
+/** Reads and checks the posted response against the caller's clinic (its form maps). */
+async function parsed(c: Authed, ctx: AppContext, parameters: boolean): Promise<ParsedResponse> {
+  const { clinicId } = c.get('auth');
+  return parseQuestionnaireResponse(await c.req.json(), { parameters, formMap: (url) => ctx.store.getFormMap(clinicId, url) });
+}
+
+/** Runs a use case, turning its `/v1`-placed validation errors into places in the resource. */
+async function located<T>(response: ParsedResponse, run: () => Promise<T> | T): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw error instanceof ValidationError ? response.locate(error) : error;
+  }
+}
+
+/** The answer's Bundle: the result's Observations about the subject as sent, derived from the response's identifier. */
+const bundleOf = (response: ParsedResponse, view: ObservationSource['view'], part2: boolean) =>
+  observationBundle({
+    view,
+    subject: response.subject,
+    ...(response.identifier ? { derivedFrom: response.identifier } : {}),
+    part2,
+  });
+
+/**
+ * The handlers over the app's context (docs/fhir-store.md, "In" and "Out"). The answer's subject
+ * is the one the EHR sent, so it can write the Observations back; the Part 2 labels follow the
+ * clinic's settings.
+ * @example const h = responseHandlers(ctx); await h.extractQuestionnaireResponse(c);
+ */
+export function responseHandlers(ctx: AppContext): ResponseHandlers {
+  const part2 = async (clinicId: string) => (await ctx.store.getClinicSettings(clinicId)).part2;
+  return {
+    // why: the twin of POST /v1/score, which any valid key may call; nothing is stored.
+    async extractQuestionnaireResponse(c) {
+      const a = c as Authed;
+      const response = await parsed(a, ctx, true);
+      const result = await located(response, () => {
+        const request = parseScoreRequest(response.input);
+        if (!request.success) throw toValidationError(request.error);
+        return scoreOnly(request.data as ScoreRequest);
+      });
+      const { guidance: _guidance, ...scored } = result;
+      return fhirJson(c, bundleOf(response, { ...scored, administeredOn: response.administeredOn }, await part2(a.get('auth').clinicId)));
+    },
+
+    // Stores exactly as POST /v1/assessments does; its route demands the same scope (app.ts).
+    async createQuestionnaireResponse(c) {
+      const a = c as Authed;
+      const { clinicId } = a.get('auth');
+      const response = await parsed(a, ctx, false);
+      const key = qrIdempotencyKey(c.req.header('idempotency-key'), response.identifier);
+      const { view, replayed } = await located(response, () =>
+        storeQuestionnaireResponse(ctx.assessments, clinicId, key, {
+          input: response.input,
+          ref: response.ref,
+          administeredOn: response.administeredOn,
+        }),
+      );
+      const bundle = bundleOf(response, view, await part2(clinicId));
+      // A replay answers as POST /v1/assessments does: the first status, marked as a replay.
+      const headers: Record<string, string> = { location: `${FHIR_BASE_PATH}/Observation/${observationId(view.id)}` };
+      if (replayed) headers['idempotent-replayed'] = 'true';
+      return fhirJson(c, bundle, 201, headers);
+    },
+  };
+}
