@@ -2,19 +2,13 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_BACKWARD_REF } from '../../functions/local/demo-seed';
+import type { components } from '../../packages/client';
 import { SCOPES } from '../../packages/domain/records';
 import { type DemoDashboard, demoDashboard, recordApiCalls, signIn } from '../support/dashboard';
 
-type Published = { value: number | null; suppressed: boolean };
-type Dist = { cells: Record<string, Published> } | null;
-interface Group {
-  period: string;
-  subjects: Published;
-  assessments: Published;
-  scores: Record<string, { mean: Published; sd: Published }>;
-  distributions: Record<string, Dist>;
-  change: { outcome: Dist };
-}
+// The answer's shape as the API document states it (the typed client), not a copy of the page's.
+type Group = components['schemas']['Aggregates']['groups'][number];
+type Published = Group['subjects'];
 
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2));
 const words = (p: Published) => (p.suppressed ? 'suppressed' : fmt(p.value!));
