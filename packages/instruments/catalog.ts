@@ -2,7 +2,7 @@ import type { Provenance } from '../domain/records';
 import type { Anchor, ItemInstrumentDefinition, Licence, NormRow, OurRule, ResponseScale, Source } from './definition';
 import { GUIDANCE_CATALOG_VERSION } from './guidance/prompts';
 import type { GuidanceSpec } from './guidance/types';
-import type { Instrument } from './types';
+import type { Instrument, Outcome } from './types';
 
 /** One item of a catalog entry: a question, or (the worksheet) a list of free entries. */
 export interface CatalogItem {
@@ -37,6 +37,8 @@ export interface Catalog {
   licence: Licence;
   sources: Source[];
   ourRules: OurRule[];
+  /** The score that measures change and which way is better: what the aggregates' improved / worse compare, and what a chart of change follows. */
+  outcome: Outcome;
   /** The guidance rules (OUR RULE) and the catalog prompts each gives; `GET /v1/guidance` has the wording and sources. */
   guidance: CatalogGuidance;
   provenance: Provenance;
@@ -135,6 +137,7 @@ export function itemCatalog(
     licence: { status: licence.status, itemText: licence.itemText, note: licence.note },
     sources: definition.sources.map((source) => ({ ...source })),
     ourRules: definition.ourRules.map((rule) => ({ ...rule })),
+    outcome: { ...definition.outcome },
     guidance: catalogGuidance(definition.guidance),
     provenance: { ...provenance },
   };

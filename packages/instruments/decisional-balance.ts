@@ -5,7 +5,7 @@ import { checkGuidance, GENERIC_TOPIC, guidanceData, renderGuidance } from './gu
 import type { GuidanceRule, GuidanceSpec, RuleHit } from './guidance/types';
 import { definitionHash } from './hash';
 import { once } from './once';
-import type { Instrument, InstrumentInput } from './types';
+import type { Instrument, InstrumentInput, Outcome } from './types';
 import { closedObject, unknownItems } from './validation';
 import * as z from './zod';
 
@@ -183,6 +183,8 @@ const LIST_TEXT: Record<WorksheetList, { label: string; text: string }> = {
 };
 
 const TITLE = 'Decisional Balance Worksheet';
+// why: OUR RULE — a higher share of reasons for change is movement toward it.
+const OUTCOME: Outcome = { score: 'proportion', better: 'higher' };
 
 const catalog = once((): Catalog => {
   const { entry, maxEntries, proportion } = decisionalBalanceData;
@@ -246,6 +248,7 @@ const catalog = once((): Catalog => {
       { id: 'leaning', rule: 'Leaning change > 0.5, status-quo < 0.5, balanced = 0.5, read from the unweighted proportion.' },
       { id: 'guidance', rule: "The MI guidance chosen for each leaning is the product's decision." },
     ],
+    outcome: { ...OUTCOME },
     guidance: catalogGuidance(decisionalBalanceGuidance),
     provenance: { ...provenance() },
   };
@@ -265,8 +268,7 @@ export const decisionalBalance: Instrument = {
   score: scoreWorksheet,
   redact: redactWorksheet,
   guidance: decisionalBalanceGuidance,
-  // why: OUR RULE — a higher share of reasons for change is movement toward it.
-  outcome: { score: 'proportion', better: 'higher' },
+  outcome: OUTCOME,
   get catalog() {
     return catalog();
   },

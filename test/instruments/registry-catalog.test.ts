@@ -88,6 +88,14 @@ describe('catalog', () => {
     expect((catalog['ourRules'] as unknown[]).length).toBeGreaterThan(0);
   });
 
+  it.each(IDS)('%s: states its outcome, one of its scales or derived scores, as the definition does', (id) => {
+    const { catalog, outcome } = getInstrument(id)!;
+    const scores = [...catalog.scales, ...catalog.derivedScores].map((s) => s.id);
+
+    expect(catalog.outcome).toEqual(outcome);
+    expect(scores).toContain(catalog.outcome.score);
+  });
+
   it.each(['decisional-balance-alcohol', 'decisional-balance-drugs', 'decisional-balance-smoking', 'decisional-balance-smoking-short'])(
     '%s: carries labels but no item text, licence itemText false',
     (id) => {

@@ -1,31 +1,10 @@
 import { ApiError, api, send, session } from './api';
-import { type Cell, type ChartSpec, drawChart } from './charts';
+import { instrumentOutcome, type Outcome } from './catalog';
+import { drawChart } from './charts';
+import { type Aggregates, outcomeCharts } from './outcomes';
 import { drawTrajectory, type TrajectoryPoint } from './trajectory-chart';
 
-type Published = { value: number | null; suppressed: boolean };
-interface Dist {
-  total: Published;
-  cells: Record<string, Published>;
-}
-interface Group {
-  period: string;
-  subjects: Published;
-  assessments: Published;
-  scores: Record<string, { mean: Published; sd: Published }>;
-  distributions: Record<string, Dist>;
-  change: { subjects: Published; outcome: Dist | null };
-}
-interface Aggregates {
-  instrument: string;
-  suppression: { threshold: number };
-  groups: Group[];
-}
-
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
-/** The score a chart of means follows: the instrument's outcome score when it has one of these. */
-const MAIN_SCORES = ['readiness', 'action', 'rung', 'takingSteps', 'proportion', 'difference'];
-const mainScore = (names: string[]) => MAIN_SCORES.find((s) => names.includes(s)) ?? names[0] ?? '';
-
 const month = (d: Date) => d.toISOString().slice(0, 7);
 const shift = (m: string, delta: number) => {
   const i = Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1 + delta;
@@ -54,6 +33,8 @@ async function showSignedIn() {
     throw error;
   };
   try {
+    // why: started with the rest so that the charts need not wait for it afterwards.
+    const outcome = instrumentOutcome(select.value).catch(() => undefined);
     const [aggregates, clients, list] = await Promise.all([
       api<Aggregates>(`/v1/analytics/aggregates?${query()}`).catch(allowed),
       send('/v1/subjects/search', { method: 'POST', body: { ref: 'scope-probe', limit: 1 } }).catch(allowed),
@@ -70,7 +51,7 @@ async function showSignedIn() {
       select.replaceChildren(...list.items.map((i) => new Option(i.title, i.id)));
       select.value = chosen;
     }
-    if (aggregates !== 403) await drawOutcomes(aggregates);
+    if (aggregates !== 403) await drawOutcomes(aggregates, await outcome);
   } catch {
     session.signOut();
     status('That key was not accepted.');
@@ -97,82 +78,17 @@ function query() {
   return q;
 }
 
-const cell = (period: string, series: string, p: Published, sd?: Published): Cell => ({
-  period,
-  series,
-  value: p.suppressed ? null : p.value,
-  suppressed: p.suppressed,
-  ...(sd ? { sd: sd.suppressed ? null : sd.value } : {}),
-});
-
-/** The charts of one aggregates answer: every figure drawn is one the endpoint published. */
-export function outcomeCharts(a: Aggregates): ChartSpec[] {
-  const why = `Suppressed: this figure rests on 1–${a.suppression.threshold} clients (fewer than ${a.suppression.threshold + 1}), or is hidden so that such a figure cannot be worked out from the others.`;
-  const g = a.groups;
-  const charts: ChartSpec[] = [
-    {
-      id: 'counts',
-      title: 'Clients and assessments per period',
-      description: `Bars of clients (distinct subjects) and assessments per period for ${a.instrument}; suppressed figures are drawn as grey dashed placeholders labelled suppressed.`,
-      kind: 'grouped',
-      why,
-      cells: g.flatMap((x) => [cell(x.period, 'subjects', x.subjects), cell(x.period, 'assessments', x.assessments)]),
-    },
-  ];
-  const paths = [...new Set(g.flatMap((x) => Object.keys(x.distributions)))];
-  for (const path of paths) {
-    const categories = [...new Set(g.flatMap((x) => Object.keys(x.distributions[path]?.cells ?? {})))];
-    charts.push({
-      id: `dist-${path}`,
-      title: `Distribution of ${path} (clients, latest assessment in the period)`,
-      description: `Stacked bars: clients per ${path} category (${categories.join(', ')}) per period; suppressed categories are placeholders labelled suppressed.`,
-      kind: 'stacked',
-      why,
-      cells: g.flatMap((x) =>
-        categories.map((c) => {
-          const d = x.distributions[path]?.cells[c];
-          return cell(x.period, c, d ?? { value: 0, suppressed: false });
-        }),
-      ),
-    });
-  }
-  const score = mainScore([...new Set(g.flatMap((x) => Object.keys(x.scores)))]);
-  if (score) {
-    charts.push({
-      id: 'mean',
-      title: `Mean ${score} score with its spread (± 1 sd)`,
-      description: `Points: the mean ${score} per period, with a line from mean − sd to mean + sd; suppressed means are placeholders labelled suppressed.`,
-      kind: 'mean',
-      why,
-      cells: g.map((x) => {
-        const s = x.scores[score];
-        return s ? cell(x.period, score, s.mean, s.sd) : { period: x.period, series: score, value: null, suppressed: false };
-      }),
-    });
-  }
-  charts.push({
-    id: 'change',
-    title: 'Change from first to latest assessment (clients with two or more)',
-    description: 'Stacked bars: clients improved, unchanged and worse per period; suppressed figures are placeholders labelled suppressed.',
-    kind: 'stacked',
-    why,
-    cells: g.flatMap((x) =>
-      (['improved', 'unchanged', 'worse'] as const).map((o) =>
-        cell(x.period, o, x.change.outcome?.cells[o] ?? { value: 0, suppressed: false }),
-      ),
-    ),
-  });
-  return charts;
-}
-
-async function drawOutcomes(loaded?: Aggregates) {
+async function drawOutcomes(loaded?: Aggregates, outcome?: Outcome) {
   const box = $('#charts');
   status('Loading outcomes…');
   try {
-    const a = loaded ?? (await api<Aggregates>(`/v1/analytics/aggregates?${query()}`));
+    const [a, o] = await Promise.all([
+      loaded ?? api<Aggregates>(`/v1/analytics/aggregates?${query()}`),
+      outcome ?? instrumentOutcome(query().get('instrument')!),
+    ]);
     box.replaceChildren();
     delete box.dataset['drawn'];
-    await Promise.all(outcomeCharts(a).map((chart) => drawChart(box, chart)));
+    await Promise.all(outcomeCharts(a, o).map((chart) => drawChart(box, chart)));
     box.dataset['drawn'] = String(performance.now());
     status('');
   } catch (error) {
@@ -180,10 +96,16 @@ async function drawOutcomes(loaded?: Aggregates) {
   }
 }
 
+/**
+ * Rows per export page: the progress moves every few hundred rows, and a clinic's year of one
+ * instrument is still a handful of requests (each page is audited, docs/privacy.md).
+ */
+const EXPORT_PAGE = 100;
+
 /** Downloads the de-identified CSV export of the selection, page by page (Export-Next-Cursor). */
 async function exportCsv() {
   const q = query();
-  const params = new URLSearchParams({ instrument: q.get('instrument')!, format: 'csv', limit: '500' });
+  const params = new URLSearchParams({ instrument: q.get('instrument')!, format: 'csv', limit: String(EXPORT_PAGE) });
   params.set('from', `${q.get('from')}-01`);
   const [y, m] = (q.get('to') ?? '').split('-').map(Number);
   params.set('to', new Date(Date.UTC(y!, m!, 0)).toISOString().slice(0, 10));
@@ -230,11 +152,12 @@ async function showTrajectory(ref: string) {
       return;
     }
     const t = await api<Trajectory>(`/v1/subjects/${encodeURIComponent(found.subjectId)}/trajectory`);
-    for (const it of t.instruments) {
+    const outcomes = await Promise.all(t.instruments.map((it) => instrumentOutcome(it.instrument)));
+    for (const [i, it] of t.instruments.entries()) {
       const section = box.appendChild(document.createElement('section'));
       section.className = 'instrument';
       section.dataset['instrument'] = it.instrument;
-      const score = mainScore(Object.keys(it.points[0]?.scores ?? {}));
+      const score = outcomes[i]!.score;
       section.appendChild(document.createElement('h3')).textContent = it.instrument;
       const plot = section.appendChild(document.createElement('div'));
       plot.className = 'plot';
