@@ -5,7 +5,8 @@ import { invalidLimit } from '../domain/errors';
 import type { Item, StoreContext } from './context';
 import { fromAssessmentItem, historyPosition, readPosition } from './items';
 import type { Store } from './port';
-import { aggregateRange, assessmentKey, GSI1, subjectPartition } from './schema';
+import { aggregateRange } from './rollup-keys';
+import { assessmentKey, GSI1, subjectPartition } from './schema';
 
 const MAX_PAGE = 100;
 
@@ -66,7 +67,7 @@ export function historyMethods(ctx: StoreContext): Pick<Store, 'listSubjectAsses
         KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
         ExpressionAttributeValues: marshall({ ':pk': range.PK, ':from': range.from, ':to': range.to }),
       });
-      // A period's counters are spread over shards (schema.ts, AGGREGATE_SHARDS): sum them back.
+      // A period's counters are spread over shards (rollup-keys.ts, AGGREGATE_SHARDS): sum them back.
       const periods = new Map<string, Counters>();
       for (const { PK: _pk, SK: _sk, type: _t, clinicId: _c, instrumentId: _i, period, ...counters } of items) {
         periods.set(period as string, addCounters(periods.get(period as string) ?? {}, counters as Counters));
