@@ -49,24 +49,15 @@ export class ApiAlarms extends Construct {
     const requests = props.httpApi.metricCount({ statistic: 'Sum', period: FIVE_MINUTES });
     const serverErrors = props.httpApi.metricServerError({ statistic: 'Sum', period: FIVE_MINUTES });
     this.alarms = [
-      new cloudwatch.Alarm(this, 'FunctionErrors', {
-        alarmDescription: 'The API function crashed, timed out or failed to initialise (see its log group).',
+      this.alarm('FunctionErrors', 'The API function crashed, timed out or failed to initialise (see its log group).', {
         metric: props.fn.metricErrors({ statistic: 'Sum', period: FIVE_MINUTES }),
         threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
       }),
-      new cloudwatch.Alarm(this, 'FunctionThrottles', {
-        alarmDescription: 'Requests were refused because the reserved concurrency was used up.',
+      this.alarm('FunctionThrottles', 'Requests were refused because the reserved concurrency was used up.', {
         metric: props.fn.metricThrottles({ statistic: 'Sum', period: FIVE_MINUTES }),
         threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
       }),
-      new cloudwatch.Alarm(this, 'Api5xxRate', {
-        alarmDescription: `More than ${props.api5xxRatePercent}% of API requests in 5 minutes answered 5xx.`,
+      this.alarm('Api5xxRate', `More than ${props.api5xxRatePercent}% of API requests in 5 minutes answered 5xx.`, {
         metric: new cloudwatch.MathExpression({
           expression: 'IF(requests > 0, 100 * errors / requests, 0)',
           usingMetrics: { requests, errors: serverErrors },
@@ -74,9 +65,7 @@ export class ApiAlarms extends Construct {
           label: '5xx rate (%)',
         }),
         threshold: props.api5xxRatePercent,
-        evaluationPeriods: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        above: true,
       }),
     ];
     const action = new SnsAction(this.topic);
@@ -84,5 +73,22 @@ export class ApiAlarms extends Construct {
       alarm.addAlarmAction(action);
       alarm.addOkAction(action);
     }
+  }
+
+  /**
+   * The one rule of every alarm here: a single 5-minute period decides, no data is no breach, and
+   * the metric reaching `threshold` raises it (`above`: only going past it).
+   */
+  private alarm(id: string, alarmDescription: string, when: { metric: cloudwatch.IMetric; threshold: number; above?: boolean }) {
+    return new cloudwatch.Alarm(this, id, {
+      alarmDescription,
+      metric: when.metric,
+      threshold: when.threshold,
+      evaluationPeriods: 1,
+      comparisonOperator: when.above
+        ? cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD
+        : cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
   }
 }

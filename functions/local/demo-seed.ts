@@ -1,5 +1,6 @@
 import { type AssessmentDeps, createBatch } from '../../packages/api/assessments';
 import { MAX_BATCH } from '../../packages/api/limits';
+import { getInstrument } from '../../packages/instruments/index';
 
 /** The clinic `npm start` gives its development key to. */
 export const DEMO_CLINIC = 'demo';
@@ -72,13 +73,14 @@ function course(rand: () => number, visits: number): number[] {
   return Array.from({ length: visits }, (_, i) => Math.max(0, Math.min(1, start + drift * i + (rand() - 0.5) * 0.08)));
 }
 
-const URICA_KEY = {
-  precontemplation: [1, 5, 11, 13, 23, 26, 29],
-  contemplation: [2, 8, 12, 15, 19, 21, 24],
-  action: [3, 7, 10, 14, 17, 25, 30],
-  maintenance: [6, 16, 18, 22, 27, 28, 32],
-};
-const RCQ_KEY = { precontemplation: [1, 5, 10, 12], contemplation: [3, 4, 8, 9], action: [2, 6, 7, 11] };
+/** An instrument's scoring key from its registered definition, scale by scale (docs/scoring.md). */
+const keyOf = (id: string): Record<string, string[]> =>
+  Object.fromEntries(getInstrument(id)!.catalog.scales.map((scale) => [scale.id, scale.items]));
+const URICA_KEY = keyOf('urica');
+const UNSCORED_URICA = getInstrument('urica')!
+  .catalog.items.filter((item) => item.scored === false)
+  .map((item) => item.id);
+const RCQ_KEY = keyOf('rcq');
 
 /** The answers a client at motivation `m` gives on each instrument (1–5, −2…+2, 0–10). */
 function answers(instrument: string, m: number, rand: () => number): Record<string, number> {
@@ -95,15 +97,15 @@ function answers(instrument: string, m: number, rand: () => number): Record<stri
   if (instrument === 'urica') {
     const level = { precontemplation: 3 - m * 1.8, contemplation: 4 + m * 0.6, action: 3.5 + m * 1.5, maintenance: 3.5 + m * 1.3 };
     for (const [scale, items] of Object.entries(URICA_KEY)) {
-      for (const item of items) out[String(item)] = clamp(level[scale as keyof typeof level] + jitter(), 1, 5);
+      for (const item of items) out[item] = clamp(level[scale as keyof typeof level] + jitter(), 1, 5);
     }
-    for (const item of [4, 9, 20, 31]) out[String(item)] = clamp(3 + jitter(), 1, 5);
+    for (const item of UNSCORED_URICA) out[item] = clamp(3 + jitter(), 1, 5);
     return out;
   }
   // RCQ: precontemplation statements fade as contemplation and then action statements grow.
   const level = { precontemplation: 1.6 - m * 3.4, contemplation: 1.6 - Math.abs(m - 0.45) * 5, action: -2 + m * 4 };
   for (const [scale, items] of Object.entries(RCQ_KEY)) {
-    for (const item of items) out[String(item)] = clamp(level[scale as keyof typeof level] + jitter(), -2, 2);
+    for (const item of items) out[item] = clamp(level[scale as keyof typeof level] + jitter(), -2, 2);
   }
   return out;
 }
@@ -155,8 +157,8 @@ export function demoItems(today: Date): SeedItem[] {
     });
   }
   // The backward mover: contemplation, then action, then contemplation again, a month apart.
-  const rcqAt = (scale: keyof typeof RCQ_KEY) =>
-    Object.fromEntries(Object.entries(RCQ_KEY).flatMap(([s, list]) => list.map((item) => [String(item), s === scale ? 2 : -1])));
+  const rcqAt = (scale: 'precontemplation' | 'contemplation' | 'action') =>
+    Object.fromEntries(Object.entries(RCQ_KEY).flatMap(([s, list]) => list.map((item) => [item, s === scale ? 2 : -1])));
   const backward = [
     { back: 100, responses: { ...rcqAt('contemplation'), '2': 1 } },
     { back: 70, responses: rcqAt('action') },

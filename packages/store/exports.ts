@@ -11,22 +11,9 @@ import type { ExportSource } from '../domain/records';
 import type { StoreContext } from './context';
 import { readPosition, toExportAudit, toExportSource } from './items';
 import type { Store } from './port';
-import {
-  assessmentKey,
-  auditPartition,
-  exportAuditKey,
-  GSI1,
-  GSI2,
-  ItemType,
-  instrumentPartition,
-  subjectPartition,
-  subjectSortKey,
-} from './schema';
+import { assessmentKey, auditPartition, exportAuditKey, GSI2, ItemType, instrumentPartition, subjectSortKey } from './schema';
 
-type ExportMethods = Pick<
-  Store,
-  'listExportSources' | 'firstAssessmentDay' | 'putExportAudit' | 'addExportRows' | 'listExportAudits' | 'backfillExportIndex'
->;
+type ExportMethods = Pick<Store, 'listExportSources' | 'putExportAudit' | 'addExportRows' | 'listExportAudits' | 'backfillExportIndex'>;
 
 export const MAX_EXPORT_PAGE = 5000;
 const MAX_AUDIT_PAGE = 100;
@@ -69,23 +56,6 @@ export function exportMethods(ctx: StoreContext): ExportMethods {
         start = out.LastEvaluatedKey;
       } while (start && items.length <= page.limit);
       return { items: items.slice(0, page.limit), more: items.length > page.limit };
-    },
-
-    async firstAssessmentDay(clinicId, subjectId) {
-      const { Items = [] } = await guard(() =>
-        client.send(
-          new QueryCommand({
-            TableName,
-            IndexName: GSI1,
-            KeyConditionExpression: 'GSI1PK = :pk',
-            ExpressionAttributeValues: marshall({ ':pk': subjectPartition(clinicId, subjectId) }),
-            ProjectionExpression: 'administeredOn',
-            ScanIndexForward: true,
-            Limit: 1,
-          }),
-        ),
-      );
-      return Items[0] && (unmarshall(Items[0]).administeredOn as string);
     },
 
     async putExportAudit(audit, position) {

@@ -60,16 +60,13 @@ export function fromApiKeyItem(item: Item): ApiKeyRecord {
   return record;
 }
 
-/** An export-index row as the export reads it. */
+/**
+ * An export-index row as the export reads it: the assessment codec's fields that GSI2 projects
+ * (schema.ts `GSI2_ATTRIBUTES`), with the row's position.
+ */
 export function toExportSource(item: Item): ExportSource {
-  return {
-    position: item.GSI2SK as string,
-    subjectId: item.subjectId as string,
-    administeredOn: item.administeredOn as string,
-    instrumentVersion: item.instrumentVersion as string,
-    answers: JSON.parse(item.answers as string) as ExportSource['answers'],
-    view: JSON.parse(item.view as string) as ExportSource['view'],
-  };
+  const { subjectId, administeredOn, instrumentVersion, answers, view } = fromAssessmentItem(item);
+  return { position: item.GSI2SK as string, subjectId, administeredOn, instrumentVersion, answers, view };
 }
 
 /** An export audit item as its record. */

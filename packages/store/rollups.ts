@@ -14,19 +14,11 @@ import {
   subjectCounters,
 } from '../analytics/rollup';
 import type { Outcome } from '../instruments/types';
-import {
-  aggregateKey,
-  aggregateShard,
-  ItemType,
-  type PeriodTag,
-  subjectPeriodKey,
-  subjectPointKey,
-  subjectPointRange,
-  type TableKey,
-} from './schema';
+import { aggregateKey, aggregateShard, type PeriodTag, subjectPeriodKey, subjectPointKey, subjectPointRange } from './rollup-keys';
+import { ItemType, type TableKey } from './schema';
 
 /**
- * The stored form of the rollups' per-subject state (the counters' own items are in schema.ts):
+ * The stored form of the rollups' per-subject state (the counters' own items are in rollup-keys.ts):
  * - a head per subject × instrument × period (`type: subjectPeriod`, `head`: the JSON of
  *   SubjectPeriod, `version`), written under its version so concurrent writers retry;
  * - a point item per assessment (`type: subjectPoint`, `point`: the JSON of its RollupPoint),
@@ -50,7 +42,7 @@ export interface SubjectPeriodState {
   kind: PeriodKind;
   period: string;
   key: TableKey;
-  /** The counter shard this subject's additions and removals go to (schema.ts, AGGREGATE_SHARDS). */
+  /** The counter shard this subject's additions and removals go to (rollup-keys.ts, AGGREGATE_SHARDS). */
   shard: number;
   head?: SubjectPeriod;
   /** Set while the stored item still has a legacy `record`: every point it holds, whose point items may not exist yet. */

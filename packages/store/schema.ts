@@ -1,8 +1,9 @@
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 
 /**
- * The single-table key schema: attribute names, the two GSIs and every key builder.
- * Pure data so the CDK stack, the adapter and the tests share one definition.
+ * The single-table key schema: attribute names, the two GSIs and the key builders (those of the
+ * rollup items are in rollup-keys.ts). Pure data so the CDK stack, the adapter and the tests
+ * share one definition.
  * Key components are joined with `#`; clinic ids must therefore never contain it (the builders
  * throw), so no clinic's prefix can be a prefix of another's.
  */
@@ -53,7 +54,11 @@ export interface Gsi1Key {
 
 const SEPARATOR = '#';
 
-function component(value: string, what: string): string {
+/**
+ * One part of a key, checked: non-empty and free of the separator.
+ * @example keyComponent('demo', 'clinic id') // 'demo'
+ */
+export function keyComponent(value: string, what: string): string {
   if (value.length === 0 || value.includes(SEPARATOR)) {
     throw new Error(`A ${what} used in a key must be non-empty and must not contain "${SEPARATOR}".`);
   }
@@ -65,7 +70,7 @@ function component(value: string, what: string): string {
  * @example assessmentKey('demo', 'asm_1') // { PK: 'C#demo#ASM#asm_1', SK: 'ASM' }
  */
 export function assessmentKey(clinicId: string, assessmentId: string): TableKey {
-  return { PK: `C#${component(clinicId, 'clinic id')}#ASM#${assessmentId}`, SK: 'ASM' };
+  return { PK: `C#${keyComponent(clinicId, 'clinic id')}#ASM#${assessmentId}`, SK: 'ASM' };
 }
 
 /**
@@ -73,7 +78,7 @@ export function assessmentKey(clinicId: string, assessmentId: string): TableKey 
  * @example subjectPartition('demo', 'sub_x') // 'C#demo#SUB#sub_x'
  */
 export function subjectPartition(clinicId: string, subjectId: string): string {
-  return `C#${component(clinicId, 'clinic id')}#SUB#${subjectId}`;
+  return `C#${keyComponent(clinicId, 'clinic id')}#SUB#${subjectId}`;
 }
 
 /**
@@ -91,7 +96,7 @@ export function subjectSortKey(administeredOn: string, createdAt: string, assess
  * @example idempotencyKey('demo', 'ab12…') // { PK: 'C#demo#IDEM#ab12…', SK: 'IDEM' }
  */
 export function idempotencyKey(clinicId: string, keyHash: string): TableKey {
-  return { PK: `C#${component(clinicId, 'clinic id')}#IDEM#${keyHash}`, SK: 'IDEM' };
+  return { PK: `C#${keyComponent(clinicId, 'clinic id')}#IDEM#${keyHash}`, SK: 'IDEM' };
 }
 
 /**
@@ -116,7 +121,7 @@ export function apiKeyIndexKey(clinicId: string, createdAt: string, keyId: strin
  * @example clinicKeysPartition('demo') // 'KEYS#demo'
  */
 export function clinicKeysPartition(clinicId: string): string {
-  return `KEYS#${component(clinicId, 'clinic id')}`;
+  return `KEYS#${keyComponent(clinicId, 'clinic id')}`;
 }
 
 /**
@@ -125,7 +130,7 @@ export function clinicKeysPartition(clinicId: string): string {
  * @example instrumentPartition('demo', 'urica') // 'C#demo#I#urica'
  */
 export function instrumentPartition(clinicId: string, instrumentId: string): string {
-  return `C#${component(clinicId, 'clinic id')}#I#${component(instrumentId, 'instrument id')}`;
+  return `C#${keyComponent(clinicId, 'clinic id')}#I#${keyComponent(instrumentId, 'instrument id')}`;
 }
 
 /**
@@ -133,7 +138,7 @@ export function instrumentPartition(clinicId: string, instrumentId: string): str
  * @example auditPartition('demo') // 'C#demo#AUDIT'
  */
 export function auditPartition(clinicId: string): string {
-  return `C#${component(clinicId, 'clinic id')}#AUDIT`;
+  return `C#${keyComponent(clinicId, 'clinic id')}#AUDIT`;
 }
 
 /**
@@ -143,7 +148,7 @@ export function auditPartition(clinicId: string): string {
  * // { PK: 'C#demo#AUDIT', SK: '2026-11-25T12:00:00.000Z#exp_1' }
  */
 export function exportAuditKey(clinicId: string, at: string, exportId: string): TableKey {
-  return { PK: auditPartition(clinicId), SK: `${at}#${component(exportId, 'export id')}` };
+  return { PK: auditPartition(clinicId), SK: `${at}#${keyComponent(exportId, 'export id')}` };
 }
 
 /** Key of the item `ping()` reads; it never exists. */
@@ -185,97 +190,6 @@ export function tableDefinition(tableName: string): CreateTableCommandInput {
   };
 }
 
-/** `M` for months, `Q` for quarters: the two periods aggregates are kept for. */
-export type PeriodTag = 'M' | 'Q';
-
-/**
- * How many counter items one clinic × instrument × period is spread over. Every write adds to
- * its counters inside a transaction, and DynamoDB cancels transactions that touch an item another
- * transaction is writing (TransactionConflict): with a single item, a clinic's parallel writes
- * (a batch, several intake desks) would queue on it. Counters only ever ADD, so the shards sum
- * back exactly on read. Reading costs grow with the shard count (a year of monthly groups is
- * 12 × shards items; `BENCH_LARGE=2000 npm run bench:analytics` p50 on DynamoDB Local: 3.1 ms
- * with 1 item per period, 5.4 ms with 4, 9.8 ms with 8): 4 spreads a clinic's concurrent writes
- * over four items for less than twice the read (the contention relief itself is unmeasured:
- * DynamoDB Local serializes transactions).
- */
-export const AGGREGATE_SHARDS = 4;
-
-/**
- * The counter shard a subject's writes go to: a stable string hash of its pseudonymous id, so
- * one subject's additions and removals land on the same item.
- * @example aggregateShard('sub_1_abc') // an integer in [0, AGGREGATE_SHARDS)
- */
-export function aggregateShard(subjectId: string): number {
-  let hash = 0;
-  for (let i = 0; i < subjectId.length; i += 1) hash = (Math.imul(hash, 31) + subjectId.charCodeAt(i)) | 0;
-  return (hash >>> 0) % AGGREGATE_SHARDS;
-}
-
-/**
- * Pre-aggregated counters of one clinic × instrument × period, shard `shard` of
- * AGGREGATE_SHARDS; a range of periods is one Query on the partition (`aggregateRange`).
- * Items written before sharding have no shard suffix (`M#2026-11`) and are read and summed the same way.
- * @example aggregateKey('demo', 'urica', 'M', '2026-11', 3) // { PK: 'C#demo#AGG#urica', SK: 'M#2026-11#3' }
- */
-export function aggregateKey(clinicId: string, instrumentId: string, tag: PeriodTag, period: string, shard: number): TableKey {
-  return { PK: aggregatePartition(clinicId, instrumentId), SK: `${tag}#${period}#${shard}` };
-}
-
-const aggregatePartition = (clinicId: string, instrumentId: string) => `C#${component(clinicId, 'clinic id')}#AGG#${instrumentId}`;
-
-/**
- * The partition and sort-key bounds holding every counter item (all shards, and unsharded
- * items) of the periods `from`..`to`.
- * @example aggregateRange('demo', 'urica', 'M', '2026-01', '2026-12') // { PK: 'C#demo#AGG#urica', from: 'M#2026-01', to: 'M#2026-12#~' }
- */
-export function aggregateRange(clinicId: string, instrumentId: string, tag: PeriodTag, from: string, to: string) {
-  return { PK: aggregatePartition(clinicId, instrumentId), from: `${tag}#${from}`, to: `${tag}#${to}#~` };
-}
-
-/**
- * One subject's rollup head of one instrument in one period (its count, first and latest
- * assessment there, see SubjectPeriod in analytics/rollup.ts), which the aggregates need for
- * subject counts, category shares and change.
- * @example subjectPeriodKey('demo', 'sub_1_x', 'urica', 'M', '2026-11') // { PK: 'C#demo#SP#sub_1_x', SK: 'urica#M#2026-11' }
- */
-export function subjectPeriodKey(clinicId: string, subjectId: string, instrumentId: string, tag: PeriodTag, period: string): TableKey {
-  return { PK: subjectRollupPartition(clinicId, subjectId), SK: `${instrumentId}#${tag}#${period}` };
-}
-
-const subjectRollupPartition = (clinicId: string, subjectId: string) => `C#${component(clinicId, 'clinic id')}#SP#${subjectId}`;
-
-/**
- * One assessment's rollup point, in its subject's rollup partition beside the heads and sorted
- * by day, so the next first or latest of any period is one Query (`subjectPointRange`).
- * why `P`: the heads' sort keys carry `M` or `Q` at that place, so points never mix with them.
- * @example subjectPointKey('demo', 'sub_1_x', 'urica', '2026-11-20', '2026-11-20T10:00:00.000Z', 'asm_1')
- * // { PK: 'C#demo#SP#sub_1_x', SK: 'urica#P#2026-11-20#2026-11-20T10:00:00.000Z#asm_1' }
- */
-export function subjectPointKey(
-  clinicId: string,
-  subjectId: string,
-  instrumentId: string,
-  administeredOn: string,
-  createdAt: string,
-  assessmentId: string,
-): TableKey {
-  return {
-    PK: subjectRollupPartition(clinicId, subjectId),
-    SK: `${instrumentId}#P#${subjectSortKey(administeredOn, createdAt, assessmentId)}`,
-  };
-}
-
-/**
- * The partition and sort-key bounds of one subject's points of one instrument administered in
- * the months `from`..`to` (`~` sorts after every day suffix of the last month).
- * @example subjectPointRange('demo', 'sub_1_x', 'urica', '2026-10', '2026-12')
- * // { PK: 'C#demo#SP#sub_1_x', from: 'urica#P#2026-10', to: 'urica#P#2026-12~' }
- */
-export function subjectPointRange(clinicId: string, subjectId: string, instrumentId: string, from: string, to: string) {
-  return { PK: subjectRollupPartition(clinicId, subjectId), from: `${instrumentId}#P#${from}`, to: `${instrumentId}#P#${to}~` };
-}
-
 /** The registry of clinics (one small partition): written with each API key, read by network analytics. */
 export const CLINICS_PARTITION = 'CLINICS';
 
@@ -283,7 +197,7 @@ export const CLINICS_PARTITION = 'CLINICS';
  * @example clinicKey('demo') // { PK: 'CLINICS', SK: 'demo' }
  */
 export function clinicKey(clinicId: string): TableKey {
-  return { PK: CLINICS_PARTITION, SK: component(clinicId, 'clinic id') };
+  return { PK: CLINICS_PARTITION, SK: keyComponent(clinicId, 'clinic id') };
 }
 
 /**
@@ -292,7 +206,7 @@ export function clinicKey(clinicId: string): TableKey {
  * @example clinicSettingsKey('demo') // { PK: 'C#demo#SETTINGS', SK: 'SETTINGS' }
  */
 export function clinicSettingsKey(clinicId: string): TableKey {
-  return { PK: `C#${component(clinicId, 'clinic id')}#SETTINGS`, SK: 'SETTINGS' };
+  return { PK: `C#${keyComponent(clinicId, 'clinic id')}#SETTINGS`, SK: 'SETTINGS' };
 }
 
 /**
@@ -301,7 +215,7 @@ export function clinicSettingsKey(clinicId: string): TableKey {
  * @example formMapPartition('demo') // 'C#demo#FORMS'
  */
 export function formMapPartition(clinicId: string): string {
-  return `C#${component(clinicId, 'clinic id')}#FORMS`;
+  return `C#${keyComponent(clinicId, 'clinic id')}#FORMS`;
 }
 
 /**

@@ -12,7 +12,7 @@ import {
   withPoint,
 } from '../../packages/analytics/rollup';
 import { getInstrument } from '../../packages/instruments';
-import { subjectPeriodKey, subjectPointKey, subjectPointRange } from '../../packages/store/schema';
+import { subjectPeriodKey, subjectPointKey, subjectPointRange } from '../../packages/store/rollup-keys';
 
 /**
  * The counting of the records that kept every point, as it was (the meaning of the stored

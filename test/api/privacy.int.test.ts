@@ -58,7 +58,7 @@ describe('privacy: nothing identifying is stored, logged or echoed', () => {
   it('stores assessments, idempotency records, rollups, export audit records, the API key and its clinic, nothing else', async () => {
     const all = await api.table.scanAll();
     const types = all.map((i) => i.type).sort();
-    // Counters: 2 instruments × (month, quarter), each over the shards of its subjects (schema.ts).
+    // Counters: 2 instruments × (month, quarter), each over the shards of its subjects (store/rollup-keys.ts).
     const counters = all.filter((i) => i.type === 'aggregate').map((i) => `${i.PK} ${String(i.SK).replace(/#[0-3]$/, '')}`);
     expect([...new Set(counters)].sort()).toEqual(
       ['decisional-balance', 'decisional-balance-smoking-short'].flatMap((id) => [

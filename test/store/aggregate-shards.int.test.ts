@@ -1,7 +1,7 @@
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AGGREGATE_SHARDS, aggregateShard } from '../../packages/store/schema';
+import { AGGREGATE_SHARDS, aggregateShard } from '../../packages/store/rollup-keys';
 import { type TestTable, testTable } from '../support/dynamo';
 import { createInput } from '../support/store-fixtures';
 

@@ -28,7 +28,7 @@ describe('createDynamoStore › assessments', () => {
       // The same transaction keeps the analytics rollups: a month and a quarter, counters and the
       // subject's heads, and the assessment's rollup point.
       expect(all.filter((i) => !items.includes(i)).map((i) => `${i.type} ${i.PK} ${i.SK}`)).toEqual([
-        'aggregate C#clinic-create#AGG#urica M#2026-11#0', // the subject's counter shard (schema.ts)
+        'aggregate C#clinic-create#AGG#urica M#2026-11#0', // the subject's counter shard (rollup-keys.ts)
         'aggregate C#clinic-create#AGG#urica Q#2026-Q4#0',
         'subjectPeriod C#clinic-create#SP#sub_v1_Zm9vYmFy urica#M#2026-11',
         'subjectPoint C#clinic-create#SP#sub_v1_Zm9vYmFy urica#P#2026-11-20#2026-11-20T10:00:00.000Z#asm_c1',
