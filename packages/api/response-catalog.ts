@@ -73,6 +73,9 @@ export function catalogSchemas() {
       sources: z.array(z.object({ citation: str(), url: z.optional(str()) })),
       ourRules: doc(z.array(z.object({ id: str(), rule: str() })), { description: 'Rules no source publishes: the product’s decisions.' }),
       provenance: z.object({ algorithm: str(), algorithmVersion: str(), definitionHash: str() }),
+      outcome: doc(z.object({ score: str(), better: z.enum(['higher', 'lower']) }), {
+        description: 'The score that outcome reports judge change by, and which way is better.',
+      }),
     }),
     { id: 'InstrumentCatalog' },
   );

@@ -1908,6 +1908,12 @@ export interface components {
                 algorithmVersion: string;
                 definitionHash: string;
             };
+            /** @description The score that outcome reports judge change by, and which way is better. */
+            outcome: {
+                score: string;
+                /** @enum {string} */
+                better: "higher" | "lower";
+            };
         };
         Health: {
             /** @constant */
