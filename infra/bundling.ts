@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AssetHashType } from 'aws-cdk-lib';
 import { Code, Runtime } from 'aws-cdk-lib/aws-lambda';
@@ -96,6 +96,10 @@ export function functionCode(entry: string, files?: FunctionFiles): Code {
     bundling: {
       // Never used: local bundling always succeeds (esbuild is a dependency of this repository).
       image: LAMBDA_RUNTIME.bundlingImage,
+      // why: CDK keys its bundling cache by these options and the source path (the repository for
+      // every function), never by `local`'s code: without naming the entry here, the second
+      // function of a synthesis would reuse the first one's build.
+      environment: { MIA_ENTRY: relative(REPO_ROOT, entry), MIA_FILES: (files?.assets ?? []).join(',') },
       local: {
         tryBundle(outputDir) {
           buildFunction(entry, outputDir, files);

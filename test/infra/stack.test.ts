@@ -82,6 +82,16 @@ describe('MiAssessmentsStack with default settings', () => {
   });
 
   describe('function', () => {
+    it('builds each function from its own entry: the API and the web pages are different code assets', () => {
+      const [, api] = ofConstruct(t, 'AWS::Lambda::Function', 'Api');
+      const [, web] = ofConstruct(t, 'AWS::Lambda::Function', 'Web');
+      const key = (fn: Resource) => (fn.Properties.Code as { S3Key?: string }).S3Key;
+
+      expect(key(api)).toMatch(/^[0-9a-f]{64}\.zip$/);
+      expect(key(web)).toMatch(/^[0-9a-f]{64}\.zip$/);
+      expect(key(api)).not.toBe(key(web));
+    });
+
     it('runs Node 22 on arm64 with explicit memory, timeout and reserved concurrency', () => {
       const [, fn] = ofConstruct(t, 'AWS::Lambda::Function', 'Api');
 
