@@ -71,6 +71,21 @@ export async function readBody(c: Context, maxBytes: number): Promise<Uint8Array
 }
 
 /**
+ * Whether the request's body is of a media type `type` matches, in UTF-8 (or no charset named),
+ * without a content coding: what every body reader accepts before reading a byte.
+ * @example isUtf8Body(c, /^application\/x-www-form-urlencoded$/i)
+ */
+export function isUtf8Body(c: Context, type: RegExp): boolean {
+  const [mediaType = '', ...params] = (c.req.header('content-type') ?? '').split(';').map((p) => p.trim());
+  const charset = params
+    .find((p) => /^charset=/i.test(p))
+    ?.slice(8)
+    .replace(/"/g, '');
+  const coding = c.req.header('content-encoding');
+  return type.test(mediaType) && !(charset && !/^utf-8$/i.test(charset)) && !(coding && !/^identity$/i.test(coding));
+}
+
+/**
  * Reads a JSON request body once, for every route that takes one, before any validator sees it:
  * `application/json` (or `+json`) in UTF-8 without a content coding (else 415), at most
  * `maxBytes` (413), well-formed UTF-8 JSON (400) nested at most MAX_JSON_DEPTH deep (400). The
@@ -79,13 +94,7 @@ export async function readBody(c: Context, maxBytes: number): Promise<Uint8Array
  */
 export function jsonBody(maxBytes: number) {
   return createMiddleware(async (c, next) => {
-    const [mediaType = '', ...params] = (c.req.header('content-type') ?? '').split(';').map((p) => p.trim());
-    const charset = params
-      .find((p) => /^charset=/i.test(p))
-      ?.slice(8)
-      .replace(/"/g, '');
-    const coding = c.req.header('content-encoding');
-    if (!JSON_TYPE.test(mediaType) || (charset && !/^utf-8$/i.test(charset)) || (coding && !/^identity$/i.test(coding))) {
+    if (!isUtf8Body(c, JSON_TYPE)) {
       return problemResponse(
         c,
         problem('unsupported-media-type', 'Send the body as application/json in UTF-8, without a content encoding.'),

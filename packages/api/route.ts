@@ -6,6 +6,7 @@ import type * as z from '../instruments/zod';
 import { type AuthEnv, requireScope } from './auth';
 import type { AppContext } from './context';
 import type { ExampleName } from './examples';
+import { lazyImport } from './lazy';
 import type { ProblemType } from './problem';
 import type { ResponseSchemas } from './response-schemas';
 import type * as Schemas from './schemas';
@@ -95,15 +96,8 @@ export function defineRoute<B extends SchemaName = never, Q extends SchemaName =
   return def as unknown as RouteDef;
 }
 
-let loading: Promise<SchemaModule> | undefined;
-/** schemas.ts, imported on first use and kept; a failed import is retried on the next request. */
-function schemas(): Promise<SchemaModule> {
-  loading ??= import('./schemas').catch((error: unknown) => {
-    loading = undefined;
-    throw error;
-  });
-  return loading;
-}
+/** schemas.ts, imported on the first request that validates something. */
+const schemas = lazyImport(() => import('./schemas'));
 
 /** zod-validator with our problem+json hook (its default 400 would echo input), built on the route's first request. */
 function validator(target: 'json' | 'query', name: SchemaName, parseName?: ParserName): MiddlewareHandler<AuthEnv> {

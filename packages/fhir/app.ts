@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { requireScope } from '../api/auth';
 import type { AppContext, AppExtension } from '../api/context';
+import { lazyImport } from '../api/lazy';
 import type { Scope } from '../domain/records';
 import { FHIR_BASE_PATH } from './canonical';
 import type { FhirHandlers } from './handlers';
@@ -76,16 +77,4 @@ export interface ExtraFhirRoute {
 }
 
 /** The handlers, imported on first use and kept; a failed import is retried on the next request. */
-function lazyHandlers(ctx: AppContext): () => Promise<FhirHandlers> {
-  let loading: Promise<FhirHandlers> | undefined;
-  return () => {
-    loading ??= import('./handlers').then(
-      (m) => m.fhirHandlers(ctx),
-      (error: unknown) => {
-        loading = undefined;
-        throw error;
-      },
-    );
-    return loading;
-  };
-}
+const lazyHandlers = (ctx: AppContext) => lazyImport(() => import('./handlers').then((m) => m.fhirHandlers(ctx)));

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { readBody } from '../api/json-body';
+import { isUtf8Body, readBody } from '../api/json-body';
 import { problem, problemResponse } from '../api/problem';
 
 /** A search form holds a handful of short parameters; 8 KiB is far above any honest one. */
@@ -16,13 +16,7 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
  * @example const form = await readForm(c); if (form instanceof Response) return form;
  */
 export async function readForm(c: Context, maxBytes = MAX_FORM_BYTES): Promise<URLSearchParams | Response> {
-  const [mediaType = '', ...params] = (c.req.header('content-type') ?? '').split(';').map((p) => p.trim());
-  const charset = params
-    .find((p) => /^charset=/i.test(p))
-    ?.slice(8)
-    .replace(/"/g, '');
-  const coding = c.req.header('content-encoding');
-  if (!FORM_TYPE.test(mediaType) || (charset && !/^utf-8$/i.test(charset)) || (coding && !/^identity$/i.test(coding))) {
+  if (!isUtf8Body(c, FORM_TYPE)) {
     return problemResponse(
       c,
       problem('unsupported-media-type', 'Send the search as application/x-www-form-urlencoded in UTF-8, without a content encoding.'),

@@ -1,12 +1,13 @@
 import { stream } from 'hono/streaming';
 import { EXPORT_FORMAT_IDS, EXPORT_FORMATS } from '../../domain/records';
+import { lazyImport } from '../lazy';
 import { DEFAULT_EXPORT_LIMIT, DEFAULT_PAGE_SIZE } from '../limits';
 import { AUTH_ERRORS } from '../problem';
 import { defineRoute } from '../route';
 
 // why: the use cases load on their route's first request, not with the app (docs/architecture.md, "Cold start").
-const aggregates = () => import('../aggregates');
-const exports = () => import('../export');
+const aggregates = lazyImport(() => import('../aggregates'));
+const exports = lazyImport(() => import('../export'));
 
 /** Analyst outcomes: disclosure-controlled aggregates, de-identified exports and their audit trail. */
 export const analyticsRoutes = [

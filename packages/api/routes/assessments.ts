@@ -1,10 +1,11 @@
 import { NotFound, ValidationError } from '../../domain/errors';
 import { ASSESSMENT_ID_PATTERN } from '../ids';
+import { lazyImport } from '../lazy';
 import { AUTH_ERRORS, BODY_ERRORS } from '../problem';
 import { defineRoute } from '../route';
 
 // why: the use cases (and with them the instruments) load on their route's first request (docs/architecture.md, "Cold start").
-const useCases = () => import('../assessments');
+const useCases = lazyImport(() => import('../assessments'));
 
 const ID = { id: { description: 'Assessment id (`asm_…`)', pattern: ASSESSMENT_ID_PATTERN } };
 

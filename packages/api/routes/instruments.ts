@@ -1,10 +1,11 @@
 import { NotFound } from '../../domain/errors';
+import { lazyImport } from '../lazy';
 import { AUTH_ERRORS, BODY_ERRORS } from '../problem';
 import { defineRoute } from '../route';
 
 // why: the instruments and the scoring use case load on their route's first request (docs/architecture.md, "Cold start").
-const registry = () => import('../../instruments');
-const useCases = () => import('../assessments');
+const registry = lazyImport(() => import('../../instruments'));
+const useCases = lazyImport(() => import('../assessments'));
 
 /** The instrument and guidance catalogs, and scoring without storing (any valid key). */
 export const instrumentRoutes = [

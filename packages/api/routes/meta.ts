@@ -1,5 +1,8 @@
+import { lazyImport } from '../lazy';
 import { problem, problemResponse } from '../problem';
 import { defineRoute } from '../route';
+
+const openapi = lazyImport(() => import('../openapi'));
 
 /** How long the readiness check waits for storage. */
 export const READY_TIMEOUT_MS = 1_000;
@@ -50,6 +53,6 @@ export const metaRoutes = [
     content: { 'application/json': { type: 'object' } },
     errors: [],
     // why: the document generator loads on the first request for it (docs/architecture.md, "Cold start").
-    handle: async (c) => c.json((await import('../openapi')).openApiDocument()),
+    handle: async (c) => c.json((await openapi()).openApiDocument()),
   }),
 ];

@@ -1,4 +1,5 @@
 import { NotFound } from '../../domain/errors';
+import { lazyImport } from '../lazy';
 import { DEFAULT_PAGE_SIZE } from '../limits';
 import { AUTH_ERRORS, BODY_ERRORS } from '../problem';
 import { SUBJECT_ID_PATTERN } from '../pseudonymizer';
@@ -6,8 +7,8 @@ import { defineRoute } from '../route';
 import type { SearchPosition } from '../subject-search';
 
 // why: the use cases (and with them the instruments) load on their route's first request (docs/architecture.md, "Cold start").
-const search = () => import('../subject-search');
-const trajectory = () => import('../trajectory');
+const search = lazyImport(() => import('../subject-search'));
+const trajectory = lazyImport(() => import('../trajectory'));
 
 const SUBJECT = { subjectId: { description: 'Pseudonymous subject id (`sub_…`)', pattern: SUBJECT_ID_PATTERN } };
 
