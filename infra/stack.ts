@@ -13,9 +13,10 @@ import { GSI1, GSI2, TTL_ATTRIBUTE, tableDefinition } from '../packages/store/sc
 import { WEB_PREFIXES } from '../packages/web/site';
 import { ApiAlarms } from './alarms';
 import { ApiFunction } from './api-function';
-import { API_ENTRY, WEB_ENTRY, WEB_FILES } from './bundling';
+import { API_ENTRY } from './bundling';
 import { DEFAULT_SETTINGS, type StageSettings } from './settings';
 import { tableShape } from './table';
+import { webFunction } from './web-function';
 
 export interface MiAssessmentsStackProps extends StackProps, Partial<Omit<StageSettings, 'account' | 'region'>> {}
 
@@ -199,37 +200,7 @@ export class MiAssessmentsStack extends Stack {
       'The function reaches only AWS APIs (DynamoDB, Secrets Manager, KMS, CloudWatch Logs) over TLS with SigV4 and IAM conditions; it has no VPC resource to reach. A VPC would add NAT or endpoints without narrowing what the role can do.',
     );
 
-    // The reference, problem types and dashboard pages: files only, so a function of its own with no
-    // access to the table, the secret or the data key, and none of its files in the API's bundle.
-    this.web = new ApiFunction(this, 'Web', {
-      entry: WEB_ENTRY,
-      files: WEB_FILES,
-      secretsExtension: false,
-      purpose: 'MI Assessments web pages function',
-      logGroupName: webLogs,
-      logsKey: opsKey,
-      logRetention: s.logRetention,
-      memorySize: WEB_MEMORY_MB,
-      timeout: Duration.seconds(5),
-      reservedConcurrency: WEB_RESERVED_CONCURRENCY,
-      environment: {},
-      statements: [],
-    });
-    acknowledge(
-      this.web.function,
-      'AwsSolutions-L1',
-      'Node.js 22 is the runtime the code and its esbuild target (node22) are tested for and is supported by Lambda into 2027; moving to 24 is a deliberate upgrade with its own test run.',
-    );
-    acknowledge(
-      this.web.function,
-      'HIPAA.Security-LambdaDLQ',
-      'Invoked only synchronously by API Gateway to answer page and file requests; there is no asynchronous event a dead-letter queue could keep.',
-    );
-    acknowledge(
-      this.web.function,
-      'HIPAA.Security-LambdaInsideVPC',
-      'The function serves files from its own artifact and calls nothing but CloudWatch Logs; it has no VPC resource to reach.',
-    );
+    this.web = webFunction(this, { logGroupName: webLogs, logsKey: opsKey, logRetention: s.logRetention });
 
     const accessLogGroup = new logs.LogGroup(this, 'AccessLogs', {
       logGroupName: accessLogs,
@@ -289,10 +260,6 @@ export class MiAssessmentsStack extends Stack {
     return this.formatArn({ service: 'logs', resource: 'log-group', resourceName: name, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
   }
 }
-
-/** The web function serves cached files: little memory, a few concurrent executions. */
-export const WEB_MEMORY_MB = 256;
-export const WEB_RESERVED_CONCURRENCY = 5;
 
 /** One JSON line per request; paths carry only opaque ids and pseudonyms, never a subject ref. */
 export const ACCESS_LOG_FIELDS = {
