@@ -113,8 +113,12 @@ export function jsonBody(maxBytes: number) {
     if (nestedDeeperThan(value, MAX_JSON_DEPTH)) {
       return problemResponse(c, problem('malformed-request', `The request body nests deeper than ${MAX_JSON_DEPTH} levels.`));
     }
-    // why: Hono keeps the body's promise here (typed as its value), and its JSON validator reads it back.
+    // why: Hono keeps the body's promise here (typed as its value), for any reader of the text.
     (c.req.bodyCache as Record<string, unknown>).text = Promise.resolve(text);
+    // why: the validator and the FHIR handlers read `json()`, which would parse the text a second
+    // time (a tenth of a FHIR request's CPU); they get the value parsed and depth-checked here.
+    const parsed = Promise.resolve(value);
+    (c.req as { json: () => Promise<unknown> }).json = () => parsed;
     await next();
   });
 }

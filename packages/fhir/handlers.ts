@@ -8,6 +8,7 @@ import { codeSystem } from './codes';
 import { conceptMap } from './concept-map';
 import { observationHandlers } from './observation-handlers';
 import { fhirJson } from './outcome';
+import { part2Lookup } from './part2';
 import { itemQuestionnaire } from './questionnaire';
 import { type ResponseHandlers, responseHandlers } from './response-handlers';
 
@@ -30,9 +31,10 @@ export function fhirHandlers(ctx: AppContext): FhirHandlers {
   let questionnaires: ReturnType<typeof itemQuestionnaire>[] | undefined;
   const all = () => (questionnaires ??= instruments.filter((i) => i.definition).map(itemQuestionnaire));
   let cs: ReturnType<typeof codeSystem> | undefined;
+  const part2 = part2Lookup(ctx.store, ctx.now);
   return {
-    ...responseHandlers(ctx),
-    ...observationHandlers(ctx),
+    ...responseHandlers(ctx, part2),
+    ...observationHandlers(ctx, part2),
     metadata: (c) => fhirJson(c, capabilityStatement(ctx.now())),
     readCodeSystem(c) {
       if (c.req.param('id') !== CODE_SYSTEM_ID) throw new NotFound('No CodeSystem with this id.');

@@ -24,7 +24,7 @@ const storedSource = (view: AssessmentView, part2: boolean, base: string) => ({
  * `GET /fhir/r4/Observation/{id}` and `POST /fhir/r4/Observation/_search` over the stored results.
  * @example const h = observationHandlers(ctx); await h.readObservation(c);
  */
-export function observationHandlers(ctx: AppContext) {
+export function observationHandlers(ctx: AppContext, part2: (clinicId: string) => Promise<boolean>) {
   return {
     /** A panel or one member of a stored assessment of the key's clinic; anything else is a 404 (another clinic's too). */
     async readObservation(c: Context) {
@@ -32,13 +32,10 @@ export function observationHandlers(ctx: AppContext) {
       const parsed = parseObservationId(id);
       if (!parsed) throw new NotFound('No Observation with this id.');
       const clinicId = clinicOf(c);
-      const [stored, settings] = await Promise.all([
-        ctx.store.getAssessment(clinicId, parsed.assessmentId),
-        ctx.store.getClinicSettings(clinicId),
-      ]);
+      const [stored, labelled] = await Promise.all([ctx.store.getAssessment(clinicId, parsed.assessmentId), part2(clinicId)]);
       if (!stored) throw new NotFound('No Observation with this id.');
       // why: the result as first scored (`view` is never rewritten, docs/fhir.md); its ids are stable.
-      const { panel, members } = observationsFor(storedSource(stored.view, settings.part2, baseOf(c)));
+      const { panel, members } = observationsFor(storedSource(stored.view, labelled, baseOf(c)));
       const resource = parsed.member === undefined ? panel : members.find((m) => m.id === id);
       if (!resource) throw new NotFound('No Observation with this id.');
       return fhirJson(c, resource);
@@ -67,22 +64,22 @@ export function observationHandlers(ctx: AppContext) {
       if (linked !== null) form.set('_cursor', linked);
       const search = parseObservationSearch(form);
       const clinicId = clinicOf(c);
-      const [found, settings] = await Promise.all([
+      const [found, labelled] = await Promise.all([
         searchObservations({ store: ctx.store, pseudonymizer: ctx.pseudonymizer, cursors: ctx.cursors }, clinicId, search),
-        ctx.store.getClinicSettings(clinicId),
+        part2(clinicId),
       ]);
       const base = baseOf(c);
       const self = `${base}/Observation/_search`;
       return fhirJson(c, {
         resourceType: 'Bundle',
-        ...(settings.part2 ? { meta: { security: PART2_SECURITY.map((s) => ({ ...s })) } } : {}),
+        ...(labelled ? { meta: { security: PART2_SECURITY.map((s) => ({ ...s })) } } : {}),
         type: 'searchset',
         link: [
           { relation: 'self', url: self },
           ...(found.next ? [{ relation: 'next', url: `${self}?_cursor=${encodeURIComponent(found.next)}` }] : []),
         ],
         entry: found.items.flatMap((view) =>
-          observationsFor(storedSource(view, settings.part2, base)).entries.map((e, i) => ({
+          observationsFor(storedSource(view, labelled, base)).entries.map((e, i) => ({
             ...e,
             search: { mode: i === 0 ? 'match' : 'include' },
           })),

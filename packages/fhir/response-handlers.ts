@@ -48,8 +48,7 @@ const bundleOf = (response: ParsedResponse, view: ObservationSource['view'], par
  * clinic's settings.
  * @example const h = responseHandlers(ctx); await h.extractQuestionnaireResponse(c);
  */
-export function responseHandlers(ctx: AppContext): ResponseHandlers {
-  const part2 = async (clinicId: string) => (await ctx.store.getClinicSettings(clinicId)).part2;
+export function responseHandlers(ctx: AppContext, part2: (clinicId: string) => Promise<boolean>): ResponseHandlers {
   return {
     // why: the twin of POST /v1/score, which any valid key may call; nothing is stored.
     async extractQuestionnaireResponse(c) {

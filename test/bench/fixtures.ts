@@ -1,6 +1,8 @@
 import { type AssessmentDeps, createAssessment, newAssessmentId } from '../../packages/api/assessments';
 import type { Pseudonymizer } from '../../packages/api/pseudonymizer';
 import { assessmentRequest } from '../../packages/api/schemas';
+import { CODE_SYSTEM_URL, questionnaireUrl } from '../../packages/fhir/canonical';
+import { getInstrument } from '../../packages/instruments/index';
 import type { CreateAssessment, Store } from '../../packages/store/port';
 
 /** A worked example for `decisional-balance-alcohol`: all 20 items answered. */
@@ -32,6 +34,31 @@ export const scoreBody = JSON.stringify({
   instrument: 'decisional-balance-alcohol',
   targetBehavior: 'alcohol',
   responses: ALCOHOL_RESPONSES,
+});
+
+/**
+ * Body of `POST /fhir/r4/QuestionnaireResponse/$extract`: the same 20 answers as `scoreBody`, as a
+ * completed QuestionnaireResponse to our Questionnaire (coded answers, with the ordinalValue a
+ * renderer copies along), so (d) compares the FHIR dialect with `/v1/score` on equal work.
+ */
+export const extractBody = JSON.stringify({
+  resourceType: 'QuestionnaireResponse',
+  questionnaire: `${questionnaireUrl('decisional-balance-alcohol')}|${getInstrument('decisional-balance-alcohol')!.version}`,
+  status: 'completed',
+  subject: { identifier: { system: 'urn:oid:2.16.840.1.113883.3.999', value: 'bench-client' } },
+  authored: '2026-11-20T09:30:00Z',
+  item: Object.entries(ALCOHOL_RESPONSES).map(([linkId, value]) => ({
+    linkId,
+    answer: [
+      {
+        valueCoding: {
+          extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/ordinalValue', valueDecimal: value }],
+          system: CODE_SYSTEM_URL,
+          code: `decisional-balance-alcohol/answer/${value}`,
+        },
+      },
+    ],
+  })),
 });
 
 /** Yesterday (UTC), so `administeredOn` is never in the future whatever the machine's date. */

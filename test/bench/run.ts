@@ -2,7 +2,8 @@
  * `npm run bench`: (a) in-process POST /v1/score versus a bare Hono echo, and (b) POST
  * /v1/assessments over HTTP versus the same DynamoDB writes issued directly, all on 127.0.0.1
  * against one in-memory DynamoDB Local, and (c) our engine versus fhirpath.js evaluating the same
- * Questionnaire's calculatedExpressions (fhirpath-engine.ts). BENCH_SECONDS (default 5) sets the measured window of
+ * Questionnaire's calculatedExpressions (fhirpath-engine.ts), and (d) in process, POST
+ * /fhir/r4/QuestionnaireResponse/$extract versus POST /v1/score on the same answers. BENCH_SECONDS (default 5) sets the measured window of
  * (a); (b) measures twice as long. Figures go to stdout and `.bench/results.json`.
  */
 import { randomBytes } from 'node:crypto';
@@ -14,8 +15,8 @@ import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
+import { composeApp } from '../../functions/app';
 import { generateApiKey } from '../../packages/api/api-keys';
-import { createApp } from '../../packages/api/app';
 import { createPseudonymizer } from '../../packages/api/pseudonymizer';
 import { SCOPES } from '../../packages/domain/records';
 import { createDynamoClient } from '../../packages/store/client';
@@ -23,7 +24,7 @@ import { createDynamoStore } from '../../packages/store/dynamo';
 import { ensureTable, startDynamoLocal } from '../../packages/store/local';
 import { countByClinic, freePort } from './dynamo';
 import { enginesVsFhirpath } from './fhirpath-engine';
-import { assessmentBody, capturedCreateInput, directInput, scoreBody } from './fixtures';
+import { assessmentBody, capturedCreateInput, directInput, extractBody, scoreBody } from './fixtures';
 import { type HttpRound, httpLoad } from './http-load';
 import { drive, figures, type Measured, pool, type RoundStats } from './stats';
 
@@ -42,6 +43,7 @@ const B_SECONDS = 2 * SECONDS;
 const PREWARM_SECONDS = Math.min(15, 3 * SECONDS);
 const SCORE_TARGET = 0.5;
 const API_TARGET = 0.75;
+const EXTRACT_TARGET = 0.7;
 const API_CLINIC = 'bench-api';
 const DIRECT_CLINIC = 'bench-direct';
 const TABLE = 'bench';
@@ -73,7 +75,7 @@ async function main(): Promise<void> {
     // skipped. Its status field gives the server-side count of created assessments.
     const served: Record<string, number> = {};
     let logBytes = 0;
-    const app = createApp({
+    const app = composeApp({
       // No per-key rate limit: the benchmark measures the API, not the limiter.
       rateLimit: { perSecond: Number.MAX_SAFE_INTEGER, burst: Number.MAX_SAFE_INTEGER },
       store,
@@ -93,13 +95,26 @@ async function main(): Promise<void> {
       'content-type': 'application/json',
       'content-length': String(Buffer.byteLength(scoreBody)),
     };
-    const post = (target: { fetch: (request: Request) => Response | Promise<Response> }, path: string) => async () => {
-      const res = await target.fetch(new Request(`http://127.0.0.1${path}`, { method: 'POST', headers, body: scoreBody }));
-      await res.arrayBuffer();
-      return res.status === 200;
-    };
+    const post =
+      (target: { fetch: (request: Request) => Response | Promise<Response> }, path: string, body = scoreBody, type = 'application/json') =>
+      async () => {
+        const sized = { ...headers, 'content-type': type, 'content-length': String(Buffer.byteLength(body)) };
+        const res = await target.fetch(new Request(`http://127.0.0.1${path}`, { method: 'POST', headers: sized, body }));
+        await res.arrayBuffer();
+        return res.status === 200;
+      };
     const scoreOp = post(app, '/v1/score');
     const bareOp = post(bare, '/echo');
+    const extractOp = post(app, '/fhir/r4/QuestionnaireResponse/$extract', extractBody, 'application/fhir+json');
+    const extractCheck = await app.fetch(
+      new Request('http://127.0.0.1/fhir/r4/QuestionnaireResponse/$extract', {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/fhir+json', 'content-length': String(Buffer.byteLength(extractBody)) },
+        body: extractBody,
+      }),
+    );
+    if (extractCheck.status !== 200) throw new Error(`POST $extract answered ${extractCheck.status}: ${await extractCheck.text()}`);
+    await extractCheck.arrayBuffer();
 
     // Sanity check, and it warms the key cache (one DynamoDB read, then 30 s cached).
     const check = await app.fetch(new Request('http://127.0.0.1/v1/score', { method: 'POST', headers, body: scoreBody }));
@@ -158,6 +173,17 @@ async function main(): Promise<void> {
     // (c) in process, no I/O: one evaluation at a time, alternated A B B A.
     const c = enginesVsFhirpath(A_SECONDS, ROUNDS);
 
+    // (d) in process, like (a): the FHIR twin of /v1/score on the same answers; A B B A.
+    const v1Rounds: Measured[] = [];
+    const extractRounds: Measured[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const runV1 = async () => void v1Rounds.push(await drive(scoreOp, aOptions));
+      const runExtract = async () => void extractRounds.push(await drive(extractOp, aOptions));
+      for (const run of round % 2 === 0 ? [runV1, runExtract] : [runExtract, runV1]) await run();
+    }
+    const d = { v1: pool(v1Rounds), extract: pool(extractRounds) };
+    const extractRatio = d.extract.rps / d.v1.rps;
+
     // Accounting: every 201 the server sent is one assessment plus one idempotency record.
     const counts = await countByClinic(client, TABLE);
     const api201 = served['POST /v1/assessments 201'] ?? 0;
@@ -181,6 +207,8 @@ async function main(): Promise<void> {
       ['(a) POST /v1/score', a.score, scoreRounds],
       ['(b) direct store.createAssessment', b.direct, directRounds],
       ['(b) POST /v1/assessments (HTTP)', b.api, apiRounds],
+      ['(d) POST /v1/score', d.v1, v1Rounds],
+      ['(d) POST QuestionnaireResponse/$extract', d.extract, extractRounds],
     ];
     const line = (cells: string[]) =>
       `${cells[0]!.padEnd(36)}${cells
@@ -211,6 +239,8 @@ async function main(): Promise<void> {
       `(c) ${c.instrument} (${c.scores} scores), same complete answers, ${A_SECONDS} s per round, fhirpath.js expressions compiled once:`,
       `    engine ${fmt(c.enginePerSecond, 0)}/s, fhirpath.js ${fmt(c.fhirpathPerSecond, 0)}/s (by round: ${c.rounds.map((r) => `${r.contender} ${fmt(r.perSecond, 0)}`).join(' / ')})`,
       `engine/fhirpath = ${fmt(c.ratio, 1)}× (target ≥ ${c.target}×) ${verdict(c.ratio, c.target)}`,
+      `(d) as (a), the same 20 answers as a QuestionnaireResponse (coded answers) to $extract, which answers a Bundle of 4 Observations:`,
+      `extract/score = ${pct(extractRatio)} (target ≥ ${pct(EXTRACT_TARGET)}) ${verdict(extractRatio, EXTRACT_TARGET)}`,
       '',
       `stored (api):    ${api201} × 201 served (${apiOther} other statuses; autocannon received ${client2xx}, the rest were cut off at round ends)` +
         ` → ${apiStored.assessments} assessments, ${apiStored.idempotency} idempotency records: ${apiExact ? 'exactly one per request' : 'MISMATCH'}`,
@@ -255,6 +285,14 @@ async function main(): Promise<void> {
         },
       },
       fhirpathEngines: c,
+      extract: {
+        seconds: A_SECONDS,
+        score: { pooled: d.v1, rounds: v1Rounds.map(figures) },
+        extract: { pooled: d.extract, rounds: extractRounds.map(figures) },
+        ratio: extractRatio,
+        target: EXTRACT_TARGET,
+        pass: extractRatio >= EXTRACT_TARGET,
+      },
       logBytes,
     };
     await mkdir(dirname(RESULTS_FILE), { recursive: true });
