@@ -18,6 +18,12 @@ export interface Asset {
    * must exist before `cdk synth` bundles.
    */
   source: string;
+  /**
+   * Exact text replacements made in the file as it is read, each of which must occur exactly once
+   * (else the site fails to start, so an upgrade that moves the text is noticed); for a vendor
+   * bundle that hard-codes a URL our CSP would block.
+   */
+  replace?: readonly { find: string; with: string }[];
 }
 
 /** The sources a page's Content-Security-Policy allows beyond `default-src 'none'`. */
