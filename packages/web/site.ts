@@ -57,9 +57,12 @@ export interface Site {
  */
 export const WEB_PREFIXES = ['/docs', '/problems', '/app'] as const;
 
+/** The methods the web layer answers; any other under a web prefix is the API's 405 (methods.ts). */
+export const WEB_METHODS: readonly string[] = ['GET', 'HEAD'];
+
 /** Whether `npm start` should hand this request to the web app (GET and HEAD under a web prefix, as the stack routes). */
 export function isWebRequest(method: string, path: string): boolean {
-  if (method !== 'GET' && method !== 'HEAD') return false;
+  if (!WEB_METHODS.includes(method)) return false;
   return WEB_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 }
 
