@@ -27,6 +27,7 @@ describe('a wrong method on a web path', () => {
     expect(res.headers.get('allow')).toBe('GET, HEAD');
     expect(res.headers.get('content-type')).toBe('application/problem+json');
     expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(logs.at(-1)).toMatchObject({ msg: 'request', method, status: 405, requestId: res.headers.get('x-request-id') });
     expect(await res.json()).toEqual({
       type: '/problems/method-not-allowed',
       title: 'Method not allowed on this path',
