@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { periodOf } from '../../packages/analytics/rollup';
 import { getInstrument } from '../../packages/instruments';
 import type { CreateAssessment } from '../../packages/store/port';
-import { type TestTable, testTable } from '../support/dynamo';
+import { useTestTable } from '../support/dynamo';
 import { createInput } from '../support/store-fixtures';
 
 /** Deterministic PRNG (mulberry32) so a failure can be replayed. */
@@ -85,11 +85,7 @@ function recompute(rows: Row[], period: string, kind: 'month' | 'quarter') {
 }
 
 describe('rollups stay equal to a from-scratch recomputation', () => {
-  let t: TestTable;
-  beforeAll(async () => {
-    t = await testTable();
-  });
-  afterAll(() => t.drop());
+  const t = useTestTable();
 
   it.each([1, 2, 3])('after a random sequence of creates, replays and deletes (seed %i)', async (seed) => {
     const random = rng(seed);
