@@ -1,16 +1,9 @@
-import { Match, type Template } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { synthesize } from './synth';
-import { ofConstruct, only, type Resource, ref } from './template';
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { defaultStack, ofConstruct, type Resource, ref } from './template';
 
 describe('MiAssessmentsStack with default settings', () => {
-  let t: Template;
-  let id: (type: string) => string;
-
-  beforeAll(() => {
-    t = synthesize().template;
-    id = (type) => only(t, type)[0];
-  });
+  const { t, id } = defaultStack();
 
   it('alarms on function errors, throttles and the 5xx rate, notifying an encrypted topic', () => {
     const topic = id('AWS::SNS::Topic');

@@ -1,18 +1,11 @@
-import { Match, type Template } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
 import { PSEUDONYM_SECRET_KEY_FIELD, PSEUDONYM_SECRET_TEMPLATE } from '../../infra/stack';
 import { GSI1, GSI2, TTL_ATTRIBUTE, tableDefinition } from '../../packages/store/schema';
-import { synthesize } from './synth';
-import { getAtt, only, type Resource } from './template';
+import { defaultStack, getAtt, only, type Resource } from './template';
 
 describe('MiAssessmentsStack with default settings', () => {
-  let t: Template;
-  let id: (type: string) => string;
-
-  beforeAll(() => {
-    t = synthesize().template;
-    id = (type) => only(t, type)[0];
-  });
+  const { t, id } = defaultStack();
 
   describe('table', () => {
     it('has exactly the key schema, attributes and GSIs of tableDefinition()', () => {

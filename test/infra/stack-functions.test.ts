@@ -1,18 +1,11 @@
-import { Match, type Template } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
 import { SECRETS_EXTENSION_PORT } from '../../infra/api-function';
 import { ESBUILD_OPTIONS, ESBUILD_TARGET, LAMBDA_RUNTIME } from '../../infra/bundling';
-import { synthesize } from './synth';
-import { getAtt, ofConstruct, only, type Resource, ref } from './template';
+import { defaultStack, getAtt, ofConstruct, type Resource, ref } from './template';
 
 describe('MiAssessmentsStack with default settings', () => {
-  let t: Template;
-  let id: (type: string) => string;
-
-  beforeAll(() => {
-    t = synthesize().template;
-    id = (type) => only(t, type)[0];
-  });
+  const { t, id } = defaultStack();
 
   describe('function', () => {
     it('builds each function from its own entry: the API and the web pages are different code assets', () => {

@@ -1,17 +1,10 @@
-import { Match, type Template } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
 import { GSI1, GSI2 } from '../../packages/store/schema';
-import { synthesize } from './synth';
-import { getAtt, ofConstruct, only, type Resource, ref } from './template';
+import { defaultStack, getAtt, ofConstruct, only, type Resource, ref } from './template';
 
 describe('MiAssessmentsStack with default settings', () => {
-  let t: Template;
-  let id: (type: string) => string;
-
-  beforeAll(() => {
-    t = synthesize().template;
-    id = (type) => only(t, type)[0];
-  });
+  const { t, id } = defaultStack();
 
   describe('HTTP API', () => {
     it('has a $default stage with throttling and JSON access logs to the encrypted log group', () => {

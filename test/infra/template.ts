@@ -1,5 +1,6 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { expect } from 'vitest';
+import { synthesize } from './synth';
 
 /** A resource of the synthesized template, as the stack tests read it. */
 export type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
@@ -30,3 +31,13 @@ export const ofConstruct = (template: Template, type: string, prefix: string): [
 export const getAtt = (logicalId: string) => ({ 'Fn::GetAtt': [logicalId, 'Arn'] });
 /** `Ref` of a resource. @example ref('Table') */
 export const ref = (logicalId: string) => ({ Ref: logicalId });
+
+/**
+ * The stack with default settings, synthesized when the file's tests are collected, and `id(type)`:
+ * the logical id of the template's one resource of that type.
+ * @example const { t, id } = defaultStack(); it('…', () => expect(id('AWS::SNS::Topic')).toMatch(/^Alarms/));
+ */
+export function defaultStack(): { t: Template; id: (type: string) => string } {
+  const t = synthesize().template;
+  return { t, id: (type) => only(t, type)[0] };
+}
