@@ -1,13 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseApiKey } from '../../packages/api/api-keys';
 import { OPERATOR_SCOPES, SCOPES, type Scope } from '../../packages/domain/records';
-import { NOW, type TestApi, testApi } from '../support/api';
+import { NOW, useTestApi } from '../support/api';
 
-let api: TestApi;
-beforeAll(async () => {
-  api = await testApi({ deps: { authCacheSeconds: 0 } });
-});
-afterAll(() => api.table.drop());
+// why: no auth cache, so the revoked key is refused at once rather than after the cache window.
+const api = useTestApi({ deps: { authCacheSeconds: 0 } });
 
 const scopeSets: Scope[][] = [[...SCOPES], ['analytics:read'], ['assessments:read'], ['assessments:write'], [...OPERATOR_SCOPES], []];
 const cases = scopeSets.map((scopes) => [scopes.join(' ') || 'none', scopes] as const);
