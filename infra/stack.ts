@@ -225,14 +225,15 @@ export class MiAssessmentsStack extends Stack {
         format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
       },
     });
-    // The web layer's prefixes go to the web function (GET only: it serves nothing else); everything
-    // else, including other methods on these paths, stays on `$default`, the API.
+    // The web layer's prefixes go to the web function (GET and HEAD: it serves nothing else);
+    // everything else, including other methods on these paths (a 405), stays on `$default`, the API.
     const webIntegration = new HttpLambdaIntegration('WebFunction', this.web.function, {
       payloadFormatVersion: apigw.PayloadFormatVersion.VERSION_2_0,
     });
     for (const prefix of WEB_PREFIXES) {
-      this.httpApi.addRoutes({ path: prefix, methods: [apigw.HttpMethod.GET], integration: webIntegration });
-      this.httpApi.addRoutes({ path: `${prefix}/{proxy+}`, methods: [apigw.HttpMethod.GET], integration: webIntegration });
+      const methods = [apigw.HttpMethod.GET, apigw.HttpMethod.HEAD];
+      this.httpApi.addRoutes({ path: prefix, methods, integration: webIntegration });
+      this.httpApi.addRoutes({ path: `${prefix}/{proxy+}`, methods, integration: webIntegration });
     }
     for (const route of this.httpApi.node.findAll().filter((c) => c instanceof apigw.CfnRoute)) {
       acknowledge(

@@ -22,7 +22,7 @@ describe('MiAssessmentsStack with default settings', () => {
       );
     });
 
-    it('sends GET under the web prefixes to the web function and everything else ($default) to the API function (payload 2.0)', () => {
+    it('sends GET and HEAD under the web prefixes to the web function and everything else ($default) to the API function (payload 2.0)', () => {
       const integrations = Object.entries(t.findResources('AWS::ApiGatewayV2::Integration')) as [string, Resource][];
       const functionOf = Object.fromEntries(integrations.map(([iid, i]) => [iid, i.Properties.IntegrationUri['Fn::GetAtt'][0]]));
       const apiFn = ofConstruct(t, 'AWS::Lambda::Function', 'Api')[0];
@@ -35,12 +35,12 @@ describe('MiAssessmentsStack with default settings', () => {
       expect(routes.sort()).toEqual(
         [
           ['$default', apiFn],
-          ['GET /app', webFn],
-          ['GET /app/{proxy+}', webFn],
-          ['GET /docs', webFn],
-          ['GET /docs/{proxy+}', webFn],
-          ['GET /problems', webFn],
-          ['GET /problems/{proxy+}', webFn],
+          ...['GET', 'HEAD'].flatMap((method) =>
+            ['/app', '/docs', '/problems'].flatMap((prefix) => [
+              [`${method} ${prefix}`, webFn],
+              [`${method} ${prefix}/{proxy+}`, webFn],
+            ]),
+          ),
         ].sort(),
       );
       for (const [, integration] of integrations) {
