@@ -10,6 +10,7 @@ import { observationHandlers } from './observation-handlers';
 import { fhirJson } from './outcome';
 import { part2Lookup } from './part2';
 import { itemQuestionnaire } from './questionnaire';
+import { checkAuthoredBounds } from './questionnaire-response';
 import { type ResponseHandlers, responseHandlers } from './response-handlers';
 
 /** The FHIR route handlers; this module is imported only when a FHIR route is first called (app.ts). */
@@ -32,8 +33,18 @@ export function fhirHandlers(ctx: AppContext): FhirHandlers {
   const all = () => (questionnaires ??= instruments.filter((i) => i.definition).map(itemQuestionnaire));
   let cs: ReturnType<typeof codeSystem> | undefined;
   const part2 = part2Lookup(ctx.store, ctx.now);
+  const responses = responseHandlers(ctx, part2);
+  // why: `authored` has /v1's administeredOn bounds on both routes (docs/fhir-store.md); `$extract`,
+  // like /v1/score, reaches no use case that checks a day, so the one rule is applied before parsing.
+  const bounded =
+    (handle: (c: Context) => Promise<Response>, parameters: boolean) =>
+    async (c: Context): Promise<Response> => {
+      checkAuthoredBounds(await c.req.json(), { parameters, now: ctx.now() });
+      return handle(c);
+    };
   return {
-    ...responseHandlers(ctx, part2),
+    extractQuestionnaireResponse: bounded(responses.extractQuestionnaireResponse, true),
+    createQuestionnaireResponse: bounded(responses.createQuestionnaireResponse, false),
     ...observationHandlers(ctx, part2),
     metadata: (c) => fhirJson(c, capabilityStatement(ctx.now())),
     readCodeSystem(c) {

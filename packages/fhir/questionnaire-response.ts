@@ -1,3 +1,4 @@
+import { administeredOnErrors } from '../api/assessments';
 import { type FieldError, ValidationError } from '../domain/errors';
 import { type FormMap, formMapUrl, type MappedInput, type QrItem } from './form-map';
 import type { ObservationSubject } from './observation';
@@ -33,6 +34,11 @@ const calendarDay = (day: string | undefined) =>
   day !== undefined && new Date(Date.parse(`${day}T00:00:00Z`) || 0).toISOString().slice(0, 10) === day ? day : undefined;
 
 type Json = Record<string, unknown>;
+/** The day `authored` names, as written (its date part), if it names one on the calendar. */
+const authoredDay = (qr: Json) => {
+  const authored = field(qr, 'authored');
+  return typeof authored === 'string' ? calendarDay(AUTHORED.exec(authored)?.[1]) : undefined;
+};
 /** An own field only: a body's `__proto__` or `constructor` key is data like any other, never the prototype's. */
 const field = (o: Json, name: string): unknown => (Object.hasOwn(o, name) ? o[name] : undefined);
 const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -195,8 +201,7 @@ export async function parseQuestionnaireResponse(
   if (typeof status !== 'string') issues.bad(`${ROOT}.status`, 'Required.');
   else if (!SCORED.has(status)) issues.unscorable(`${ROOT}.status`, 'Only completed or amended responses are scored.');
   const who = subjectOf(resource, issues);
-  const authored = field(resource, 'authored');
-  const day = typeof authored === 'string' ? calendarDay(AUTHORED.exec(authored)?.[1]) : undefined;
+  const day = authoredDay(resource);
   if (!day) issues.bad(`${ROOT}.authored`, 'Required: a date or dateTime naming the day (YYYY-MM-DD…).');
   const identifier = identifierOf(resource, issues);
   if (field(resource, 'modifierExtension') !== undefined) issues.bad(`${ROOT}.modifierExtension`, MODIFIER);
@@ -215,6 +220,26 @@ export async function parseQuestionnaireResponse(
     ...(identifier ? { identifier } : {}),
     locate: (error) => locate(error, mapped!.places),
   };
+}
+
+/**
+ * Refuses a response whose `authored` names a day `/v1` refuses as `administeredOn` (before
+ * 1900-01-01, after tomorrow): one rule, `administeredOnErrors`, for both dialects and for
+ * `$extract` too, whose twin `/v1/score` takes no day. A 400 at `QuestionnaireResponse.authored`
+ * with `/v1`'s message; anything else about the body is left to `parseQuestionnaireResponse`.
+ * @example checkAuthoredBounds(qr, { parameters: true, now: new Date() }) // throws for authored: '2099-01-01'
+ */
+export function checkAuthoredBounds(body: unknown, options: { parameters: boolean; now: Date }): void {
+  const qr = unwrap(body, options.parameters, new Issues());
+  if (!isObject(qr) || field(qr, 'resourceType') !== ROOT) return;
+  const day = authoredDay(qr);
+  const errors = day === undefined ? [] : administeredOnErrors(day, options.now);
+  if (errors.length > 0) {
+    throw new ValidationError(
+      errors.map((e) => ({ path: `${ROOT}.authored`, message: e.message })),
+      'malformed',
+    );
+  }
 }
 
 /** Where a `/v1` path points in the resource: `responses.<item>` at its answer, the envelope at its element. */
