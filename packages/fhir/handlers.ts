@@ -12,6 +12,9 @@ import { part2Lookup } from './part2';
 import { itemQuestionnaire } from './questionnaire';
 import { checkAuthoredBounds } from './questionnaire-response';
 import { type ResponseHandlers, responseHandlers } from './response-handlers';
+import { WORKSHEET_ID, worksheetQuestionnaire } from './worksheet-questionnaire';
+
+type Questionnaire = ReturnType<typeof itemQuestionnaire> | ReturnType<typeof worksheetQuestionnaire>;
 
 /** The FHIR route handlers; this module is imported only when a FHIR route is first called (app.ts). */
 export interface FhirHandlers extends ResponseHandlers {
@@ -29,8 +32,12 @@ export interface FhirHandlers extends ResponseHandlers {
  * @example const handlers = fhirHandlers(ctx); await handlers.metadata(c);
  */
 export function fhirHandlers(ctx: AppContext): FhirHandlers {
-  let questionnaires: ReturnType<typeof itemQuestionnaire>[] | undefined;
-  const all = () => (questionnaires ??= instruments.filter((i) => i.definition).map(itemQuestionnaire));
+  let questionnaires: Questionnaire[] | undefined;
+  // Every instrument in registry order: the item instruments' generated form, the worksheet's own.
+  const all = () =>
+    (questionnaires ??= instruments.flatMap((i): Questionnaire[] =>
+      i.definition ? [itemQuestionnaire(i)] : i.id === WORKSHEET_ID ? [worksheetQuestionnaire()] : [],
+    ));
   let cs: ReturnType<typeof codeSystem> | undefined;
   const part2 = part2Lookup(ctx.store, ctx.now);
   const responses = responseHandlers(ctx, part2);

@@ -3,6 +3,7 @@ import { type FieldError, ValidationError } from '../domain/errors';
 import { type FormMap, formMapUrl, type MappedInput, type QrItem } from './form-map';
 import type { ObservationSubject } from './observation';
 import { type AnswerSource, mapAnswers } from './response-answers';
+import { worksheetWalk } from './worksheet-answers';
 
 /** What a posted QuestionnaireResponse stands for, once every rule of docs/fhir-store.md ("In") holds. */
 export interface ParsedResponse {
@@ -117,8 +118,15 @@ function identifierOf(qr: Json, issues: Issues): ParsedResponse['identifier'] {
   return { ...(system !== undefined ? { system: system as string } : {}), value };
 }
 
+/** What a walk allows: linkIds that may be answered more than once (one per repeating group), and the item count. */
+interface WalkBounds {
+  repeating: ReadonlySet<string>;
+  items: number;
+}
+const ITEM_BOUNDS: WalkBounds = { repeating: new Set(), items: QR_LIMITS.items };
+
 /** The answered items, groups walked, each with its place; checks their shape and the bounds. */
-function walkItems(qr: Json, issues: Issues): { items: QrItem[]; answered: AnswerSource[] } | undefined {
+function walkItems(qr: Json, issues: Issues, bounds: WalkBounds): { items: QrItem[]; answered: AnswerSource[] } | undefined {
   const top = field(qr, 'item');
   if (top === undefined) return { items: [], answered: [] };
   const answered: AnswerSource[] = [];
@@ -135,8 +143,8 @@ function walkItems(qr: Json, issues: Issues): { items: QrItem[]; answered: Answe
       return false;
     }
     count += list.length;
-    if (count > QR_LIMITS.items) {
-      issues.bad(`${ROOT}.item`, `More than ${QR_LIMITS.items} items.`);
+    if (count > bounds.items) {
+      issues.bad(`${ROOT}.item`, `More than ${bounds.items} items.`);
       return false;
     }
     return list.every((item, i) => {
@@ -157,11 +165,12 @@ function walkItems(qr: Json, issues: Issues): { items: QrItem[]; answered: Answe
         else if (field(one, 'item') !== undefined || field(one, 'modifierExtension') !== undefined) {
           issues.unscorable(`${path}.answer[0]`, 'Items or modifier extensions under an answer are not part of these questionnaires.');
         } else if (isText(linkId)) {
-          // why: free text may repeat (a repeating comment group) and is dropped unread; a scored item may not.
-          const text = Object.keys(one).every((k) => !k.startsWith('value') || k === 'valueString');
+          // why: free text may repeat (a repeating comment group) and is dropped unread; a scored item may not,
+          // unless it is in a repeating group (the worksheet's weights: worksheet-answers.ts checks them).
+          const mayRepeat = bounds.repeating.has(linkId) || Object.keys(one).every((k) => !k.startsWith('value') || k === 'valueString');
           const earlier = seen.get(linkId);
-          if (earlier && !text) issues.unscorable(path, `The same linkId is answered at ${earlier}.`);
-          if (!text) seen.set(linkId, path);
+          if (earlier && !mayRepeat) issues.unscorable(path, `The same linkId is answered at ${earlier}.`);
+          if (!mayRepeat) seen.set(linkId, path);
           answered.push({ linkId, answer: one, path: `${path}.answer[0]` });
         }
       }
@@ -205,7 +214,7 @@ export async function parseQuestionnaireResponse(
   if (!day) issues.bad(`${ROOT}.authored`, 'Required: a date or dateTime naming the day (YYYY-MM-DD…).');
   const identifier = identifierOf(resource, issues);
   if (field(resource, 'modifierExtension') !== undefined) issues.bad(`${ROOT}.modifierExtension`, MODIFIER);
-  const walked = walkItems(resource, issues);
+  const walked = walkItems(resource, issues, worksheetWalk(questionnaire) ?? ITEM_BOUNDS);
   if (issues.list.some((e) => e.malformed) || !walked || !who || !day) issues.throwIfAny();
 
   const mapped = await mapAnswers(questionnaire as string, walked!, {
