@@ -108,6 +108,9 @@ export const at = (path: string, message: string) => ({ path: `QuestionnaireResp
 /** The lists of a worksheet, each given or left out (missing). */
 export type WorksheetLists = Partial<Record<(typeof WORKSHEET_LISTS)[number], WorksheetEntry[]>>;
 
+/** `{ item }` when there are items, else nothing. */
+const nonEmpty = <T>(item: T[]): { item?: T[] } => (item.length > 0 ? { item } : {});
+
 /** A QuestionnaireResponse to the worksheet's Questionnaire: a group per list given, an entry group per entry. */
 export function worksheetResponse(lists: WorksheetLists, extra: Record<string, unknown> = {}) {
   return {
@@ -117,15 +120,18 @@ export function worksheetResponse(lists: WorksheetLists, extra: Record<string, u
     subject: { identifier: { system: SECRETS.system, value: SECRETS.mrn } },
     authored: '2026-11-20',
     identifier: { system: SECRETS.qrSystem, value: 'QR-WORKSHEET-1' },
+    // why: FHIR JSON has no empty arrays: an empty list is its group alone, an unlabelled, unweighted entry its group alone.
     item: WORKSHEET_LISTS.filter((list) => lists[list] !== undefined).map((list) => ({
       linkId: list,
-      item: lists[list]!.map((e) => ({
-        linkId: `${list}.entry`,
-        item: [
-          ...(e.label !== undefined ? [{ linkId: `${list}.entry.label`, answer: [{ valueString: e.label }] }] : []),
-          ...(e.weight !== undefined ? [{ linkId: `${list}.entry.weight`, answer: [{ valueInteger: e.weight }] }] : []),
-        ],
-      })),
+      ...nonEmpty(
+        lists[list]!.map((e) => ({
+          linkId: `${list}.entry`,
+          ...nonEmpty([
+            ...(e.label !== undefined ? [{ linkId: `${list}.entry.label`, answer: [{ valueString: e.label }] }] : []),
+            ...(e.weight !== undefined ? [{ linkId: `${list}.entry.weight`, answer: [{ valueInteger: e.weight }] }] : []),
+          ]),
+        })),
+      ),
     })),
     ...extra,
   };

@@ -96,15 +96,14 @@ describe('worksheet calculatedExpression', () => {
 
 describe('parseQuestionnaireResponse, worksheet', () => {
   it('reads each list group as a list: entries counted, weights kept, labels dropped, an empty group an empty list', async () => {
-    const parsed = await parseQuestionnaireResponse(
-      worksheetResponse({
-        benefitsOfChange: [{ label: SECRETS.freeText, weight: 4 }],
-        costsOfChange: [{}],
-        benefitsOfStatusQuo: [],
-      }),
-      noMaps,
-    );
+    const body = worksheetResponse({
+      benefitsOfChange: [{ label: SECRETS.freeText, weight: 4 }],
+      costsOfChange: [{}],
+      benefitsOfStatusQuo: [],
+    });
+    const parsed = await parseQuestionnaireResponse(body, noMaps);
 
+    expect(r4SchemaErrors(body)).toEqual([]);
     expect(parsed.input).toEqual({
       instrument: 'decisional-balance',
       responses: { benefitsOfChange: [{ weight: 4 }], costsOfChange: [{}], benefitsOfStatusQuo: [] },
@@ -113,13 +112,11 @@ describe('parseQuestionnaireResponse, worksheet', () => {
   });
 
   it('refuses what is not the worksheet, at its place and echoing nothing', async () => {
-    const body = worksheetResponse({ benefitsOfChange: [{ weight: 2 }, { weight: 3 }], costsOfChange: [] });
-    body.item[0]!.item[1]!.item[0]!.answer = [{ valueInteger: 6 }];
-    (body.item as { linkId: string; item: unknown[] }[]).push({ linkId: 'costsOfChange', item: [] }, { linkId: 'elsewhere', item: [] });
-    (body.item[3] as any).answer = [{ valueInteger: 1 }];
-    (body.item[1] as any).item = [
-      { linkId: 'costsOfChange.entry', item: [{ linkId: 'costsOfChange.entry.label', answer: [{ valueInteger: 9 }] }] },
-    ];
+    const body: any = worksheetResponse({ benefitsOfChange: [{ weight: 2 }, { weight: 3 }], costsOfChange: [] });
+    body.item[0].item[1].item[0].answer = [{ valueInteger: 6 }];
+    body.item.push({ linkId: 'costsOfChange' }, { linkId: 'elsewhere' });
+    body.item[3].answer = [{ valueInteger: 1 }];
+    body.item[1].item = [{ linkId: 'costsOfChange.entry', item: [{ linkId: 'costsOfChange.entry.label', answer: [{ valueInteger: 9 }] }] }];
 
     expect(await refusal(body)).toEqual({
       kind: 'unprocessable',
@@ -133,8 +130,8 @@ describe('parseQuestionnaireResponse, worksheet', () => {
   });
 
   it('lets an entry take one weight', async () => {
-    const body = worksheetResponse({ benefitsOfChange: [{ weight: 2 }] });
-    body.item[0]!.item[0]!.item.push({ linkId: 'benefitsOfChange.entry.weight', answer: [{ valueInteger: 3 }] });
+    const body: any = worksheetResponse({ benefitsOfChange: [{ weight: 2 }] });
+    body.item[0].item[0].item.push({ linkId: 'benefitsOfChange.entry.weight', answer: [{ valueInteger: 3 }] });
 
     expect(await refusal(body)).toEqual({
       kind: 'unprocessable',
