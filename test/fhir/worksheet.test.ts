@@ -101,6 +101,12 @@ describe('parseQuestionnaireResponse, worksheet', () => {
       costsOfChange: [{}],
       benefitsOfStatusQuo: [],
     });
+    // What a renderer fills in (the score items) and a comment: ignored and dropped.
+    body.item.push(
+      { linkId: 'benefitsOfChange-score', answer: [{ valueInteger: 9 }] } as never,
+      { linkId: 'proportion', answer: [{ valueDecimal: 0.9 }] } as never,
+      { linkId: 'clinician-comment', answer: [{ valueString: SECRETS.freeText }] } as never,
+    );
     const parsed = await parseQuestionnaireResponse(body, noMaps);
 
     expect(r4SchemaErrors(body)).toEqual([]);
