@@ -9,8 +9,18 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 
-export interface ApiAlarmsProps {
+/** A function watched for errors and throttles. */
+export interface AlarmedFunction {
+  /** Prefixes its alarms' construct ids: '' for the API function, whose alarms keep their first ids. */
+  idPrefix: string;
+  /** How the alarm descriptions name it: 'API function', 'web function'. */
+  name: string;
   fn: lambda.IFunction;
+}
+
+export interface ApiAlarmsProps {
+  /** Each gets the same two alarms, `<idPrefix>FunctionErrors` and `<idPrefix>FunctionThrottles`. */
+  functions: AlarmedFunction[];
   httpApi: apigw.HttpApi;
   /** Encrypts the alarm topic; CloudWatch is allowed to use it. */
   topicKey: kms.Key;
@@ -21,12 +31,14 @@ export interface ApiAlarmsProps {
 const FIVE_MINUTES = Duration.minutes(5);
 
 /**
- * The three alarms an operator needs, all notifying one encrypted SNS topic (and back when OK):
+ * The alarms an operator needs (docs/operations.md, "Alarms"), all notifying one encrypted SNS
+ * topic (and back when OK). For each function:
  * - `FunctionErrors`: the function crashed, timed out or failed to start (app errors are 500
  *   responses, not function errors), at least once in 5 minutes.
  * - `FunctionThrottles`: a request found the reserved concurrency used up, at least once in 5 minutes.
+ * And for the HTTP API:
  * - `Api5xxRate`: more than `api5xxRatePercent` % of requests in 5 minutes answered 5xx.
- * @example new ApiAlarms(this, 'Alarms', { fn, httpApi, topicKey, api5xxRatePercent: 5 });
+ * @example new ApiAlarms(this, 'Alarms', { functions: [{ idPrefix: '', name: 'API function', fn }], httpApi, topicKey, api5xxRatePercent: 5 });
  */
 export class ApiAlarms extends Construct {
   readonly topic: sns.Topic;
@@ -49,14 +61,7 @@ export class ApiAlarms extends Construct {
     const requests = props.httpApi.metricCount({ statistic: 'Sum', period: FIVE_MINUTES });
     const serverErrors = props.httpApi.metricServerError({ statistic: 'Sum', period: FIVE_MINUTES });
     this.alarms = [
-      this.alarm('FunctionErrors', 'The API function crashed, timed out or failed to initialise (see its log group).', {
-        metric: props.fn.metricErrors({ statistic: 'Sum', period: FIVE_MINUTES }),
-        threshold: 1,
-      }),
-      this.alarm('FunctionThrottles', 'Requests were refused because the reserved concurrency was used up.', {
-        metric: props.fn.metricThrottles({ statistic: 'Sum', period: FIVE_MINUTES }),
-        threshold: 1,
-      }),
+      ...props.functions.flatMap((f) => this.functionAlarms(f)),
       this.alarm('Api5xxRate', `More than ${props.api5xxRatePercent}% of API requests in 5 minutes answered 5xx.`, {
         metric: new cloudwatch.MathExpression({
           expression: 'IF(requests > 0, 100 * errors / requests, 0)',
@@ -73,6 +78,20 @@ export class ApiAlarms extends Construct {
       alarm.addAlarmAction(action);
       alarm.addOkAction(action);
     }
+  }
+
+  /** Errors and throttles of one function, each raised by a single occurrence in 5 minutes. */
+  private functionAlarms({ idPrefix, name, fn }: AlarmedFunction): cloudwatch.Alarm[] {
+    return [
+      this.alarm(`${idPrefix}FunctionErrors`, `The ${name} crashed, timed out or failed to initialise (see its log group).`, {
+        metric: fn.metricErrors({ statistic: 'Sum', period: FIVE_MINUTES }),
+        threshold: 1,
+      }),
+      this.alarm(`${idPrefix}FunctionThrottles`, `Requests to the ${name} were refused because its reserved concurrency was used up.`, {
+        metric: fn.metricThrottles({ statistic: 'Sum', period: FIVE_MINUTES }),
+        threshold: 1,
+      }),
+    ];
   }
 
   /**

@@ -243,7 +243,10 @@ export class MiAssessmentsStack extends Stack {
     }
 
     const alarms = new ApiAlarms(this, 'Alarms', {
-      fn,
+      functions: [
+        { idPrefix: '', name: 'API function', fn },
+        { idPrefix: 'Web', name: 'web function', fn: this.web.function },
+      ],
       httpApi: this.httpApi,
       topicKey: opsKey,
       api5xxRatePercent: s.api5xxRatePercent,

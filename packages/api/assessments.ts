@@ -7,9 +7,6 @@ import { errorToProblem } from './problem';
 import type { Pseudonymizer } from './pseudonymizer';
 import { type AssessmentRequest, parseAssessmentRequest, type ScoreRequest, toValidationError } from './schemas';
 
-// why: scripts and tests make ids where they call the use cases; the generator's home is ids.ts.
-export { newAssessmentId } from './ids';
-
 /** What the assessment use cases need; the app passes its own dependencies through. */
 export interface AssessmentDeps {
   store: Store;

@@ -86,6 +86,12 @@ export const examples = once(() => {
         },
       },
     },
+    currentKey: {
+      analyst: {
+        summary: 'An analyst’s key of the demo clinic',
+        value: { keyId: '3f9c0a1b2c3d4e5f', clinicId: 'demo', scopes: ['analytics:read'], createdAt: '2026-11-20T09:30:00.000Z' },
+      },
+    },
     subjectSearchRequest: {
       byRef: { summary: 'A client’s history by ref (never in a URL)', value: { ref: ENVELOPE.subject.ref, limit: 20 } },
     },

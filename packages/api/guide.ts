@@ -13,7 +13,8 @@ disclosure-controlled analytics.
 ## Authentication
 Every \`/v1\` request carries \`Authorization: Bearer <api key>\`. A key (\`mia_…\`) belongs to one clinic and
 holds scopes: \`assessments:write\` (post, delete), \`assessments:read\` (fetch, history, trajectory),
-\`analytics:read\` (aggregates, exports, audit); \`POST /v1/score\` and the catalog need any valid key.
+\`analytics:read\` (aggregates, exports, audit); \`POST /v1/score\`, the catalog and \`GET /v1/keys/current\` (the
+key's own clinic and scopes, so a client can offer only what the key may do) need any valid key.
 \`analytics:network\` (other clinics, the whole network) is granted only by an operator. The clinic comes
 only from the key: another clinic's ids answer 404, like ids that do not exist. Repeated failed
 authentications from one address answer 429.

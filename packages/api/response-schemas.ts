@@ -2,6 +2,7 @@ import { once } from '../instruments/once';
 import { analyticsSchemas } from './response-analytics';
 import { catalogSchemas } from './response-catalog';
 import { guidanceCatalogSchema, guidanceSchemas } from './response-guidance';
+import { keySchemas } from './response-keys';
 import { perInstrumentSchemas, resultSchemas } from './response-results';
 
 /**
@@ -18,6 +19,7 @@ export const responseSchemas = once(() => {
   const { trajectoryResponse, aggregatesResponse, exportAudit, exportAuditPage, exportRow } = analyticsSchemas(typed, guidanceItem);
   const guidanceCatalog = guidanceCatalogSchema(promptLabels);
   const { instrumentList, instrumentCatalog, health, ready } = catalogSchemas();
+  const { currentKey } = keySchemas();
 
   return {
     guidanceCatalog,
@@ -35,6 +37,7 @@ export const responseSchemas = once(() => {
     exportAudit,
     exportAuditPage,
     exportRow,
+    currentKey,
   };
 });
 

@@ -64,9 +64,8 @@ export class IdempotencyInFlight extends DomainError {
   override readonly name = 'IdempotencyInFlight';
 }
 
-/** Storage cannot be reached or is throttling us; the client should retry later. */
-export class Unavailable extends DomainError {
-  override readonly name = 'Unavailable';
+/** An error the caller can outlast: it carries how long to wait (the answer's Retry-After). */
+export abstract class RetryLater extends DomainError {
   constructor(
     message: string,
     readonly retryAfterSeconds = 1,
@@ -74,6 +73,11 @@ export class Unavailable extends DomainError {
   ) {
     super(message, options);
   }
+}
+
+/** Storage cannot be reached or is throttling us; the client should retry later. */
+export class Unavailable extends RetryLater {
+  override readonly name = 'Unavailable';
 }
 
 export class Unauthenticated extends DomainError {
@@ -85,14 +89,8 @@ export class Forbidden extends DomainError {
 }
 
 /** The caller sent more than its rate allows; it should retry after `retryAfterSeconds`. */
-export class RateLimited extends DomainError {
+export class RateLimited extends RetryLater {
   override readonly name = 'RateLimited';
-  constructor(
-    message: string,
-    readonly retryAfterSeconds = 1,
-  ) {
-    super(message);
-  }
 }
 
 /**

@@ -6,7 +6,7 @@ import { requestId } from 'hono/request-id';
 import { problem, problemResponse } from '../api/problem';
 import { requestIdOf } from '../api/web';
 import type { WebEnv } from './env';
-import type { CspDirectives, Site } from './site';
+import type { Asset, CspDirectives, Site } from './site';
 
 export interface WebAppOptions {
   sites: readonly Site[];
@@ -79,7 +79,7 @@ async function buildTable(options: WebAppOptions): Promise<Map<string, Served>> 
       const ext = extname(asset.name);
       const type = CONTENT_TYPES[ext];
       if (!type) throw new Error(`No content type for asset ${asset.name} of ${site.base}.`);
-      const body = await options.readFile(asset.source);
+      const body = replaced(await options.readFile(asset.source), asset);
       const url = `${site.base}/assets/${asset.name.slice(0, -ext.length)}.${digest(body).slice(0, 10)}${ext}`;
       urls.set(asset.name, url);
       table.set(url, served(body, type, CACHE_ASSET, assetCsp));
@@ -91,6 +91,19 @@ async function buildTable(options: WebAppOptions): Promise<Map<string, Served>> 
     }
   }
   return table;
+}
+
+/** The file with the asset's replacements made; each must match exactly once. */
+function replaced(bytes: Uint8Array, asset: Asset): Uint8Array {
+  if (!asset.replace?.length) return bytes;
+  let text = new TextDecoder().decode(bytes);
+  for (const { find, with: by } of asset.replace) {
+    const parts = text.split(find);
+    if (parts.length !== 2)
+      fail(`Asset ${asset.name}: expected its text to contain ${JSON.stringify(find)} once, found ${parts.length - 1}.`);
+    text = parts.join(by);
+  }
+  return new TextEncoder().encode(text);
 }
 
 function fail(message: string): never {

@@ -18,6 +18,12 @@ export interface Asset {
    * must exist before `cdk synth` bundles.
    */
   source: string;
+  /**
+   * Exact text replacements made in the file as it is read, each of which must occur exactly once
+   * (else the site fails to start, so an upgrade that moves the text is noticed); for a vendor
+   * bundle that hard-codes a URL our CSP would block.
+   */
+  replace?: readonly { find: string; with: string }[];
 }
 
 /** The sources a page's Content-Security-Policy allows beyond `default-src 'none'`. */
@@ -51,9 +57,12 @@ export interface Site {
  */
 export const WEB_PREFIXES = ['/docs', '/problems', '/app'] as const;
 
+/** The methods the web layer answers; any other under a web prefix is the API's 405 (methods.ts). */
+export const WEB_METHODS: readonly string[] = ['GET', 'HEAD'];
+
 /** Whether `npm start` should hand this request to the web app (GET and HEAD under a web prefix, as the stack routes). */
 export function isWebRequest(method: string, path: string): boolean {
-  if (method !== 'GET' && method !== 'HEAD') return false;
+  if (!WEB_METHODS.includes(method)) return false;
   return WEB_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 }
 

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApi, testApi } from '../support/api';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApi } from '../support/api';
 import { determined } from '../support/linear';
 
 /**
@@ -9,12 +9,11 @@ import { determined } from '../support/linear';
  * ones, Z's among them (found by the same check as the last test here).
  */
 describe('network aggregates, suppressed together across clinics, months and quarters', () => {
-  let api: TestApi;
+  const api = useTestApi();
   let network: string;
   const published = new Map<string, number | null>();
 
   beforeAll(async () => {
-    api = await testApi();
     network = await api.keyFor('clinic-n', ['analytics:read', 'analytics:network']);
     const seed = async (clinic: string, month: string, subjects: number) => {
       const writer = await api.keyFor(clinic, ['assessments:write']);
@@ -51,7 +50,6 @@ describe('network aggregates, suppressed together across clinics, months and qua
       }
     }
   });
-  afterAll(() => api.table.drop());
 
   it('hides Z’s small months and enough of the others that every sum holds two or more unknowns', () => {
     // The hidden cells form one cycle through the sums (X's and Z's November, Z's and Y's October,

@@ -1,18 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApi, testApi } from '../support/api';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApi } from '../support/api';
 
 const hidden = { value: null, suppressed: true };
 const shown = (value: number) => ({ value, suppressed: false });
 
 describe('GET /v1/analytics/aggregates', () => {
-  let api: TestApi;
+  const api = useTestApi();
   let analyst: string;
   let writer: string;
   let otherClinic: string;
   const readinessValues: number[] = [];
 
   beforeAll(async () => {
-    api = await testApi();
     writer = await api.keyFor('clinic-a', ['assessments:write']);
     analyst = await api.keyFor('clinic-a', ['analytics:read']);
     otherClinic = await api.keyFor('clinic-b', ['analytics:read']);
@@ -34,7 +33,6 @@ describe('GET /v1/analytics/aggregates', () => {
     // September: 3 subjects, a small cell.
     for (let i = 1; i <= 3; i += 1) await post(`t${i}`, '2026-09-10', 5, `sep-${i}`);
   });
-  afterAll(() => api.table.drop());
 
   it('publishes October exactly and suppresses September’s three subjects', async () => {
     const res = await api.call('GET', '/v1/analytics/aggregates?instrument=readiness-ruler&from=2026-09&to=2026-10', { key: analyst });

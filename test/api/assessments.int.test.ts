@@ -1,16 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pseudonymizer, smokingShort, type TestApi, testApi } from '../support/api';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { pseudonymizer, smokingShort, useTestApi } from '../support/api';
 
-let api: TestApi;
+const api = useTestApi();
 let key: string;
 let otherClinicKey: string;
 
 beforeAll(async () => {
-  api = await testApi();
   key = await api.keyFor('clinic-a');
   otherClinicKey = await api.keyFor('clinic-b');
 });
-afterAll(() => api.table.drop());
 
 const post = (body: unknown, idem: string, k = key) =>
   api.call('POST', '/v1/assessments', { key: k, body, headers: { 'idempotency-key': idem } });

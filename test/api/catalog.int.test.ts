@@ -1,15 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { instruments } from '../../packages/instruments/index';
-import { type TestApi, testApi } from '../support/api';
+import { useTestApi } from '../support/api';
 
-let api: TestApi;
+const api = useTestApi();
 let key: string;
 
 beforeAll(async () => {
-  api = await testApi();
   key = await api.keyFor('clinic-a', ['analytics:read']);
 });
-afterAll(() => api.table.drop());
 
 describe('catalog', () => {
   it('lists every instrument to any valid key', async () => {

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { smokingShort, type TestApi, testApi } from '../support/api';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { smokingShort, type TestApi, useTestApi } from '../support/api';
 
-let api: TestApi;
+const api = useTestApi();
 let key: string;
 let readOnly: string;
 let before: Record<string, unknown>[];
@@ -10,12 +10,10 @@ const SECRET_REF = 'SECRET-REF-echo-check-4242';
 const DISTINCT = 987654;
 
 beforeAll(async () => {
-  api = await testApi();
   key = await api.keyFor('clinic-a');
   readOnly = await api.keyFor('clinic-a', ['assessments:read']);
   before = await api.table.scanAll();
 });
-afterAll(() => api.table.drop());
 
 const idem = { 'idempotency-key': 'errors-1' };
 const body = () => smokingShort(SECRET_REF);

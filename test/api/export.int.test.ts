@@ -1,69 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NOW, pseudonymizer, type TestApi, testApi } from '../support/api';
-
-const RULER = '/v1/analytics/export?instrument=readiness-ruler';
-const parseNdjson = (text: string) =>
-  text
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as Record<string, any>);
+import { NOW, pseudonymizer, type TestApi } from '../support/api';
+import { days, parseNdjson, RULER, refs, seedExportClinic, subjectId } from '../support/export-clinic';
 
 describe('GET /v1/analytics/export and /v1/analytics/audit', () => {
   let api: TestApi;
-  let writer: string;
   let analyst: string;
-  let otherClinic: string;
-  const refs = { a: 'EXPORT-REF-alpha-77', b: 'EXPORT-REF-beta-78', c: 'EXPORT-REF-gamma-79' };
-  const subjectId = (ref: string) => pseudonymizer.subjectId('clinic-a', ref);
-  const ids: string[] = [];
-  const views: Record<string, any> = {};
-  const days = ['2025-12-30', '2025-12-31', '2026-01-02', '2026-01-03', '2026-02-10', '2026-03-01', '2026-11-02'];
-
-  const post = async (key: string, body: Record<string, unknown>, name: string) => {
-    const res = await api.call('POST', '/v1/assessments', { key, body, headers: { 'idempotency-key': `export-${name}` } });
-    expect(res.status).toBe(201);
-    ids.push(res.body.id);
-    views[name] = res.body;
-  };
-  const ruler = (ref: string, administeredOn: string, responses: Record<string, number>, extra: Record<string, unknown> = {}) => ({
-    instrument: 'readiness-ruler',
-    subject: { ref },
-    administeredOn,
-    responses,
-    ...extra,
-  });
+  let ids: string[];
+  let views: Record<string, any>;
 
   beforeAll(async () => {
-    api = await testApi();
-    writer = await api.keyFor('clinic-a', ['assessments:write']);
-    analyst = await api.keyFor('clinic-a', ['analytics:read']);
-    otherClinic = await api.keyFor('clinic-b', ['analytics:read']);
-    // Subject A's first assessment is of another instrument: dayIndex counts from it.
-    await post(
-      writer,
-      { instrument: 'contemplation-ladder', subject: { ref: refs.a }, administeredOn: '2025-12-30', responses: { rung: 5 } },
-      'a0',
-    );
-    await post(writer, ruler(refs.b, '2025-12-31', { importance: 7, confidence: 4, readiness: 8 }, { targetBehavior: 'alcohol' }), 'b1');
-    await post(writer, ruler(refs.b, '2026-01-02', { importance: 9, confidence: 6, readiness: 9 }, { targetBehavior: 'alcohol' }), 'b2');
-    await post(writer, ruler(refs.a, '2026-01-03', { importance: 3, confidence: 2, readiness: 1 }), 'a1');
-    await post(writer, ruler(refs.c, '2026-02-10', { importance: 5 }, { scale: '1-10', targetBehavior: 'gambling' }), 'c1');
-    await post(writer, ruler(refs.a, '2026-03-01', { importance: 10, confidence: 10, readiness: 10 }), 'a2');
-    await post(
-      writer,
-      {
-        instrument: 'decisional-balance',
-        subject: { ref: refs.c },
-        administeredOn: '2026-11-02',
-        responses: {
-          benefitsOfChange: [{ label: 'EXPORT-LABEL-sleep, "better"', weight: 4 }, { label: 'x' }],
-          costsOfChange: [{ label: 'y', weight: 2 }],
-          benefitsOfStatusQuo: [],
-          costsOfStatusQuo: [{ label: 'z', weight: 5 }],
-        },
-      },
-      'ws',
-    );
+    ({ api, analyst, ids, views } = await seedExportClinic());
   });
   afterAll(() => api.table.drop());
 
@@ -189,54 +135,6 @@ describe('GET /v1/analytics/export and /v1/analytics/audit', () => {
     for (const value of forbidden) expect(everything).not.toContain(value);
   });
 
-  it('writes CSV with a fixed header from the catalog and RFC 4180 quoting; worksheets as counts and weights', async () => {
-    const res = await api.call('GET', '/v1/analytics/export?instrument=decisional-balance&format=csv', { key: analyst });
-    const exportId = res.headers.get('export-id')!;
-    const lists = ['benefitsOfChange', 'costsOfChange', 'benefitsOfStatusQuo', 'costsOfStatusQuo'];
-
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(res.text.split('\r\n')).toEqual([
-      [
-        'exportSubject,year,dayIndex,instrument,instrumentVersion,targetBehavior',
-        ...lists.map((l) => `item.${l}.count,item.${l}.weights`),
-        ...lists.map((l) => `score.${l}`),
-        'score.total,score.proportion,score.weightedProportion,interpretation.leaning,complete,algorithmVersion',
-      ].join(','),
-      // Subject C's first assessment was the ruler on 2026-02-10: 265 days before 2026-11-02.
-      [
-        pseudonymizer.exportKeyed(exportId, subjectId(refs.c)),
-        '2026,265,decisional-balance,1.1.0,',
-        '2,"[4,null]",1,[2],0,[],1,[5]',
-        '2,1,0,1,4,0.75,',
-        'change,true,1.1.0',
-      ].join(','),
-      '',
-    ]);
-  });
-
-  it('keeps the CSV header on the first page only, so pages concatenate into one file', async () => {
-    const first = await api.call('GET', `${RULER}&format=csv&limit=3`, { key: analyst });
-    const cursor = first.headers.get('export-next-cursor')!;
-    const second = await api.call('GET', `${RULER}&format=csv&limit=3&cursor=${encodeURIComponent(cursor)}`, { key: analyst });
-    const header =
-      'exportSubject,year,dayIndex,instrument,instrumentVersion,targetBehavior,scale,item.importance,item.confidence,item.readiness,' +
-      'score.importance,score.confidence,score.readiness,interpretation.bands.importance,interpretation.bands.confidence,interpretation.bands.readiness,complete,algorithmVersion';
-
-    expect(first.text.split('\r\n')).toHaveLength(1 + 3 + 1);
-    expect(first.text.split('\r\n')[0]).toBe(header);
-    expect(second.text.split('\r\n')).toHaveLength(2 + 1);
-    expect(second.text).not.toContain('exportSubject');
-    expect(second.text.split('\r\n')[0]).toMatch(
-      /^xs_[A-Za-z0-9_-]{22},2026,0,readiness-ruler,1\.1\.0,gambling,1-10,5,,,5,,,moderate,,,false,1\.1\.0$/,
-    );
-  });
-
-  it('filters by day, both ends inclusive', async () => {
-    const res = await api.call('GET', `${RULER}&from=2026-01-02&to=2026-02-10`, { key: analyst });
-    expect(parseNdjson(res.text).map((r) => r.items.importance)).toEqual([9, 3, 5]);
-  });
-
   it('audits every export with who, when, filters and rows released, each row counted once', async () => {
     // 4 rows from 2026-01-01: 2 on the first page, then the second page asked for 1, then again for 2.
     const first = await api.call('GET', `${RULER}&from=2026-01-01&limit=2`, { key: analyst });
@@ -265,78 +163,5 @@ describe('GET /v1/analytics/export and /v1/analytics/audit', () => {
       (i: any) => i.filters.instrument === 'readiness-ruler' && !i.filters.from && i.filters.format === 'ndjson',
     );
     expect(full.map((i: any) => i.rowCount)).toEqual([5, 5, 5, 5, 5]);
-  });
-
-  it('lists audit records newest first, cursor-paged', async () => {
-    const store = api.table.store;
-    const filters = { instrument: 'urica', format: 'csv' as const };
-    for (const [i, at] of ['2026-01-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z'].entries()) {
-      await store.putExportAudit(
-        { exportId: `exp_order${i}`, clinicId: 'clinic-c', at, keyId: 'cli:operator', filters, rowCount: i },
-        undefined,
-      );
-    }
-    const key = await api.keyFor('clinic-c', ['analytics:read']);
-
-    const page1 = await api.call('GET', '/v1/analytics/audit?limit=2', { key });
-    const page2 = await api.call('GET', `/v1/analytics/audit?limit=2&cursor=${page1.body.next}`, { key });
-
-    expect(page1.body.items.map((i: any) => [i.at.slice(0, 7), i.rowCount])).toEqual([
-      ['2026-03', 1],
-      ['2026-02', 2],
-    ]);
-    expect(page2.body).toEqual({
-      items: [{ exportId: 'exp_order0', at: '2026-01-01T00:00:00.000Z', keyId: 'cli:operator', filters, rowCount: 0 }],
-    });
-  });
-
-  it('shows another clinic none of these rows or audit records', async () => {
-    const res = await api.call('GET', RULER, { key: otherClinic });
-    const audit = await api.call('GET', '/v1/analytics/audit', { key: otherClinic });
-
-    expect(res.status).toBe(200);
-    expect(res.text).toBe('');
-    expect(audit.body.items).toEqual([
-      {
-        exportId: res.headers.get('export-id'),
-        at: NOW.toISOString(),
-        keyId: expect.any(String),
-        filters: { instrument: 'readiness-ruler', format: 'ndjson' },
-        rowCount: 0,
-      },
-    ]);
-  });
-
-  it('refuses a cursor of another clinic or of other filters', async () => {
-    const first = await api.call('GET', `${RULER}&limit=1`, { key: analyst });
-    const cursor = encodeURIComponent(first.headers.get('export-next-cursor')!);
-
-    const otherKey = await api.call('GET', `${RULER}&limit=1&cursor=${cursor}`, { key: otherClinic });
-    const otherInstrument = await api.call('GET', `/v1/analytics/export?instrument=urica&limit=1&cursor=${cursor}`, { key: analyst });
-    const otherFormat = await api.call('GET', `${RULER}&format=csv&limit=1&cursor=${cursor}`, { key: analyst });
-
-    expect([otherKey.status, otherInstrument.status, otherFormat.status]).toEqual([400, 400, 400]);
-    expect(otherKey.body.errors).toEqual([{ path: 'query.cursor', message: 'The cursor is not valid.' }]);
-  });
-
-  it.each([
-    ['no instrument', '/v1/analytics/export', 400],
-    ['an unknown instrument', '/v1/analytics/export?instrument=phq-9', 422],
-    ['a bad day', `${RULER}&from=2026-13-01`, 400],
-    ['from after to', `${RULER}&from=2026-02-01&to=2026-01-01`, 400],
-    ['a limit over 5000', `${RULER}&limit=5001`, 400],
-    ['an unknown format', `${RULER}&format=xlsx`, 400],
-    ['a forged cursor', `${RULER}&cursor=1.${'A'.repeat(60)}`, 400],
-    ['a plain base64 cursor', `${RULER}&cursor=${Buffer.from('{"p":"2026-01-01#x#asm_1"}').toString('base64url')}`, 400],
-    ['an unknown parameter', `${RULER}&clinic=clinic-b`, 400],
-    ['a bad audit cursor', '/v1/analytics/audit?cursor=bm9wZQ', 400],
-  ])('rejects %s', async (_, url, status) => {
-    const res = await api.call('GET', url, { key: analyst });
-    expect(res.status).toBe(status);
-  });
-
-  it.each(['/v1/analytics/export?instrument=urica', '/v1/analytics/audit'])('needs the analytics:read scope for %s', async (url) => {
-    const res = await api.call('GET', url, { key: writer });
-    expect(res.status).toBe(403);
   });
 });

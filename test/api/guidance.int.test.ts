@@ -1,18 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { rescore } from '../../packages/api/rescore';
 import type { AssessmentView, StoredAssessment } from '../../packages/domain/records';
 import { getInstrument, listGuidance } from '../../packages/instruments';
 import { PROMPTS } from '../../packages/instruments/guidance/prompts';
-import { NOW, pseudonymizer, type TestApi, testApi } from '../support/api';
+import { NOW, pseudonymizer, useTestApi } from '../support/api';
 
-let api: TestApi;
+const api = useTestApi();
 let key: string;
 
 beforeAll(async () => {
-  api = await testApi();
   key = await api.keyFor('clinic-a');
 });
-afterAll(() => api.table.drop());
 
 const URICA_EXAMPLE = Object.fromEntries(
   [2, 4, 3, 4, 2, 3, 3, 4, 3, 4, 1, 4, 2, 3, 5, 2, 3, 3, 4, 3, 3, 3, 3, 4, 2, 2, 3, 2, 2, 3, 2, 4].map((v, i) => [String(i + 1), v]),

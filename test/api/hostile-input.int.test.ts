@@ -1,20 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_JSON_DEPTH } from '../../packages/api/json-body';
 import { MAX_ERRORS } from '../../packages/api/problem';
-import { smokingShort, type TestApi, testApi } from '../support/api';
+import { smokingShort, type TestApi, useTestApi } from '../support/api';
 
 /**
  * Regression cases of the attack findings on request bodies (docs/privacy.md, "Errors"): every
  * answer is a small problem+json that names no submitted key or value, and nothing is stored.
  */
-let api: TestApi;
+const api = useTestApi();
 let key: string;
 
 beforeAll(async () => {
-  api = await testApi();
   key = await api.keyFor('clinic-hostile');
 });
-afterAll(() => api.table.drop());
 
 /** ~7,000 short unknown keys: about 55 KB of JSON, under the 64 KB body limit. */
 const manyKeys = (n = 7000) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i.toString(36)}`, 1]));

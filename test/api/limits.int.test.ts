@@ -3,7 +3,7 @@ import { generateApiKey } from '../../packages/api/api-keys';
 import { createApp } from '../../packages/api/app';
 import { BoundedMap } from '../../packages/api/bounded-map';
 import type { Store } from '../../packages/store/port';
-import { NOW, pseudonymizer, smokingShort, type TestApi, testApi } from '../support/api';
+import { NOW, pseudonymizer, smokingShort, testApi, useTestApi } from '../support/api';
 import { type TestTable, testTable } from '../support/dynamo';
 
 const randomKey = (i: number) => `mia_${i.toString(16).padStart(16, '0')}${'A'.repeat(43)}`;
@@ -146,13 +146,12 @@ describe('readiness', () => {
 });
 
 describe('cursors are sealed', () => {
-  let api: TestApi;
+  const api = useTestApi();
   let key: string;
   let other: string;
   let subjectId: string;
 
   beforeAll(async () => {
-    api = await testApi();
     key = await api.keyFor('clinic-cur');
     other = await api.keyFor('clinic-cur-2');
     for (const [i, day] of ['2026-11-01', '2026-11-02', '2026-11-03'].entries()) {
@@ -164,7 +163,6 @@ describe('cursors are sealed', () => {
       subjectId = res.body.subjectId;
     }
   });
-  afterAll(() => api.table.drop());
 
   const revealed = (cursor: string) => [cursor, Buffer.from(cursor, 'base64url').toString('latin1')].join('\n');
 

@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { smokingShort, type TestApi, testApi } from '../support/api';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { smokingShort, type TestApi, useTestApi } from '../support/api';
 
 /**
  * Drives every write and read path with distinctive refs, labels and keys, then reads back
  * everything stored, logged and answered: none of them may appear anywhere.
  */
 describe('privacy: nothing identifying is stored, logged or echoed', () => {
-  let api: TestApi;
+  const api = useTestApi();
   let key: string;
   const refs = ['PRIVACY-REF-alpha-91', 'PRIVACY-REF-beta-92', 'PRIVACY-REF-gamma-93'];
   const label = 'PRIVACY-LABEL-my-daughter-Emma';
@@ -14,7 +14,6 @@ describe('privacy: nothing identifying is stored, logged or echoed', () => {
   const answers: string[] = [];
 
   beforeAll(async () => {
-    api = await testApi();
     key = await api.keyFor('clinic-a');
     const send = async (...args: Parameters<TestApi['call']>) => {
       const res = await api.call(...args);
@@ -51,7 +50,6 @@ describe('privacy: nothing identifying is stored, logged or echoed', () => {
     await send('POST', '/v1/assessments', { key, body: smokingShort(refs[1], '2030-01-01'), headers: { 'idempotency-key': 'y' } });
     await send('POST', '/v1/subjects/search', { key: `${key.slice(0, -1)}Z`, body: { ref: refs[0] } });
   });
-  afterAll(() => api.table.drop());
 
   const secrets = () => [...refs, label, ...idemKeys, key, key.slice(20)];
 

@@ -1,14 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApi, testApi } from '../support/api';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApi } from '../support/api';
 
-let api: TestApi;
+const api = useTestApi();
 let key: string;
 
 beforeAll(async () => {
-  api = await testApi();
   key = await api.keyFor('clinic-a');
 });
-afterAll(() => api.table.drop());
 
 const answers = (values: readonly number[]) => Object.fromEntries(values.map((v, i) => [String(i + 1), v]));
 

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { rescore } from '../../packages/api/rescore';
 import { getInstrument } from '../../packages/instruments';
 import { decisionalBalanceSmokingShortDefinition } from '../../packages/instruments/decisional-balance-smoking-short';
 import { defineItemInstrument } from '../../packages/instruments/engine';
-import { NOW, smokingShort, type TestApi, testApi } from '../support/api';
+import { NOW, smokingShort, useTestApi } from '../support/api';
 
 /**
  * A "corrected key" for the short smoking scale: items 5 and 6 swap sides. The worked example
@@ -18,12 +18,11 @@ const corrected = defineItemInstrument({
 });
 
 describe('rescore', () => {
-  let api: TestApi;
+  const api = useTestApi();
   let key: string;
   let ids: string[];
 
   beforeAll(async () => {
-    api = await testApi();
     key = await api.keyFor('clinic-a');
     const otherKey = await api.keyFor('clinic-b');
     const post = async (k: string, body: unknown, idem: string) =>
@@ -36,7 +35,6 @@ describe('rescore', () => {
     ];
     await post(key, { ...smokingShort('r4'), instrument: 'decisional-balance-smoking', responses: {} }, 'r4-other-instrument');
   });
-  afterAll(() => api.table.drop());
 
   it('finds nothing to do under the definition that scored everything', async () => {
     const report = await rescore(api.table.store, getInstrument('decisional-balance-smoking-short')!, { apply: false, now: () => NOW });

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pseudonymizer, type TestApi, testApi } from '../support/api';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { pseudonymizer, useTestApi } from '../support/api';
 
 /** RCQ answers giving the wanted stage: items 1,5,10,12 precontemplation; 3,4,8,9 contemplation; 2,6,7,11 action. */
 const rcq = (pc: number, c: number, a: number) => {
@@ -11,14 +11,13 @@ const rcq = (pc: number, c: number, a: number) => {
 };
 
 describe('GET /v1/subjects/{subjectId}/trajectory', () => {
-  let api: TestApi;
+  const api = useTestApi();
   let key: string;
   let readOnlyOtherClinic: string;
   const ref = 'ref-trajectory';
   const subjectId = pseudonymizer.subjectId('clinic-a', ref);
 
   beforeAll(async () => {
-    api = await testApi();
     key = await api.keyFor('clinic-a');
     readOnlyOtherClinic = await api.keyFor('clinic-b', ['assessments:read']);
     const posts: [string, string, unknown][] = [
@@ -39,7 +38,6 @@ describe('GET /v1/subjects/{subjectId}/trajectory', () => {
       expect(res.status).toBe(201);
     }
   });
-  afterAll(() => api.table.drop());
 
   it('tracks each instrument in date order with stage moves and changes', async () => {
     const res = await api.call('GET', `/v1/subjects/${subjectId}/trajectory`, { key });

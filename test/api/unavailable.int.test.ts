@@ -1,10 +1,10 @@
 import { DynamoDBServiceException, GetItemCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../packages/api/app';
 import { createDynamoClient } from '../../packages/store/client';
 import { createDynamoStore } from '../../packages/store/dynamo';
-import { NOW, pseudonymizer, smokingShort, type TestApi, testApi } from '../support/api';
+import { NOW, pseudonymizer, smokingShort, type TestApi, useTestApi } from '../support/api';
 
 describe('storage faults', () => {
   it('answers 503 with Retry-After when DynamoDB cannot be reached', async () => {
@@ -43,13 +43,11 @@ describe('storage faults', () => {
   });
 
   describe('when DynamoDB throttles the write (a fault DynamoDB Local cannot produce)', () => {
-    let api: TestApi;
+    const api = useTestApi();
     let key: string;
     beforeAll(async () => {
-      api = await testApi();
       key = await api.keyFor('clinic-a');
     });
-    afterAll(() => api.table.drop());
 
     it('answers 503 with Retry-After and stores nothing', async () => {
       expect((await api.call('GET', '/v1/instruments', { key })).status).toBe(200); // key now in the auth cache

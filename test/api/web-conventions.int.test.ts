@@ -1,18 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../packages/api/app';
 import { requestIdOf } from '../../packages/api/web';
-import { NOW, pseudonymizer, smokingShort, type TestApi, testApi } from '../support/api';
+import { NOW, pseudonymizer, smokingShort, useTestApi } from '../support/api';
 
 const PORTAL = 'https://portal.clinic.example';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-let api: TestApi;
+const api = useTestApi();
 let app: ReturnType<typeof createApp>;
 let key: string;
 const logs: Record<string, unknown>[] = [];
 
 beforeAll(async () => {
-  api = await testApi();
   key = await api.keyFor('clinic-web');
   app = createApp({
     store: api.table.store,
@@ -23,7 +22,6 @@ beforeAll(async () => {
     rateLimit: { perSecond: 50, burst: 100 },
   });
 });
-afterAll(() => api.table.drop());
 
 const get = (path: string, headers: Record<string, string> = {}) =>
   app.request(path, { headers: { authorization: `Bearer ${key}`, ...headers } });

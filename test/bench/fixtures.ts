@@ -1,4 +1,5 @@
-import { type AssessmentDeps, createAssessment, newAssessmentId } from '../../packages/api/assessments';
+import { type AssessmentDeps, createAssessment } from '../../packages/api/assessments';
+import { newAssessmentId } from '../../packages/api/ids';
 import type { Pseudonymizer } from '../../packages/api/pseudonymizer';
 import { assessmentRequest } from '../../packages/api/schemas';
 import { CODE_SYSTEM_URL, questionnaireUrl } from '../../packages/fhir/canonical';

@@ -51,6 +51,10 @@ const TABLE = 'bench';
 const fmt = (value: number, digits: number) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
 const pct = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
 const verdict = (ratio: number, target: number) => (ratio >= target ? 'PASS' : 'BELOW TARGET');
+/** A comparison's outcome as results.json records it. */
+const judged = (ratio: number, target: number) => ({ ratio, target, pass: ratio >= target });
+/** One in-process contender as results.json records it: pooled, then round by round. */
+const contender = (pooled: RoundStats, rounds: Measured[]) => ({ pooled, rounds: rounds.map(figures) });
 
 async function main(): Promise<void> {
   const started = new Date();
@@ -263,11 +267,9 @@ async function main(): Promise<void> {
       selection: 'rounds ordered A B B A; each contender pools its rounds (requests / summed seconds, percentiles over all latencies)',
       inProcess: {
         seconds: A_SECONDS,
-        bare: { pooled: a.bare, rounds: bareRounds.map(figures) },
-        score: { pooled: a.score, rounds: scoreRounds.map(figures) },
-        ratio: scoreRatio,
-        target: SCORE_TARGET,
-        pass: scoreRatio >= SCORE_TARGET,
+        bare: contender(a.bare, bareRounds),
+        score: contender(a.score, scoreRounds),
+        ...judged(scoreRatio, SCORE_TARGET),
       },
       assessments: {
         seconds: B_SECONDS,
@@ -276,9 +278,7 @@ async function main(): Promise<void> {
           pooled: b.api,
           rounds: apiRounds.map((r) => ({ ...figures(r), statusCounts: r.statusCounts, connectionErrors: r.connectionErrors })),
         },
-        ratio: apiRatio,
-        target: API_TARGET,
-        pass: apiRatio >= API_TARGET,
+        ...judged(apiRatio, API_TARGET),
         stored: {
           api: { served201: api201, otherStatuses: apiOther, client2xx, ...apiStored, exact: apiExact },
           direct: { created: directCreated, ...directStored, exact: directExact },
@@ -287,11 +287,9 @@ async function main(): Promise<void> {
       fhirpathEngines: c,
       extract: {
         seconds: A_SECONDS,
-        score: { pooled: d.v1, rounds: v1Rounds.map(figures) },
-        extract: { pooled: d.extract, rounds: extractRounds.map(figures) },
-        ratio: extractRatio,
-        target: EXTRACT_TARGET,
-        pass: extractRatio >= EXTRACT_TARGET,
+        score: contender(d.v1, v1Rounds),
+        extract: contender(d.extract, extractRounds),
+        ...judged(extractRatio, EXTRACT_TARGET),
       },
       logBytes,
     };

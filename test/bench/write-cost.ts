@@ -11,7 +11,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
-import { createAssessment, newAssessmentId } from '../../packages/api/assessments';
+import { createAssessment } from '../../packages/api/assessments';
+import { newAssessmentId } from '../../packages/api/ids';
 import { createPseudonymizer } from '../../packages/api/pseudonymizer';
 import { assessmentRequest } from '../../packages/api/schemas';
 import { createDynamoClient } from '../../packages/store/client';

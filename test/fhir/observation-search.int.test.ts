@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAssessment, newAssessmentId } from '../../packages/api/assessments';
+import { createAssessment } from '../../packages/api/assessments';
 import { cursorCodec } from '../../packages/api/cursor';
+import { newAssessmentId } from '../../packages/api/ids';
 import { parseAssessmentRequest } from '../../packages/api/schemas';
 import { ValidationError } from '../../packages/domain/errors';
 import { parseObservationSearch, searchObservations } from '../../packages/fhir/observation-search';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AssessmentDeps, newAssessmentId } from '../../packages/api/assessments';
+import type { AssessmentDeps } from '../../packages/api/assessments';
+import { newAssessmentId } from '../../packages/api/ids';
 import { ValidationError } from '../../packages/domain/errors';
 import { applyFormMap, type QrItem } from '../../packages/fhir/form-map';
 import { qrIdempotencyKey, storeQuestionnaireResponse } from '../../packages/fhir/store-response';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_BACKWARD_REF, DEMO_CLINIC, demoItems, type SeedReport, seedDemo } from '../../functions/local/demo-seed';
-import { newAssessmentId } from '../../packages/api/assessments';
+import { newAssessmentId } from '../../packages/api/ids';
 import { pseudonymizer } from '../support/api';
 import { type TestTable, testTable } from '../support/dynamo';
 

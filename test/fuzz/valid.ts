@@ -112,6 +112,7 @@ export function goodParams(f: Fixtures): Record<string, Record<string, fc.Arbitr
     'get /health': {},
     'get /health/ready': {},
     'get /openapi.json': {},
+    'get /v1/keys/current': {},
     'get /v1/instruments': {},
     'get /v1/instruments/{id}': { id: instrument },
     'get /v1/guidance': {},

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Conflict, IdempotencyInFlight, IdempotencyMismatch } from '../../packages/domain/errors';
-import { type TestTable, testTable } from '../support/dynamo';
+import { useTestTable } from '../support/dynamo';
 import { createInput } from '../support/store-fixtures';
 
 const NOW = new Date('2026-11-20T10:00:00.000Z');
@@ -9,11 +9,7 @@ const NOW_SECONDS = NOW.getTime() / 1000;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 describe('createDynamoStore › assessments', () => {
-  let t: TestTable;
-  beforeAll(async () => {
-    t = await testTable();
-  });
-  afterAll(() => t.drop());
+  const t = useTestTable();
 
   describe('createAssessment', () => {
     const input = createInput({ clinicId: 'clinic-create', id: 'asm_c1', idempotencyKey: 'raw-key-c1' });

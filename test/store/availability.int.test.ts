@@ -3,15 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Unavailable } from '../../packages/domain/errors';
 import { createDynamoClient } from '../../packages/store/client';
 import { createDynamoStore } from '../../packages/store/dynamo';
-import { type TestTable, testTable } from '../support/dynamo';
+import { useTestTable } from '../support/dynamo';
 import { createInput } from '../support/store-fixtures';
 
 describe('createDynamoStore › availability', () => {
-  let t: TestTable;
-  beforeAll(async () => {
-    t = await testTable();
-  });
-  afterAll(() => t.drop());
+  const t = useTestTable();
 
   it('pings a reachable table', async () => {
     await expect(t.store.ping()).resolves.toBeUndefined();

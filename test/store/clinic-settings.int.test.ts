@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Conflict, NotFound } from '../../packages/domain/errors';
 import { FORM_MAP_LIMITS } from '../../packages/domain/form-map';
-import { type TestTable, testTable } from '../support/dynamo';
+import { useTestTable } from '../support/dynamo';
 import { ORACLE_QUESTIONNAIRE, oracleRulerMap } from '../support/form-maps';
 
 const AT = '2026-12-01T09:00:00.000Z';
 
 describe('createDynamoStore › clinic settings', () => {
-  let t: TestTable;
-  beforeAll(async () => {
-    t = await testTable();
-  });
-  afterAll(() => t.drop());
+  const t = useTestTable();
 
   it('treats a clinic nobody has set anything for as a Part 2 program, storing nothing', async () => {
     expect(await t.store.getClinicSettings('clinic-new')).toEqual({ part2: true });
@@ -45,11 +41,7 @@ describe('createDynamoStore › clinic settings', () => {
 });
 
 describe('createDynamoStore › form maps', () => {
-  let t: TestTable;
-  beforeAll(async () => {
-    t = await testTable();
-  });
-  afterAll(() => t.drop());
+  const t = useTestTable();
 
   it('stores a map under the clinic and its questionnaire URL, and reads it back exactly', async () => {
     expect(await t.store.putFormMap('clinic-a', oracleRulerMap(), AT)).toBe('created');

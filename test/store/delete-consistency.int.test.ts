@@ -1,8 +1,8 @@
 import { type DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDynamoStore } from '../../packages/store/dynamo';
 import { GSI1 } from '../../packages/store/schema';
-import { type TestTable, testTable } from '../support/dynamo';
+import { type TestTable, useTestTable } from '../support/dynamo';
 import { createInput } from '../support/store-fixtures';
 
 /**
@@ -22,11 +22,7 @@ function laggingIndexClient(t: TestTable) {
 }
 
 describe('deleteAssessment', () => {
-  let t: TestTable;
-  beforeAll(async () => {
-    t = await testTable();
-  });
-  afterAll(() => t.drop());
+  const t = useTestTable();
 
   it('keeps the counters exact without reading the subject index, even when it lags', async () => {
     const clinicId = 'clinic-del';

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestTable, testTable } from '../support/dynamo';
+import { describe, expect, it } from 'vitest';
+import { useTestTable } from '../support/dynamo';
 import { createInput, withScores } from '../support/store-fixtures';
 
 const CLINIC = 'clinic-float';
@@ -8,11 +8,7 @@ const CLINIC = 'clinic-float';
 const LAST_BIT = 0.1 + 0.2;
 
 describe('rollups of scores that differ only in floating-point noise', () => {
-  let t: TestTable;
-  beforeAll(async () => {
-    t = await testTable();
-  });
-  afterAll(() => t.drop());
+  const t = useTestTable();
 
   it('counts the client as unchanged and stores exact change counters', async () => {
     expect(LAST_BIT).not.toBe(0.3);

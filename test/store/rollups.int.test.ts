@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { periodOf } from '../../packages/analytics/rollup';
-import { getInstrument } from '../../packages/instruments';
 import type { CreateAssessment } from '../../packages/store/port';
-import { type TestTable, testTable } from '../support/dynamo';
+import { useTestTable } from '../support/dynamo';
+import { recomputeCounters, storedRows } from '../support/rollup-oracle';
 import { createInput } from '../support/store-fixtures';
 
 /** Deterministic PRNG (mulberry32) so a failure can be replayed. */
@@ -34,62 +34,8 @@ function readinessInput(random: () => number, n: number): CreateAssessment {
   return { ...base, assessment: { ...base.assessment, view }, response: { status: 201, body: view } };
 }
 
-type Row = {
-  subjectId: string;
-  administeredOn: string;
-  createdAt: string;
-  id: string;
-  scores: Record<string, number | null>;
-  stage: string | null;
-};
-
-/** Recomputes what the counters must say, straight from the stored assessments. */
-function recompute(rows: Row[], period: string, kind: 'month' | 'quarter') {
-  const inPeriod = rows.filter((r) => periodOf(r.administeredOn, kind) === period);
-  const out: Record<string, number> = {};
-  const add = (k: string, v: number) => (out[k] = (out[k] ?? 0) + v);
-  for (const r of inPeriod) {
-    add('n', 1);
-    for (const [s, v] of Object.entries(r.scores)) {
-      if (v === null) continue;
-      add(`c:${s}`, 1);
-      add(`s:${s}`, v);
-      add(`q:${s}`, v * v);
-    }
-  }
-  const bySubject = new Map<string, Row[]>();
-  for (const r of inPeriod) bySubject.set(r.subjectId, [...(bySubject.get(r.subjectId) ?? []), r]);
-  for (const list of bySubject.values()) {
-    const sorted = list.sort((a, b) =>
-      `${a.administeredOn}#${a.createdAt}#${a.id}` < `${b.administeredOn}#${b.createdAt}#${b.id}` ? -1 : 1,
-    );
-    const first = sorted[0]!;
-    const latest = sorted.at(-1)!;
-    add('subjects', 1);
-    for (const s of ['readiness', 'action']) if (sorted.some((r) => typeof r.scores[s] === 'number')) add(`u:${s}`, 1);
-    if (latest.stage) add(`k:stage=${latest.stage}`, 1);
-    if (sorted.length < 2) continue;
-    add('d:n', 1);
-    for (const s of ['readiness', 'action']) {
-      const [a, b] = [first.scores[s], latest.scores[s]];
-      if (typeof a !== 'number' || typeof b !== 'number') continue;
-      add(`d:c:${s}`, 1);
-      add(`d:s:${s}`, b - a);
-      add(`d:q:${s}`, (b - a) ** 2);
-    }
-    const o = getInstrument('urica')!.outcome!;
-    const [a, b] = [first.scores[o.score], latest.scores[o.score]];
-    if (typeof a === 'number' && typeof b === 'number') add(`o:${b > a ? 'improved' : b < a ? 'worse' : 'unchanged'}`, 1);
-  }
-  return out;
-}
-
 describe('rollups stay equal to a from-scratch recomputation', () => {
-  let t: TestTable;
-  beforeAll(async () => {
-    t = await testTable();
-  });
-  afterAll(() => t.drop());
+  const t = useTestTable();
 
   it.each([1, 2, 3])('after a random sequence of creates, replays and deletes (seed %i)', async (seed) => {
     const random = rng(seed);
@@ -109,19 +55,7 @@ describe('rollups stay equal to a from-scratch recomputation', () => {
         await t.store.deleteAssessment(clinic, victim!.assessment.id);
       }
     }
-    const rows: Row[] = (await t.scanAll())
-      .filter((i) => i.type === 'assessment')
-      .map((i) => {
-        const view = JSON.parse(i.view as string);
-        return {
-          subjectId: i.subjectId,
-          administeredOn: i.administeredOn,
-          createdAt: i.createdAt,
-          id: i.id,
-          scores: view.scores,
-          stage: view.interpretation.stage,
-        } as Row;
-      });
+    const rows = storedRows(await t.scanAll(), clinic);
 
     for (const [kind, from, to] of [
       ['month', '2026-09', '2026-11'],
@@ -129,7 +63,7 @@ describe('rollups stay equal to a from-scratch recomputation', () => {
     ] as const) {
       const stored = await t.store.listAggregates(clinic, 'urica', kind, from, to);
       for (const { period, counters } of stored) {
-        const expected = recompute(rows, period, kind);
+        const expected = recomputeCounters(rows, 'urica', kind, period);
         const nonZero = Object.fromEntries(Object.entries(counters).filter(([, v]) => Math.abs(v) > 1e-9));
         expect(Object.keys(nonZero).sort(), `${kind} ${period}`).toEqual(Object.keys(expected).sort());
         for (const [k, v] of Object.entries(expected)) expect(nonZero[k], `${kind} ${period} ${k}`).toBeCloseTo(v, 9);

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { generateApiKey } from '../../packages/api/api-keys';
 import { type AppDeps, createApp } from '../../packages/api/app';
 import { createPseudonymizer } from '../../packages/api/pseudonymizer';
@@ -90,6 +91,21 @@ export async function testApi(options: TestApiOptions = {}): Promise<TestApi> {
       return { status: res.status, headers: res.headers, body: parsed, text };
     },
   };
+}
+
+/**
+ * `testApi(options)` for the enclosing file or `describe`: built before its tests, its table dropped
+ * after them. The object is filled in by the `beforeAll` this registers (which runs before the
+ * file's own), so read it only in hooks and tests.
+ * @example const api = useTestApi(); let key: string; beforeAll(async () => { key = await api.keyFor('clinic-a'); });
+ */
+export function useTestApi(options: TestApiOptions = {}): TestApi {
+  const api = {} as TestApi;
+  beforeAll(async () => {
+    Object.assign(api, await testApi(options));
+  });
+  afterAll(() => api.table?.drop());
+  return api;
 }
 
 /** A complete `decisional-balance-smoking-short` request (the worked example of docs/scoring.md). */

@@ -4,7 +4,7 @@ import { createLocalServer, type LocalServer } from '../../functions/local/http-
 import { localWebApp, withWeb } from '../../functions/local/web';
 import { generateApiKey } from '../../packages/api/api-keys';
 import { createApp } from '../../packages/api/app';
-import { newAssessmentId } from '../../packages/api/assessments';
+import { newAssessmentId } from '../../packages/api/ids';
 import type { Scope } from '../../packages/domain/records';
 import { buildDashboard } from '../../packages/web/dashboard/build';
 import { ROOT } from '../e2e/local-process';

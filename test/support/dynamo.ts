@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type AttributeValue, DeleteTableCommand, type DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { createDynamoClient } from '../../packages/store/client';
 import { createDynamoStore, type DynamoStoreOptions } from '../../packages/store/dynamo';
 import { ensureTable } from '../../packages/store/local';
@@ -52,4 +52,18 @@ export async function testTable(): Promise<TestTable> {
       client.destroy();
     },
   };
+}
+
+/**
+ * A test table for the enclosing file or `describe`: made before its tests, dropped after them. The
+ * object is filled in by the `beforeAll` this registers, so read it only in hooks and tests.
+ * @example const t = useTestTable(); it('stores nothing', async () => expect(await t.scanAll()).toEqual([]));
+ */
+export function useTestTable(): TestTable {
+  const table = {} as TestTable;
+  beforeAll(async () => {
+    Object.assign(table, await testTable());
+  });
+  afterAll(() => table.drop?.());
+  return table;
 }

@@ -230,11 +230,10 @@ describe('the dashboard’s views in Chromium', () => {
     expect(await page.isHidden('#outcomes')).toBe(true);
     expect(await page.locator('#charts figure').count()).toBe(0);
     expect(await page.locator('#lines section.instrument[data-instrument=rcq] svg[role=img]').count()).toBe(1);
-    // The one scope probe (refused, no figures in it) and nothing else of the analytics routes.
-    expect(calls.filter((c) => c.path.startsWith('/v1/analytics/'))).toEqual([
-      { method: 'GET', path: '/v1/analytics/aggregates', status: 403 },
-    ]);
-    expect(calls.filter((c) => c.status !== 200 && !c.path.startsWith('/v1/analytics/'))).toEqual([]);
+    // The page asked what the key may do, and then nothing of the analytics routes; nothing was refused.
+    expect(calls.filter((c) => c.path === '/v1/keys/current')).toEqual([{ method: 'GET', path: '/v1/keys/current', status: 200 }]);
+    expect(calls.filter((c) => c.path.startsWith('/v1/analytics/'))).toEqual([]);
+    expect(calls.filter((c) => c.status !== 200)).toEqual([]);
     await page.close();
   });
 
@@ -248,9 +247,32 @@ describe('the dashboard’s views in Chromium', () => {
     expect(await page.isHidden('#trajectory')).toBe(true);
     expect(await page.locator('#charts svg[role=img]').count()).toBe(await page.locator('#charts figure').count());
     expect(await page.locator('#charts figure').count()).toBeGreaterThan(0);
-    // The one scope probe (a ref that is no client's, refused) and nothing else of the subject routes.
-    expect(calls.filter((c) => c.path.startsWith('/v1/subjects/'))).toEqual([{ method: 'POST', path: '/v1/subjects/search', status: 403 }]);
-    expect(calls.filter((c) => c.status !== 200 && !c.path.startsWith('/v1/subjects/'))).toEqual([]);
+    // The page asked what the key may do, and then nothing of the subject routes; nothing was refused.
+    expect(calls.filter((c) => c.path === '/v1/keys/current')).toEqual([{ method: 'GET', path: '/v1/keys/current', status: 200 }]);
+    expect(calls.filter((c) => c.path.startsWith('/v1/subjects/'))).toEqual([]);
+    expect(calls.filter((c) => c.status !== 200)).toEqual([]);
+    await page.close();
+  });
+
+  it('tells a key with neither view’s scope so, and turns away a key that is not valid, after one question each', async () => {
+    const page = await d.browser.newPage({ viewport: { width: 1200, height: 1400 } });
+    const calls = recordApiCalls(page);
+    await signIn(page, d.origin, await d.keyWith(['assessments:write']));
+    const neither = await page.textContent('#status');
+    const hidden = [await page.isHidden('#outcomes'), await page.isHidden('#trajectory')];
+    await page.click('#signout');
+    await page.fill('input[name=apiKey]', `mia_0123456789abcdef${'A'.repeat(43)}`);
+    await page.click('#signin button[type=submit]');
+    await page.locator('#status', { hasText: 'That key was not accepted.' }).waitFor();
+
+    expect(neither).toBe('This key opens neither view (it needs analytics:read or assessments:read).');
+    expect(hidden).toEqual([true, true]);
+    expect(await page.isVisible('#signin')).toBe(true);
+    expect(calls.filter((c) => c.path === '/v1/keys/current')).toEqual([
+      { method: 'GET', path: '/v1/keys/current', status: 200 },
+      { method: 'GET', path: '/v1/keys/current', status: 401 },
+    ]);
+    expect(calls.filter((c) => c.path.startsWith('/v1/analytics/') || c.path.startsWith('/v1/subjects/'))).toEqual([]);
     await page.close();
   });
 });

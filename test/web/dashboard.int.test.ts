@@ -1,14 +1,15 @@
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_BACKWARD_REF, DEMO_CLINIC } from '../../functions/local/demo-seed';
 import { SCOPES } from '../../packages/domain/records';
-import { ROOT } from '../e2e/local-process';
 import { pseudonymizer } from '../support/api';
+import { ARTIFACTS_DIR } from '../support/browser';
 import { type DemoDashboard, demoDashboard } from '../support/dashboard';
 
-const ARTIFACTS = resolve(ROOT, 'test-artifacts');
+// why: screenshots go to the test artifacts only; `npm run screenshots` copies them into docs/images.
+const ARTIFACTS = ARTIFACTS_DIR;
 
 type Published = { value: number | null; suppressed: boolean };
 const words = (p: Published) => (p.suppressed ? 'suppressed' : String(p.value));
@@ -212,13 +213,5 @@ describe('the dashboard in Chromium', () => {
     expect(logs.length).toBeGreaterThan(0);
     expect(logs.some((l) => l.includes(key) || l.includes(key.slice(-20)) || l.includes(DEMO_BACKWARD_REF))).toBe(false);
     expect(afterSignOut).toBe(0);
-  });
-
-  it('copies one screenshot of each view for the README', async () => {
-    await mkdir(resolve(ROOT, 'docs/images'), { recursive: true });
-    for (const name of ['dashboard-outcomes.png', 'dashboard-trajectory.png']) {
-      await copyFile(resolve(ARTIFACTS, name), resolve(ROOT, 'docs/images', name));
-    }
-    expect((await readFile(resolve(ROOT, 'docs/images/dashboard-outcomes.png'))).subarray(1, 4).toString()).toBe('PNG');
   });
 });

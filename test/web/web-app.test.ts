@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { localWebApp, withWeb } from '../../functions/local/web';
 import { PROBLEMS } from '../../packages/api/problem';
 import { CACHE_ASSET, CACHE_HTML, createWebApp } from '../../packages/web/app';
+import { REDOC_LOGO } from '../../packages/web/docs';
 import { isWebRequest, type Site, WEB_PREFIXES } from '../../packages/web/site';
 import { assetSources, SITES } from '../../packages/web/sites';
 
@@ -139,6 +140,48 @@ describe('createWebApp', () => {
     expect(await res.json()).toMatchObject({ type: '/problems/internal-error', detail: 'An unexpected error occurred.' });
     expect(JSON.stringify(broken.logs)).not.toContain('fonts/a.woff2');
     expect(healed.status).toBe(200);
+  });
+});
+
+describe('an asset with replacements', () => {
+  const patched = (text: string) =>
+    createWebApp({
+      sites: [
+        {
+          base: '/p',
+          assets: [{ name: 'v.js', source: 'v.js', replace: [{ find: '"https://cdn.example/logo.svg"', with: '"data:,"' }] }],
+          pages: [{ path: '/p', csp: {}, render: (asset) => asset('v.js') }],
+        },
+      ],
+      readFile: async () => new TextEncoder().encode(text),
+      log: () => {},
+    });
+
+  it('is served with the text replaced, under the hash of what is served', async () => {
+    const app = patched('img.src="https://cdn.example/logo.svg";');
+    const url = await (await app.request('/p')).text();
+
+    expect(await (await app.request(url)).text()).toBe('img.src="data:,";');
+    expect(url).toMatch(/^\/p\/assets\/v\.[A-Za-z0-9_-]{10}\.js$/);
+  });
+
+  it.each([
+    ['absent', 'img.src="https://cdn.example/other.svg";'],
+    ['there twice', '"https://cdn.example/logo.svg","https://cdn.example/logo.svg"'],
+  ])('refuses to serve the site when the text to replace is %s', async (_, text) => {
+    const res = await patched(text).request('/p');
+
+    expect(res.status).toBe(500);
+    expect(await res.json()).toMatchObject({ type: '/problems/internal-error', detail: 'An unexpected error occurred.' });
+  });
+
+  it('serves the reference’s Redoc bundle with no URL of Redocly’s CDN in it', async () => {
+    const web = localWebApp({ log: () => {} });
+    const [script] = assetUrls(await (await web.request('/docs')).text()).filter((u) => u.startsWith('/docs/assets/'));
+    const js = await (await web.request(script!)).text();
+
+    expect(js).not.toContain('cdn.redoc.ly');
+    expect(js.split(REDOC_LOGO.with)).toHaveLength(2);
   });
 });
 

@@ -2,6 +2,7 @@ import type { RouteDef } from '../route';
 import { analyticsRoutes } from './analytics';
 import { assessmentRoutes } from './assessments';
 import { instrumentRoutes } from './instruments';
+import { keyRoutes } from './keys';
 import { metaRoutes } from './meta';
 import { subjectRoutes } from './subjects';
 
@@ -18,6 +19,7 @@ export interface RouteModule {
  */
 export const ROUTE_MODULES: readonly RouteModule[] = [
   { tag: 'Service', description: 'Liveness, readiness and this contract; no key needed.', routes: metaRoutes },
+  { tag: 'Keys', description: 'The API key a request is made with: its clinic and scopes.', routes: keyRoutes },
   { tag: 'Instruments', description: 'The catalog of instruments, and scoring without storing.', routes: instrumentRoutes },
   { tag: 'Assessments', description: 'Score and store assessments (one or a batch), read and delete them.', routes: assessmentRoutes },
   {

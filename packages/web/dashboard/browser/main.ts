@@ -1,4 +1,4 @@
-import { ApiError, api, send, session } from './api';
+import { api, send, session } from './api';
 import { instrumentOutcome, type Outcome } from './catalog';
 import { drawChart } from './charts';
 import { type Aggregates, outcomeCharts } from './outcomes';
@@ -15,10 +15,15 @@ function status(text: string) {
   $('#status').textContent = text;
 }
 
+/** What `GET /v1/keys/current` says of the key the page signed in with. */
+interface CurrentKey {
+  scopes: string[];
+}
+
 /**
- * Which views the key opens, learnt from the first requests themselves: the outcomes answer 403
- * without analytics:read, a client search 403 without assessments:read (the probe's ref is no
- * client's). The outcomes are fetched at once (URICA, the last twelve months), in parallel.
+ * Which views the key opens, from what the API says of the key (`GET /v1/keys/current`): the
+ * outcomes need analytics:read, a client's trajectory assessments:read. A view the key does not
+ * open is never asked for. The catalog and the instrument's outcome are fetched alongside.
  */
 async function showSignedIn() {
   const select = $<HTMLSelectElement>('select[name=instrument]');
@@ -28,30 +33,26 @@ async function showSignedIn() {
     $<HTMLInputElement>('input[name=to]').value = to;
     $<HTMLInputElement>('input[name=from]').value = shift(to, -11);
   }
-  const allowed = (error: unknown) => {
-    if (error instanceof ApiError && (error.status === 401 || error.status === 403)) return error.status;
-    throw error;
-  };
   try {
     // why: started with the rest so that the charts need not wait for it afterwards.
     const outcome = instrumentOutcome(select.value).catch(() => undefined);
-    const [aggregates, clients, list] = await Promise.all([
-      api<Aggregates>(`/v1/analytics/aggregates?${query()}`).catch(allowed),
-      send('/v1/subjects/search', { method: 'POST', body: { ref: 'scope-probe', limit: 1 } }).catch(allowed),
+    const [key, list] = await Promise.all([
+      api<CurrentKey>('/v1/keys/current'),
       api<{ items: { id: string; title: string }[] }>('/v1/instruments'),
     ]);
-    if (aggregates === 401 || clients === 401) throw new ApiError(401, 'not accepted');
+    const outcomes = key.scopes.includes('analytics:read');
+    const clients = key.scopes.includes('assessments:read');
     $('#signin').hidden = true;
     $('#signout').hidden = false;
-    $('#outcomes').hidden = aggregates === 403;
-    $('#trajectory').hidden = clients === 403;
-    if (aggregates === 403 && clients === 403) status('This key opens neither view (it needs analytics:read or assessments:read).');
+    $('#outcomes').hidden = !outcomes;
+    $('#trajectory').hidden = !clients;
+    if (!outcomes && !clients) status('This key opens neither view (it needs analytics:read or assessments:read).');
     if (select.options.length === 1) {
       const chosen = select.value;
       select.replaceChildren(...list.items.map((i) => new Option(i.title, i.id)));
       select.value = chosen;
     }
-    if (aggregates !== 403) await drawOutcomes(aggregates, await outcome);
+    if (outcomes) await drawOutcomes(undefined, await outcome);
   } catch {
     session.signOut();
     status('That key was not accepted.');
