@@ -1,17 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { rcq, rcqExample } from './qr-fixtures';
-import { type FhirTestApi, fhirTestApi } from './support';
+import { useFhirTestApi } from './support';
 
 const EXTRACT = '/fhir/r4/QuestionnaireResponse/$extract';
 const CREATE = '/fhir/r4/QuestionnaireResponse';
 
-let api: FhirTestApi;
+const api = useFhirTestApi();
 let key: string;
 beforeAll(async () => {
-  api = await fhirTestApi();
   key = await api.keyFor('clinic-a');
 });
-afterAll(() => api.table.drop());
 
 const assessments = async () => (await api.table.scanAll()).filter((i) => i.type === 'assessment').length;
 

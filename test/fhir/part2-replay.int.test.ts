@@ -1,21 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PART2_CACHE_SECONDS } from '../../packages/fhir/part2';
 import { NOW } from '../support/api';
 import { rcq } from './qr-fixtures';
-import { type FhirTestApi, fhirTestApi } from './support';
+import { useFhirTestApi } from './support';
 
 const CREATE = '/fhir/r4/QuestionnaireResponse';
 const PART2 = ['R', '42CFRPart2', 'SUD'];
 
-let api: FhirTestApi;
-let key: string;
 let clock = NOW.getTime();
+// A clock the test moves, so the Part 2 "on" a function remembers can run out (docs/fhir-store.md).
+const api = useFhirTestApi({ now: () => new Date(clock) });
+let key: string;
 beforeAll(async () => {
-  // A clock the test moves, so the Part 2 "on" a function remembers can run out (docs/fhir-store.md).
-  api = await fhirTestApi({ now: () => new Date(clock) });
   key = await api.keyFor('clinic-p');
 });
-afterAll(() => api.table.drop());
 
 /** The security codes on the Bundle and on each Observation in it. */
 const labels = (bundle: any) => [bundle, ...bundle.entry.map((e: any) => e.resource)].map((r) => r.meta?.security?.map((s: any) => s.code));

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FHIR_ROUTES } from '../../packages/fhir/app';
 import type { FhirHandlers } from '../../packages/fhir/handlers';
 import { rcq, SECRETS } from './qr-fixtures';
-import { type FhirTestApi, fhirTestApi } from './support';
+import { useFhirTestApi } from './support';
 
 const SECRET_ID = 'asm.SECRETxID0042';
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
@@ -28,13 +28,11 @@ const REQUESTS: Record<
   createQuestionnaireResponse: { path: '/fhir/r4/QuestionnaireResponse', body: rcq(), status: 201 },
 };
 
-let api: FhirTestApi;
+const api = useFhirTestApi();
 let key: string;
 beforeAll(async () => {
-  api = await fhirTestApi();
   key = await api.keyFor('clinic-a');
 });
-afterAll(() => api.table.drop());
 
 describe('the request log line of a FHIR interaction', () => {
   it.each(FHIR_ROUTES.map((r) => [`${r.method} ${r.path}`, r] as const))(

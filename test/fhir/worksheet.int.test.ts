@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { examples } from '../../packages/api/examples';
 import { worksheetQuestionnaire } from '../../packages/fhir/worksheet-questionnaire';
 import { SECRETS, worksheetResponse } from './qr-fixtures';
 import { r4SchemaErrors } from './schema';
-import { type FhirTestApi, fhirTestApi } from './support';
+import { useFhirTestApi } from './support';
 
 const EXTRACT = '/fhir/r4/QuestionnaireResponse/$extract';
 const JSON_TYPE = { 'content-type': 'application/json' };
@@ -11,13 +11,11 @@ const JSON_TYPE = { 'content-type': 'application/json' };
 const worked = () =>
   examples().scoreRequest['worksheet']!.value as { instrument: string; responses: Record<string, { label?: string; weight?: number }[]> };
 
-let api: FhirTestApi;
+const api = useFhirTestApi();
 let key: string;
 beforeAll(async () => {
-  api = await fhirTestApi();
   key = await api.keyFor('clinic-a');
 });
-afterAll(() => api.table.drop());
 
 /** Member code → value (a score's number, an interpretation's code) of a Bundle of Observations. */
 const valuesOf = (bundle: any) =>
