@@ -135,6 +135,18 @@ describe('parseQuestionnaireResponse, worksheet', () => {
     });
   });
 
+  it('walks up to a full worksheet of items (611), not the 200 of the item instruments, and no more', async () => {
+    const entries = (n: number) => Array.from({ length: n }, () => ({ label: 'a reason', weight: 3 }));
+    const full = worksheetResponse(Object.fromEntries(WORKSHEET_LISTS.map((l) => [l, entries(50)])));
+    const over: any = worksheetResponse(Object.fromEntries(WORKSHEET_LISTS.map((l) => [l, entries(50)])));
+    over.item.push(...Array.from({ length: 8 }, (_, i) => ({ linkId: `note-${i}`, answer: [{ valueString: 'x' }] })));
+
+    expect((await parseQuestionnaireResponse(full, noMaps)).input.responses).toEqual(
+      Object.fromEntries(WORKSHEET_LISTS.map((l) => [l, Array.from({ length: 50 }, () => ({ weight: 3 }))])),
+    );
+    expect(await refusal(over)).toEqual({ kind: 'malformed', errors: [at('.item', 'More than 611 items.')] });
+  });
+
   it('lets an entry take one weight', async () => {
     const body: any = worksheetResponse({ benefitsOfChange: [{ weight: 2 }] });
     body.item[0].item[0].item.push({ linkId: 'benefitsOfChange.entry.weight', answer: [{ valueInteger: 3 }] });
