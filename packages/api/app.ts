@@ -1,6 +1,7 @@
+import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { methodNotAllowed } from 'hono/method-not-allowed';
-import { routePath } from 'hono/route';
+import { matchedRoutes, routePath } from 'hono/route';
 import { type AuthEnv, authenticate } from './auth';
 import { type AppDeps, appContext } from './context';
 import { errorToProblem, problem, problemResponse } from './problem';
@@ -32,7 +33,7 @@ export function createApp(deps: AppDeps) {
       level: c.res.status >= 500 ? 'error' : 'info',
       msg: 'request',
       method: c.req.method,
-      route: routePath(c, -1),
+      route: routeOf(c),
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
       requestId: c.get('requestId'),
@@ -78,3 +79,15 @@ export function createApp(deps: AppDeps) {
 }
 
 export type AppType = ReturnType<typeof createApp>;
+
+/**
+ * The pattern of the route that answered (`/fhir/r4/Observation/:id`), never the concrete path:
+ * the last matched route registered for a method, since middleware (`ALL`) mounted after the
+ * routes, such as the `/v1` modules' own, also matches every FHIR path. With no such route
+ * (a 404 or 405) it is the last matching middleware pattern (`/*`).
+ */
+function routeOf(c: Context): string {
+  const routes = matchedRoutes(c);
+  for (let i = routes.length - 1; i >= 0; i -= 1) if (routes[i]!.method !== 'ALL') return routes[i]!.path;
+  return routePath(c, -1);
+}

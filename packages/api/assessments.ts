@@ -46,7 +46,12 @@ export function scoreOnly(body: ScoreRequest): ScoredResult {
 
 const DAY_MS = 86_400_000;
 
-function checkDate(administeredOn: string, now: Date): FieldError[] {
+/**
+ * The bounds of a result's day: `administeredOn`, and FHIR's `authored` (docs/fhir-store.md), one rule
+ * for every route: a calendar day, not before 1900-01-01, not after tomorrow (UTC).
+ * @example administeredOnErrors('2026-11-27', new Date('2026-11-25T12:00:00Z')) // [{ path: 'administeredOn', message: 'Must not be in the future.' }]
+ */
+export function administeredOnErrors(administeredOn: string, now: Date): FieldError[] {
   const day = Date.parse(`${administeredOn}T00:00:00Z`);
   const valid = !Number.isNaN(day) && new Date(day).toISOString().slice(0, 10) === administeredOn;
   if (!valid) return [{ path: 'administeredOn', message: 'Not a calendar date.' }];
@@ -69,7 +74,7 @@ export async function createAssessment(
   body: AssessmentRequest,
 ): Promise<{ status: number; body: unknown; replayed: boolean }> {
   const now = deps.now();
-  const dateErrors = checkDate(String(body.administeredOn), now);
+  const dateErrors = administeredOnErrors(String(body.administeredOn), now);
   if (dateErrors.length > 0) throw new ValidationError(dateErrors, 'malformed');
 
   const { subject, administeredOn, targetBehavior, guidance, ...input } = body as unknown as InstrumentInput &

@@ -52,7 +52,7 @@ export function capabilityStatement(now: Date) {
             type: 'Observation',
             supportedProfile: [SCREENING_ASSESSMENT_PROFILE],
             documentation:
-              'Search with POST _search and a form body only (subject:identifier as system|value is required); page by posting the same form to the next link, which carries only the sealed cursor.',
+              'Search with POST _search and a form body only (subject:identifier as system|value is required); page by posting the same form to the next link, which carries only the sealed cursor. Bundle.total (the matches of all pages) is on the page that ends the search and absent while a next link follows: the store counts only by reading the whole history.',
             interaction: [{ code: 'read' }, { code: 'search-type' }],
             searchParam: [
               { name: 'subject:identifier', type: 'token', documentation: 'Required, system|value; form body only.' },

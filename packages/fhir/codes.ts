@@ -55,6 +55,8 @@ export function codeSystem() {
   const perInstrument: Concept[] = instruments.map((instrument) => {
     const d = instrument.definition;
     const concept: Concept[] = [];
+    // why: the worksheet's lists are the items of its Questionnaire (worksheet-questionnaire.ts).
+    if (!d) for (const item of instrument.catalog.items) concept.push({ code: code.item(instrument.id, item.id), display: item.label });
     if (d) {
       for (const item of d.items) concept.push({ code: code.item(d.id, item.id), display: item.label });
       const scale = d.responseScale;
@@ -85,7 +87,7 @@ export function codeSystem() {
     resourceType: 'CodeSystem' as const,
     id: CODE_SYSTEM_ID,
     url: CODE_SYSTEM_URL,
-    version: '1.1.0',
+    version: '1.2.0',
     name: 'MIInstruments',
     title: 'Motivational Interviewing instruments: items, answers, scores and interpretations',
     status: 'active',

@@ -19,11 +19,11 @@ export interface QrItem {
   item?: QrItem[];
 }
 
-/** The /v1 instrument input a mapped response stands for. */
+/** The /v1 instrument input a mapped response stands for: item values, or the worksheet's lists of entries. */
 export interface MappedInput {
   instrument: string;
   scale?: string;
-  responses: Record<string, number>;
+  responses: Record<string, number> | Partial<Record<string, { weight?: number }[]>>;
 }
 
 /** The answer of a posted item as the key a form map lists it under, or `undefined` for a kind no map can list. */

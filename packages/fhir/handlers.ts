@@ -10,7 +10,11 @@ import { observationHandlers } from './observation-handlers';
 import { fhirJson } from './outcome';
 import { part2Lookup } from './part2';
 import { itemQuestionnaire } from './questionnaire';
+import { checkAuthoredBounds } from './questionnaire-response';
 import { type ResponseHandlers, responseHandlers } from './response-handlers';
+import { WORKSHEET_ID, worksheetQuestionnaire } from './worksheet-questionnaire';
+
+type Questionnaire = ReturnType<typeof itemQuestionnaire> | ReturnType<typeof worksheetQuestionnaire>;
 
 /** The FHIR route handlers; this module is imported only when a FHIR route is first called (app.ts). */
 export interface FhirHandlers extends ResponseHandlers {
@@ -28,12 +32,26 @@ export interface FhirHandlers extends ResponseHandlers {
  * @example const handlers = fhirHandlers(ctx); await handlers.metadata(c);
  */
 export function fhirHandlers(ctx: AppContext): FhirHandlers {
-  let questionnaires: ReturnType<typeof itemQuestionnaire>[] | undefined;
-  const all = () => (questionnaires ??= instruments.filter((i) => i.definition).map(itemQuestionnaire));
+  let questionnaires: Questionnaire[] | undefined;
+  // Every instrument in registry order: the item instruments' generated form, the worksheet's own.
+  const all = () =>
+    (questionnaires ??= instruments.flatMap((i): Questionnaire[] =>
+      i.definition ? [itemQuestionnaire(i)] : i.id === WORKSHEET_ID ? [worksheetQuestionnaire()] : [],
+    ));
   let cs: ReturnType<typeof codeSystem> | undefined;
   const part2 = part2Lookup(ctx.store, ctx.now);
+  const responses = responseHandlers(ctx, part2);
+  // why: `authored` has /v1's administeredOn bounds on both routes (docs/fhir-store.md); `$extract`,
+  // like /v1/score, reaches no use case that checks a day, so the one rule is applied before parsing.
+  const bounded =
+    (handle: (c: Context) => Promise<Response>, parameters: boolean) =>
+    async (c: Context): Promise<Response> => {
+      checkAuthoredBounds(await c.req.json(), { parameters, now: ctx.now() });
+      return handle(c);
+    };
   return {
-    ...responseHandlers(ctx, part2),
+    extractQuestionnaireResponse: bounded(responses.extractQuestionnaireResponse, true),
+    createQuestionnaireResponse: bounded(responses.createQuestionnaireResponse, false),
     ...observationHandlers(ctx, part2),
     metadata: (c) => fhirJson(c, capabilityStatement(ctx.now())),
     readCodeSystem(c) {

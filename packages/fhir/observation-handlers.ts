@@ -44,7 +44,8 @@ export function observationHandlers(ctx: AppContext, part2: (clinicId: string) =
     /**
      * The client's results as a searchset: each panel (`match`) followed by its members
      * (`include`), newest first. Parameters come in the form body; the next link carries only
-     * the sealed cursor, and a client pages by posting its same form to that link.
+     * the sealed cursor, and a client pages by posting its same form to that link. `total` is on
+     * the last page only.
      */
     async searchObservation(c: Context) {
       const form = await readForm(c);
@@ -74,6 +75,8 @@ export function observationHandlers(ctx: AppContext, part2: (clinicId: string) =
         resourceType: 'Bundle',
         ...(labelled ? { meta: { security: PART2_SECURITY.map((s) => ({ ...s })) } } : {}),
         type: 'searchset',
+        // why: exact or absent; given by the page that ends the search (observation-search.ts).
+        ...(found.total !== undefined ? { total: found.total } : {}),
         link: [
           { relation: 'self', url: self },
           ...(found.next ? [{ relation: 'next', url: `${self}?_cursor=${encodeURIComponent(found.next)}` }] : []),

@@ -61,21 +61,35 @@ export function parseObservationSearch(form: URLSearchParams): ObservationSearch
 /** Reads per request at most, so a filter that matches little still answers quickly (with a next page). */
 const MAX_READS = 10;
 
+/** The sealed state of a next page: where the history read stands, and how many matches the earlier pages gave. */
+interface ObservationPosition extends SearchPosition {
+  /** Absent in a cursor sealed before totals were kept: that search then ends without a total. */
+  matched?: number;
+}
+
 /**
  * The matching assessments of one client, newest first, `count` at most, and the sealed cursor
  * of the next page (scoped to the clinic and the client, so it works only for the same search).
+ * `total` (every match of the search, all pages) is given by the page that ends the search: the
+ * cursor carries the matches of the pages before it, so it costs no read. While pages follow, no
+ * total: DynamoDB counts only by reading, and counting the whole history would cost every page
+ * what the whole search costs (docs/fhir-store.md).
  * @example await searchObservations({ store, pseudonymizer, cursors }, 'demo', parseObservationSearch(form)) // { items: [view, …], next: '…' }
  */
 export async function searchObservations(
   deps: { store: Store; pseudonymizer: Pseudonymizer; cursors: CursorCodec },
   clinicId: string,
   search: ObservationSearch,
-): Promise<{ items: AssessmentView[]; next?: string }> {
+): Promise<{ items: AssessmentView[]; next?: string; total?: number }> {
   const subjectIds = deps.pseudonymizer.subjectIdsAllVersions(clinicId, search.ref);
   const scope = `${clinicId}/${subjectIds[0]}/${search.instruments.join(',')}/${search.from ?? ''}/${search.to ?? ''}`;
-  let position: SearchPosition | undefined = search.cursor
-    ? deps.cursors.open<SearchPosition>('search', `fhir/${scope}`, search.cursor)
-    : { at: 0 };
+  const opened: ObservationPosition = search.cursor
+    ? deps.cursors.open<ObservationPosition>('search', `fhir/${scope}`, search.cursor)
+    : { at: 0, matched: 0 };
+  const { matched, ...start } = opened;
+  // why: sealed by us, so only a cursor from before totals lacks it; never trust a shape we did not write.
+  const before = Number.isInteger(matched) && (matched as number) >= 0 ? (matched as number) : undefined;
+  let position: SearchPosition | undefined = start;
   const items: AssessmentView[] = [];
   for (let reads = 0; position && items.length < search.count && reads < MAX_READS; reads += 1) {
     const page: Awaited<ReturnType<typeof searchAcrossVersions>> = await searchAcrossVersions(
@@ -97,5 +111,8 @@ export async function searchObservations(
     );
     position = page.next;
   }
-  return position ? { items, next: deps.cursors.seal('search', `fhir/${scope}`, position) } : { items };
+  const seen = before === undefined ? undefined : before + items.length;
+  if (!position) return seen === undefined ? { items } : { items, total: seen };
+  const next: ObservationPosition = seen === undefined ? position : { ...position, matched: seen };
+  return { items, next: deps.cursors.seal('search', `fhir/${scope}`, next) };
 }

@@ -1,7 +1,9 @@
+import { administeredOnErrors } from '../api/assessments';
 import { type FieldError, ValidationError } from '../domain/errors';
 import { type FormMap, formMapUrl, type MappedInput, type QrItem } from './form-map';
 import type { ObservationSubject } from './observation';
 import { type AnswerSource, mapAnswers } from './response-answers';
+import { worksheetWalk } from './worksheet-answers';
 
 /** What a posted QuestionnaireResponse stands for, once every rule of docs/fhir-store.md ("In") holds. */
 export interface ParsedResponse {
@@ -33,6 +35,11 @@ const calendarDay = (day: string | undefined) =>
   day !== undefined && new Date(Date.parse(`${day}T00:00:00Z`) || 0).toISOString().slice(0, 10) === day ? day : undefined;
 
 type Json = Record<string, unknown>;
+/** The day `authored` names, as written (its date part), if it names one on the calendar. */
+const authoredDay = (qr: Json) => {
+  const authored = field(qr, 'authored');
+  return typeof authored === 'string' ? calendarDay(AUTHORED.exec(authored)?.[1]) : undefined;
+};
 /** An own field only: a body's `__proto__` or `constructor` key is data like any other, never the prototype's. */
 const field = (o: Json, name: string): unknown => (Object.hasOwn(o, name) ? o[name] : undefined);
 const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -111,8 +118,15 @@ function identifierOf(qr: Json, issues: Issues): ParsedResponse['identifier'] {
   return { ...(system !== undefined ? { system: system as string } : {}), value };
 }
 
+/** What a walk allows: linkIds that may be answered more than once (one per repeating group), and the item count. */
+interface WalkBounds {
+  repeating: ReadonlySet<string>;
+  items: number;
+}
+const ITEM_BOUNDS: WalkBounds = { repeating: new Set(), items: QR_LIMITS.items };
+
 /** The answered items, groups walked, each with its place; checks their shape and the bounds. */
-function walkItems(qr: Json, issues: Issues): { items: QrItem[]; answered: AnswerSource[] } | undefined {
+function walkItems(qr: Json, issues: Issues, bounds: WalkBounds): { items: QrItem[]; answered: AnswerSource[] } | undefined {
   const top = field(qr, 'item');
   if (top === undefined) return { items: [], answered: [] };
   const answered: AnswerSource[] = [];
@@ -129,8 +143,8 @@ function walkItems(qr: Json, issues: Issues): { items: QrItem[]; answered: Answe
       return false;
     }
     count += list.length;
-    if (count > QR_LIMITS.items) {
-      issues.bad(`${ROOT}.item`, `More than ${QR_LIMITS.items} items.`);
+    if (count > bounds.items) {
+      issues.bad(`${ROOT}.item`, `More than ${bounds.items} items.`);
       return false;
     }
     return list.every((item, i) => {
@@ -151,11 +165,12 @@ function walkItems(qr: Json, issues: Issues): { items: QrItem[]; answered: Answe
         else if (field(one, 'item') !== undefined || field(one, 'modifierExtension') !== undefined) {
           issues.unscorable(`${path}.answer[0]`, 'Items or modifier extensions under an answer are not part of these questionnaires.');
         } else if (isText(linkId)) {
-          // why: free text may repeat (a repeating comment group) and is dropped unread; a scored item may not.
-          const text = Object.keys(one).every((k) => !k.startsWith('value') || k === 'valueString');
+          // why: free text may repeat (a repeating comment group) and is dropped unread; a scored item may not,
+          // unless it is in a repeating group (the worksheet's weights: worksheet-answers.ts checks them).
+          const mayRepeat = bounds.repeating.has(linkId) || Object.keys(one).every((k) => !k.startsWith('value') || k === 'valueString');
           const earlier = seen.get(linkId);
-          if (earlier && !text) issues.unscorable(path, `The same linkId is answered at ${earlier}.`);
-          if (!text) seen.set(linkId, path);
+          if (earlier && !mayRepeat) issues.unscorable(path, `The same linkId is answered at ${earlier}.`);
+          if (!mayRepeat) seen.set(linkId, path);
           answered.push({ linkId, answer: one, path: `${path}.answer[0]` });
         }
       }
@@ -195,12 +210,11 @@ export async function parseQuestionnaireResponse(
   if (typeof status !== 'string') issues.bad(`${ROOT}.status`, 'Required.');
   else if (!SCORED.has(status)) issues.unscorable(`${ROOT}.status`, 'Only completed or amended responses are scored.');
   const who = subjectOf(resource, issues);
-  const authored = field(resource, 'authored');
-  const day = typeof authored === 'string' ? calendarDay(AUTHORED.exec(authored)?.[1]) : undefined;
+  const day = authoredDay(resource);
   if (!day) issues.bad(`${ROOT}.authored`, 'Required: a date or dateTime naming the day (YYYY-MM-DD…).');
   const identifier = identifierOf(resource, issues);
   if (field(resource, 'modifierExtension') !== undefined) issues.bad(`${ROOT}.modifierExtension`, MODIFIER);
-  const walked = walkItems(resource, issues);
+  const walked = walkItems(resource, issues, worksheetWalk(questionnaire) ?? ITEM_BOUNDS);
   if (issues.list.some((e) => e.malformed) || !walked || !who || !day) issues.throwIfAny();
 
   const mapped = await mapAnswers(questionnaire as string, walked!, {
@@ -215,6 +229,26 @@ export async function parseQuestionnaireResponse(
     ...(identifier ? { identifier } : {}),
     locate: (error) => locate(error, mapped!.places),
   };
+}
+
+/**
+ * Refuses a response whose `authored` names a day `/v1` refuses as `administeredOn` (before
+ * 1900-01-01, after tomorrow): one rule, `administeredOnErrors`, for both dialects and for
+ * `$extract` too, whose twin `/v1/score` takes no day. A 400 at `QuestionnaireResponse.authored`
+ * with `/v1`'s message; anything else about the body is left to `parseQuestionnaireResponse`.
+ * @example checkAuthoredBounds(qr, { parameters: true, now: new Date() }) // throws for authored: '2099-01-01'
+ */
+export function checkAuthoredBounds(body: unknown, options: { parameters: boolean; now: Date }): void {
+  const qr = unwrap(body, options.parameters, new Issues());
+  if (!isObject(qr) || field(qr, 'resourceType') !== ROOT) return;
+  const day = authoredDay(qr);
+  const errors = day === undefined ? [] : administeredOnErrors(day, options.now);
+  if (errors.length > 0) {
+    throw new ValidationError(
+      errors.map((e) => ({ path: `${ROOT}.authored`, message: e.message })),
+      'malformed',
+    );
+  }
 }
 
 /** Where a `/v1` path points in the resource: `responses.<item>` at its answer, the envelope at its element. */

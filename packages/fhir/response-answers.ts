@@ -4,6 +4,7 @@ import { CODE_SYSTEM_URL, questionnaireUrl } from './canonical';
 import { code } from './codes';
 import { applyFormMap, type FormMap, type MappedInput, type QrItem } from './form-map';
 import { scoreExpressions, scoreLinkId } from './questionnaire';
+import { fromWorksheet, worksheetWalk } from './worksheet-answers';
 
 /** One answered item of a posted response: its linkId, its single answer and that answer's place. */
 export interface AnswerSource {
@@ -119,12 +120,14 @@ export async function mapAnswers(
   if (questionnaire.startsWith(OURS)) {
     const [url = '', version, ...rest] = questionnaire.split('|');
     const instrument = getInstrument(url.slice(OURS.length));
-    if (!instrument?.definition || rest.length > 0) return refuse(UNKNOWN);
+    // why: the worksheet has lists, not items, and a Questionnaire of its own (worksheet-questionnaire.ts).
+    const worksheet = worksheetWalk(url) !== undefined;
+    if (!instrument || (!instrument.definition && !worksheet) || rest.length > 0) return refuse(UNKNOWN);
     if (version === undefined) return refuse('Name the version answered: url|version.');
     if (version !== instrument.version) {
       return refuse(`Not a version of this questionnaire that is scored here; see GET /fhir/r4/Questionnaire/${instrument.id}.`);
     }
-    return fromOwn(instrument, walked.answered, options.issue);
+    return worksheet ? fromWorksheet(walked.items, options.issue) : fromOwn(instrument, walked.answered, options.issue);
   }
   const map = await options.formMap();
   if (!map) return refuse(UNKNOWN);

@@ -126,7 +126,9 @@ describe('GET /fhir/r4/Questionnaire and /CodeSystem', () => {
     const pinned = await api.call('GET', `/fhir/r4/Questionnaire?url=${encodeURIComponent(`${url}|1.1.0`)}`, { key });
     const other = await api.call('GET', `/fhir/r4/Questionnaire?url=${encodeURIComponent(url)}&version=0.9.0`, { key });
 
-    expect(all.body.total).toBe(instruments.filter((i) => i.definition).length);
+    // Every instrument has one, the decisional-balance worksheet included (worksheet-questionnaire.ts).
+    expect(all.body.entry.map((e: any) => e.resource.id)).toEqual(instruments.map((i) => i.id));
+    expect(all.body.total).toBe(instruments.length);
     expect(byUrl.body.entry.map((e: any) => e.resource.id)).toEqual(['rcq']);
     expect(pinned.body.entry.map((e: any) => e.resource.version)).toEqual(['1.1.0']);
     expect([other.status, other.body.total, other.body.entry]).toEqual([200, 0, []]);

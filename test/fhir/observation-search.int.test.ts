@@ -77,6 +77,32 @@ describe('searchObservations', () => {
       ['2026-01-10', 1],
     ]);
     expect(found.next).toBeUndefined();
+    expect(found.total).toBe(2);
+  });
+
+  it('gives the exact total on the page that ends the search, none while pages follow', async () => {
+    const text = `subject:identifier=${encodeURIComponent(REF)}&_count=3`;
+    const first = await searchObservations(deps(), 'clinic-a', parseObservationSearch(form(text)));
+    const second = await searchObservations(deps(), 'clinic-a', parseObservationSearch(form(`${text}&_cursor=${first.next}`)));
+    const none = await searchObservations(deps(), 'clinic-a', parseObservationSearch(form(`${text}&code=urica`)));
+
+    expect([first.items.length, first.total]).toEqual([3, undefined]);
+    expect([second.items.length, second.total, second.next]).toEqual([1, 4, undefined]);
+    expect([none.items, none.total]).toEqual([[], 0]);
+  });
+
+  it('ends a search paged by a cursor sealed without a match count (before totals) without a total', async () => {
+    const text = `subject:identifier=${encodeURIComponent(REF)}&_count=3`;
+    // The scope searchObservations seals under: clinic, subject, no codes, no day bounds.
+    const scope = `fhir/clinic-a/${pseudonymizer.subjectIdsAllVersions('clinic-a', REF)[0]}///`;
+    const first = await searchObservations(deps(), 'clinic-a', parseObservationSearch(form(text)));
+    const { matched, ...position } = cursors.open<{ at: number; inner?: string; matched?: number }>('search', scope, first.next!);
+    const old = cursors.seal('search', scope, position);
+    const last = await searchObservations(deps(), 'clinic-a', parseObservationSearch(form(`${text}&_cursor=${old}`)));
+
+    expect(matched).toBe(3);
+    expect(last.items.map((v) => v.administeredOn)).toEqual(['2026-01-10']);
+    expect(last.total).toBeUndefined();
   });
 
   it('pages with a sealed cursor that works only for the same search', async () => {
@@ -86,6 +112,7 @@ describe('searchObservations', () => {
 
     expect(first.items.map((v) => v.administeredOn)).toEqual(['2026-07-10', '2026-04-10']);
     expect(second.items.map((v) => v.administeredOn)).toEqual(['2026-03-10', '2026-01-10']);
+    expect([first.total, second.total]).toEqual([undefined, 4]);
     expect(first.next).not.toContain('2026');
     await expect(
       searchObservations(deps(), 'clinic-b', parseObservationSearch(form(`${text}&_cursor=${first.next}`))),

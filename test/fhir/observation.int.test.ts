@@ -120,6 +120,7 @@ describe('POST /fhir/r4/Observation/_search', () => {
     expect(res.body.entry.map((e: any) => e.search.mode).join(' ')).toBe(
       'match include include match include include match include include include include',
     );
+    expect(res.body.total).toBe(3);
     expect(res.body.link).toEqual([{ relation: 'self', url: `${BASE}/Observation/_search` }]);
     expect(res.body.meta.security.map((s: any) => s.code)).toEqual(['R', '42CFRPart2', 'SUD']);
     expect(res.body.entry.every((e: any) => e.fullUrl === `${BASE}/Observation/${e.resource.id}`)).toBe(true);
@@ -150,6 +151,7 @@ describe('POST /fhir/r4/Observation/_search', () => {
       ['readiness-ruler', '2026-01-10'],
     ]);
     expect(codes(byDate.body)).toEqual([['contemplation-ladder', '2026-03-10']]);
+    expect([byCode.body.total, byDate.body.total]).toEqual([2, 1]);
   });
 
   it('pages by posting the same form to the next link, which carries only the sealed cursor', async () => {
@@ -167,6 +169,9 @@ describe('POST /fhir/r4/Observation/_search', () => {
     ]);
     expect([...new URL(next).searchParams.keys()]).toEqual(['_cursor']);
     expect(codes(second.body)).toEqual([['readiness-ruler', '2026-01-10']]);
+    // why: the total is exact or absent: known only once the last page is read (docs/fhir-store.md).
+    expect([first.body.total, second.body.total]).toEqual([undefined, 3]);
+    expect(r4SchemaErrors(second.body)).toEqual([]);
     expect(second.body.link).toEqual([{ relation: 'self', url: `${BASE}/Observation/_search` }]);
   });
 

@@ -2,6 +2,7 @@ import { examples } from '../../packages/api/examples';
 import { ValidationError } from '../../packages/domain/errors';
 import { CODE_SYSTEM_URL, questionnaireUrl } from '../../packages/fhir/canonical';
 import { parseQuestionnaireResponse } from '../../packages/fhir/questionnaire-response';
+import { WORKSHEET_LISTS, type WorksheetEntry } from '../../packages/instruments/decisional-balance';
 import { getInstrument } from '../../packages/instruments/index';
 import { ORACLE_CODES, ORACLE_LINK_IDS, ORACLE_QUESTIONNAIRE, oracleCode, oracleRulerMap } from '../support/form-maps';
 
@@ -103,3 +104,35 @@ export async function refusal(body: unknown, options: Parameters<typeof parseQue
 export const rcq = (extra: Record<string, unknown> = {}) => ourResponse('rcq', rcqExample(), extra);
 /** An expected error at a place in the response. */
 export const at = (path: string, message: string) => ({ path: `QuestionnaireResponse${path}`, message });
+
+/** The lists of a worksheet, each given or left out (missing). */
+export type WorksheetLists = Partial<Record<(typeof WORKSHEET_LISTS)[number], WorksheetEntry[]>>;
+
+/** `{ item }` when there are items, else nothing. */
+const nonEmpty = <T>(item: T[]): { item?: T[] } => (item.length > 0 ? { item } : {});
+
+/** A QuestionnaireResponse to the worksheet's Questionnaire: a group per list given, an entry group per entry. */
+export function worksheetResponse(lists: WorksheetLists, extra: Record<string, unknown> = {}) {
+  return {
+    resourceType: 'QuestionnaireResponse',
+    questionnaire: canonicalOf('decisional-balance'),
+    status: 'completed',
+    subject: { identifier: { system: SECRETS.system, value: SECRETS.mrn } },
+    authored: '2026-11-20',
+    identifier: { system: SECRETS.qrSystem, value: 'QR-WORKSHEET-1' },
+    // why: FHIR JSON has no empty arrays: an empty list is its group alone, an unlabelled, unweighted entry its group alone.
+    item: WORKSHEET_LISTS.filter((list) => lists[list] !== undefined).map((list) => ({
+      linkId: list,
+      ...nonEmpty(
+        lists[list]!.map((e) => ({
+          linkId: `${list}.entry`,
+          ...nonEmpty([
+            ...(e.label !== undefined ? [{ linkId: `${list}.entry.label`, answer: [{ valueString: e.label }] }] : []),
+            ...(e.weight !== undefined ? [{ linkId: `${list}.entry.weight`, answer: [{ valueInteger: e.weight }] }] : []),
+          ]),
+        })),
+      ),
+    })),
+    ...extra,
+  };
+}

@@ -41,7 +41,7 @@ describe('parseQuestionnaireResponse refusals (400 envelope, 422 answers; never 
     ],
     [
       'an unknown instrument of ours',
-      rcq({ questionnaire: `${questionnaireUrl('decisional-balance')}|1.0.0` }),
+      rcq({ questionnaire: `${questionnaireUrl('no-such-instrument')}|1.0.0` }),
       'unprocessable',
       [at('.questionnaire', UNKNOWN_Q)],
     ],

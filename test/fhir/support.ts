@@ -1,6 +1,6 @@
 import { composeApp } from '../../functions/app';
 import type { AppDeps } from '../../packages/api/app';
-import { type TestApi, testApi } from '../support/api';
+import { type TestApi, testApi, useTestApi } from '../support/api';
 
 /** The test API with the FHIR routes: the same harness as `testApi`. */
 export type FhirTestApi = TestApi;
@@ -13,4 +13,12 @@ export type FhirTestApi = TestApi;
  */
 export function fhirTestApi(deps: Partial<AppDeps> = {}): Promise<FhirTestApi> {
   return testApi({ deps, build: composeApp, contentType: 'application/fhir+json' });
+}
+
+/**
+ * `fhirTestApi` made before this file's tests and dropped after them (as `useTestApi`).
+ * @example const api = useFhirTestApi(); beforeAll(async () => { key = await api.keyFor('clinic-a'); });
+ */
+export function useFhirTestApi(deps: Partial<AppDeps> = {}): FhirTestApi {
+  return useTestApi({ deps, build: composeApp, contentType: 'application/fhir+json' });
 }
