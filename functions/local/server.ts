@@ -55,7 +55,7 @@ console.error(
     `MI Assessments API on http://localhost:${http.port}  (reference: /docs, contract: /openapi.json)`,
     `DynamoDB: ${runtime.endpoint}, table ${cfg.TABLE_NAME}`,
     ...embeddedNotice(runtime),
-    `Clinic "${DEMO_CLINIC}" development key (all scopes), also in ${resolve(runtime.dataDir, 'dev-api-key')}:`,
+    `Clinic "${DEMO_CLINIC}" development key (${SCOPES.join(', ')}), also in ${resolve(runtime.dataDir, 'dev-api-key')}:`,
     `  ${key}`,
   ].join('\n'),
 );

@@ -119,7 +119,7 @@ export interface ScoredResult {
 
 /** API scopes (docs/privacy.md, "Tenancy and keys"). */
 export const SCOPES = ['assessments:write', 'assessments:read', 'analytics:read'] as const;
-/** Granted only by an operator with the keys CLI, never part of the development key's "all scopes". */
+/** Granted only by an operator with the keys CLI, never part of the development key. */
 export const OPERATOR_SCOPES = ['analytics:network'] as const;
 export type Scope = (typeof SCOPES)[number] | (typeof OPERATOR_SCOPES)[number];
 

@@ -10,7 +10,6 @@ import { observationHandlers } from './observation-handlers';
 import { fhirJson } from './outcome';
 import { part2Lookup } from './part2';
 import { itemQuestionnaire } from './questionnaire';
-import { checkAuthoredBounds } from './questionnaire-response';
 import { type ResponseHandlers, responseHandlers } from './response-handlers';
 import { WORKSHEET_ID, worksheetQuestionnaire } from './worksheet-questionnaire';
 
@@ -41,17 +40,8 @@ export function fhirHandlers(ctx: AppContext): FhirHandlers {
   let cs: ReturnType<typeof codeSystem> | undefined;
   const part2 = part2Lookup(ctx.store, ctx.now);
   const responses = responseHandlers(ctx, part2);
-  // why: `authored` has /v1's administeredOn bounds on both routes (docs/fhir-store.md); `$extract`,
-  // like /v1/score, reaches no use case that checks a day, so the one rule is applied before parsing.
-  const bounded =
-    (handle: (c: Context) => Promise<Response>, parameters: boolean) =>
-    async (c: Context): Promise<Response> => {
-      checkAuthoredBounds(await c.req.json(), { parameters, now: ctx.now() });
-      return handle(c);
-    };
   return {
-    extractQuestionnaireResponse: bounded(responses.extractQuestionnaireResponse, true),
-    createQuestionnaireResponse: bounded(responses.createQuestionnaireResponse, false),
+    ...responses,
     ...observationHandlers(ctx, part2),
     metadata: (c) => fhirJson(c, capabilityStatement(ctx.now())),
     readCodeSystem(c) {

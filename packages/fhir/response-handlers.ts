@@ -21,7 +21,11 @@ type Authed = Context<AuthEnv>;
 /** Reads and checks the posted response against the caller's clinic (its form maps). */
 async function parsed(c: Authed, ctx: AppContext, parameters: boolean): Promise<ParsedResponse> {
   const { clinicId } = c.get('auth');
-  return parseQuestionnaireResponse(await c.req.json(), { parameters, formMap: (url) => ctx.store.getFormMap(clinicId, url) });
+  return parseQuestionnaireResponse(await c.req.json(), {
+    parameters,
+    formMap: (url) => ctx.store.getFormMap(clinicId, url),
+    now: ctx.now(),
+  });
 }
 
 /** Runs a use case, turning its `/v1`-placed validation errors into places in the resource. */
@@ -34,12 +38,13 @@ async function located<T>(response: ParsedResponse, run: () => Promise<T> | T): 
 }
 
 /** The answer's Bundle: the result's Observations about the subject as sent, derived from the response's identifier. */
-const bundleOf = (response: ParsedResponse, view: ObservationSource['view'], part2: boolean) =>
+const bundleOf = (response: ParsedResponse, view: ObservationSource['view'], part2: boolean, base?: string) =>
   observationBundle({
     view,
     subject: response.subject,
     ...(response.identifier ? { derivedFrom: response.identifier } : {}),
     part2,
+    ...(base ? { base } : {}),
   });
 
 /**
@@ -76,7 +81,8 @@ export function responseHandlers(ctx: AppContext, part2: (clinicId: string) => P
           administeredOn: response.administeredOn,
         }),
       );
-      const bundle = bundleOf(response, view, await part2(clinicId));
+      // why: stored Observations have ids, so their entries get absolute fullUrls, as a search's do.
+      const bundle = bundleOf(response, view, await part2(clinicId), `${new URL(c.req.url).origin}${FHIR_BASE_PATH}`);
       // A replay answers as POST /v1/assessments does: the first status, marked as a replay.
       const headers: Record<string, string> = { location: `${FHIR_BASE_PATH}/Observation/${observationId(view.id)}` };
       if (replayed) headers['idempotent-replayed'] = 'true';

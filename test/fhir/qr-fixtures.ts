@@ -87,8 +87,13 @@ export const workedExamples = () =>
 export const rcqExample = () => workedExamples().find((r) => r.instrument === 'rcq')!.responses;
 
 /** Parser options: a clinic without form maps, and one with the Oracle-style ruler map. */
-export const noMaps = { formMap: async () => undefined };
-export const withOracleMap = { formMap: async (url: string) => (url === ORACLE_QUESTIONNAIRE ? oracleRulerMap() : undefined) };
+/** The parser's clock in unit tests: every fixture's `authored` (2026-11-20) is within /v1's bounds. */
+export const PARSE_NOW = new Date('2026-12-01T12:00:00Z');
+export const noMaps = { formMap: async () => undefined, now: PARSE_NOW };
+export const withOracleMap = {
+  formMap: async (url: string) => (url === ORACLE_QUESTIONNAIRE ? oracleRulerMap() : undefined),
+  now: PARSE_NOW,
+};
 
 /** The refusal of a body: its kind and errors (throws if the body parses). */
 export async function refusal(body: unknown, options: Parameters<typeof parseQuestionnaireResponse>[1] = noMaps) {

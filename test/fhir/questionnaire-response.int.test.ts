@@ -106,6 +106,10 @@ describe('POST /fhir/r4/QuestionnaireResponse', () => {
     expect([first.headers.get('idempotent-replayed'), again.headers.get('idempotent-replayed')]).toEqual([null, 'true']);
     expect(again.headers.get('location')).toBe(first.headers.get('location'));
     expect(again.body).toEqual(first.body);
+    // Stored Observations have ids: each entry's fullUrl is absolute under the server's base.
+    expect(first.body.entry.map((e: { fullUrl: string; resource: { id: string } }) => e.fullUrl)).toEqual(
+      first.body.entry.map((e: { resource: { id: string } }) => `http://localhost/fhir/r4/Observation/${e.resource.id}`),
+    );
     expect(stored.map((i) => i.id)).toHaveLength(1);
     const v1 = await api.call('POST', '/v1/score', { key: keys.a, body: { instrument: 'rcq', responses: rcqExample() } });
     expect(valuesOf(first.body)).toEqual(expectedValues('rcq', v1.body));
