@@ -143,8 +143,14 @@ describe('GET /v1/analytics/aggregates', () => {
 
     it('cannot be granted through the API: no route creates keys or changes scopes', async () => {
       const doc = await api.call('GET', '/openapi.json');
-      expect(Object.keys(doc.body.paths).filter((p) => /key|scope|grant/i.test(p))).toEqual([]);
+      // The only key route reads the calling key; nothing writes one.
+      const keyOperations = Object.entries(doc.body.paths as Record<string, object>)
+        .filter(([p]) => /key|scope|grant/i.test(p))
+        .map(([p, item]) => [p, Object.keys(item).filter((m) => m !== 'parameters')]);
+      expect(keyOperations).toEqual([['/v1/keys/current', ['get']]]);
       expect((await api.call('POST', '/v1/keys', { key: analyst, body: { scopes: ['analytics:network'] } })).status).toBe(404);
+      const put = await api.call('PUT', '/v1/keys/current', { key: analyst, body: { scopes: ['analytics:network'] } });
+      expect([put.status, put.headers.get('allow')]).toEqual([405, 'GET, HEAD']);
     });
   });
 
