@@ -25,8 +25,8 @@ import { ensureTable, startDynamoLocal } from '../../packages/store/local';
 import { countByClinic, freePort } from './dynamo';
 import { enginesVsFhirpath } from './fhirpath-engine';
 import { assessmentBody, capturedCreateInput, directInput, extractBody, scoreBody } from './fixtures';
-import { type HttpRound, httpLoad } from './http-load';
-import { drive, figures, type Measured, pool, type RoundStats } from './stats';
+import { httpLoad } from './http-load';
+import { alternated, drive, figures, type Measured, pool, type RoundStats } from './stats';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const RESULTS_FILE = resolve(ROOT, '.bench/results.json');
@@ -110,30 +110,22 @@ async function main(): Promise<void> {
     const scoreOp = post(app, '/v1/score');
     const bareOp = post(bare, '/echo');
     const extractOp = post(app, '/fhir/r4/QuestionnaireResponse/$extract', extractBody, 'application/fhir+json');
-    const extractCheck = await app.fetch(
-      new Request('http://127.0.0.1/fhir/r4/QuestionnaireResponse/$extract', {
-        method: 'POST',
-        headers: { ...headers, 'content-type': 'application/fhir+json', 'content-length': String(Buffer.byteLength(extractBody)) },
-        body: extractBody,
-      }),
-    );
-    if (extractCheck.status !== 200) throw new Error(`POST $extract answered ${extractCheck.status}: ${await extractCheck.text()}`);
-    await extractCheck.arrayBuffer();
 
-    // Sanity check, and it warms the key cache (one DynamoDB read, then 30 s cached).
-    const check = await app.fetch(new Request('http://127.0.0.1/v1/score', { method: 'POST', headers, body: scoreBody }));
-    const checkBody = (await check.json()) as { scores?: Record<string, unknown> };
-    if (check.status !== 200 || !checkBody.scores) throw new Error(`POST /v1/score answered ${check.status}.`);
-
-    // (a) in process; rounds ordered bare, score, score, bare, … so drift weighs on both alike.
-    const bareRounds: Measured[] = [];
-    const scoreRounds: Measured[] = [];
-    const aOptions = { concurrency: CONCURRENCY, warmupSeconds: WARMUP_SECONDS, seconds: A_SECONDS };
-    for (let round = 0; round < ROUNDS; round++) {
-      const runBare = async () => void bareRounds.push(await drive(bareOp, aOptions));
-      const runScore = async () => void scoreRounds.push(await drive(scoreOp, aOptions));
-      for (const run of round % 2 === 0 ? [runBare, runScore] : [runScore, runBare]) await run();
+    // Sanity checks; the first warms the key cache (one DynamoDB read, then 30 s cached).
+    for (const [name, op] of [
+      ['POST /v1/score', scoreOp],
+      ['POST $extract', extractOp],
+    ] as const) {
+      if (!(await op())) throw new Error(`${name} did not answer 200.`);
     }
+
+    // (a) in process; rounds ordered bare, score, score, bare, …
+    const aOptions = { concurrency: CONCURRENCY, warmupSeconds: WARMUP_SECONDS, seconds: A_SECONDS };
+    const [bareRounds, scoreRounds] = await alternated(
+      ROUNDS,
+      () => drive(bareOp, aOptions),
+      () => drive(scoreOp, aOptions),
+    );
 
     // (b) HTTP API versus the store called directly; rounds ordered direct, api, api, direct, …
     // Requests in flight are tracked so the final count waits for handlers whose client has
@@ -154,8 +146,6 @@ async function main(): Promise<void> {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const template = await capturedCreateInput(pseudonymizer, DIRECT_CLINIC);
     const bodyTemplate = JSON.stringify(assessmentBody('__REF__'));
-    const directRounds: (Measured & { okTotal: number })[] = [];
-    const apiRounds: HttpRound[] = [];
     const bOptions = { concurrency: CONCURRENCY, warmupSeconds: WARMUP_SECONDS, seconds: B_SECONDS };
     const directOp = (prefix: string) => async (n: number) => {
       const input = directInput(template, pseudonymizer, `${prefix}-${n}`, `${prefix}-${n}`);
@@ -163,12 +153,12 @@ async function main(): Promise<void> {
     };
     // DynamoDB Local's JIT is cold for transactions: warm it before the first measured round.
     const prewarm = await drive(directOp('direct-prewarm'), { concurrency: CONCURRENCY, warmupSeconds: 0, seconds: PREWARM_SECONDS });
-    for (let round = 0; round < ROUNDS; round++) {
-      const runDirect = async () => void directRounds.push(await drive(directOp(`direct-r${round}`), bOptions));
-      const runApi = async () =>
-        void apiRounds.push(await httpLoad({ url, key, connections: CONCURRENCY, ...bOptions, prefix: `api-r${round}`, bodyTemplate }));
-      for (const run of round % 2 === 0 ? [runDirect, runApi] : [runApi, runDirect]) await run();
-    }
+    // Rounds ordered direct, api, api, direct, …
+    const [directRounds, apiRounds] = await alternated(
+      ROUNDS,
+      (round) => drive(directOp(`direct-r${round}`), bOptions),
+      (round) => httpLoad({ url, key, connections: CONCURRENCY, ...bOptions, prefix: `api-r${round}`, bodyTemplate }),
+    );
     const closed = new Promise<void>((resolveClose) => server.close(() => resolveClose()));
     (server as HttpServer).closeAllConnections();
     await closed;
@@ -177,14 +167,12 @@ async function main(): Promise<void> {
     // (c) in process, no I/O: one evaluation at a time, alternated A B B A.
     const c = enginesVsFhirpath(A_SECONDS, ROUNDS);
 
-    // (d) in process, like (a): the FHIR twin of /v1/score on the same answers; A B B A.
-    const v1Rounds: Measured[] = [];
-    const extractRounds: Measured[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      const runV1 = async () => void v1Rounds.push(await drive(scoreOp, aOptions));
-      const runExtract = async () => void extractRounds.push(await drive(extractOp, aOptions));
-      for (const run of round % 2 === 0 ? [runV1, runExtract] : [runExtract, runV1]) await run();
-    }
+    // (d) in process, like (a): the FHIR twin of /v1/score on the same answers.
+    const [v1Rounds, extractRounds] = await alternated(
+      ROUNDS,
+      () => drive(scoreOp, aOptions),
+      () => drive(extractOp, aOptions),
+    );
     const d = { v1: pool(v1Rounds), extract: pool(extractRounds) };
     const extractRatio = d.extract.rps / d.v1.rps;
 
@@ -243,7 +231,7 @@ async function main(): Promise<void> {
       `(c) ${c.instrument} (${c.scores} scores), same complete answers, ${A_SECONDS} s per round, fhirpath.js expressions compiled once:`,
       `    engine ${fmt(c.enginePerSecond, 0)}/s, fhirpath.js ${fmt(c.fhirpathPerSecond, 0)}/s (by round: ${c.rounds.map((r) => `${r.contender} ${fmt(r.perSecond, 0)}`).join(' / ')})`,
       `engine/fhirpath = ${fmt(c.ratio, 1)}× (target ≥ ${c.target}×) ${verdict(c.ratio, c.target)}`,
-      `(d) as (a), the same 20 answers as a QuestionnaireResponse (coded answers) to $extract, which answers a Bundle of 4 Observations:`,
+      `(d) as (a), the same 20 answers as a QuestionnaireResponse (coded answers) to $extract, which answers a Bundle of the panel and its member Observations:`,
       `extract/score = ${pct(extractRatio)} (target ≥ ${pct(EXTRACT_TARGET)}) ${verdict(extractRatio, EXTRACT_TARGET)}`,
       '',
       `stored (api):    ${api201} × 201 served (${apiOther} other statuses; autocannon received ${client2xx}, the rest were cut off at round ends)` +

@@ -90,3 +90,23 @@ export async function drive(
   await Promise.all(Array.from({ length: options.concurrency }, worker));
   return { ...summarize(latencies, errors, options.seconds), okTotal };
 }
+
+/**
+ * Runs `rounds` rounds of two contenders, ordered A B B A A B …, so that a steady drift of the
+ * machine weighs on both alike; each gets the round's number.
+ * @example const [bare, score] = await alternated(2, () => drive(bareOp, o), () => drive(scoreOp, o));
+ */
+export async function alternated<A, B>(
+  rounds: number,
+  a: (round: number) => Promise<A>,
+  b: (round: number) => Promise<B>,
+): Promise<[A[], B[]]> {
+  const as: A[] = [];
+  const bs: B[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const runA = async () => void as.push(await a(round));
+    const runB = async () => void bs.push(await b(round));
+    for (const run of round % 2 === 0 ? [runA, runB] : [runB, runA]) await run();
+  }
+  return [as, bs];
+}
