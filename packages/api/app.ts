@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { methodNotAllowed } from 'hono/method-not-allowed';
 import { matchedRoutes, routePath } from 'hono/route';
+import { allowedMethods } from './allowed-methods';
 import { type AuthEnv, authenticate } from './auth';
 import { type AppDeps, appContext } from './context';
 import { errorToProblem, problem, problemResponse } from './problem';
@@ -48,19 +48,7 @@ export function createApp(deps: AppDeps) {
     }),
     rateLimit: rateLimit(deps.rateLimit ?? { perSecond: 50, burst: 100 }, ctx.now),
   };
-  // why: before the 405 handling below, so an extension's middleware also wraps its 405 and 404 answers.
   for (const extend of deps.extensions ?? []) extend(app, ctx, guards);
-  app.use(
-    '*',
-    methodNotAllowed({
-      app,
-      onMethodNotAllowed: (c, methods) =>
-        problemResponse(c, problem('method-not-allowed', 'This path does not answer this method; see the Allow header.'), {
-          allow: methods.join(', '),
-        }),
-    }),
-  );
-
   app.onError((error, c) => {
     const { problem: body, headers } = errorToProblem(error);
     // Only the class and where it was thrown: messages of unknown errors may carry data.
@@ -69,7 +57,14 @@ export function createApp(deps: AppDeps) {
     }
     return problemResponse(c, body, headers);
   });
-  app.notFound((c) => problemResponse(c, problem('not-found', 'No such route.')));
+  // A known path with a wrong method ends here too: 405 with the methods it answers.
+  const allowed = allowedMethods(app);
+  app.notFound((c) => {
+    const methods = allowed(c.req.path);
+    if (methods.length === 0 || methods.includes(c.req.method)) return problemResponse(c, problem('not-found', 'No such route.'));
+    const detail = 'This path does not answer this method; see the Allow header.';
+    return problemResponse(c, problem('method-not-allowed', detail), { allow: methods.join(', ') });
+  });
 
   app.use('/v1/*', guards.authenticate);
   app.use('/v1/*', guards.rateLimit);
@@ -84,7 +79,7 @@ export type AppType = ReturnType<typeof createApp>;
  * The pattern of the route that answered (`/fhir/r4/Observation/:id`), never the concrete path:
  * the last matched route registered for a method, since middleware (`ALL`) mounted after the
  * routes, such as the `/v1` modules' own, also matches every FHIR path. With no such route
- * (a 404 or 405) it is the last matching middleware pattern (`/*`).
+ * (a 404 or 405) it is the last matching middleware pattern (`/v1/*`, `/fhir/r4/*`, `/*`).
  */
 function routeOf(c: Context): string {
   const routes = matchedRoutes(c);

@@ -37,6 +37,7 @@ export function runtimeAddress(c: Context): string | undefined {
 /** Most key lookups one process remembers; the least recently used are dropped first. */
 const MAX_CACHED_KEYS = 10_000;
 const DEFAULT_FAILURES: RateLimit = { perSecond: 5, burst: 20 };
+const BEARER = /^Bearer\s+(\S+)$/i;
 
 /**
  * Bearer-key authentication. Lookups are cached for `cacheSeconds` (a revoked key stops working
@@ -51,33 +52,36 @@ export function authenticate(store: Store, now: () => Date, options: AuthOptions
   const cache = new BoundedMap<string, { record: ApiKeyRecord | undefined; until: number }>(MAX_CACHED_KEYS);
   const failureLimit = options.failures ?? DEFAULT_FAILURES;
   const failures = tokenBuckets(failureLimit, now);
-  const lookup = async (keyId: string): Promise<ApiKeyRecord | undefined> => {
-    const t = now().getTime();
-    const hit = cache.get(keyId);
-    if (hit && hit.until > t) return hit.record;
-    const record = await store.getApiKey(keyId);
-    if (cacheSeconds > 0) cache.set(keyId, { record, until: t + cacheSeconds * 1000 });
-    return record;
-  };
   return createMiddleware<AuthEnv>(async (c, next) => {
-    const address = (options.clientAddress ?? runtimeAddress)(c) ?? 'unknown';
+    const header = c.req.header('authorization');
+    const match = header ? BEARER.exec(header) : null;
+    const parsed = match ? parseApiKey(match[1]!) : undefined;
+    const t = now().getTime();
+    const hit = parsed ? cache.get(parsed.keyId) : undefined;
+    // Only a caller this process does not already know by a valid key has its address looked at.
+    let address: string | undefined;
+    const addressOf = () => (address ??= (options.clientAddress ?? runtimeAddress)(c) ?? 'unknown');
     const refuse = (why: string): never => {
-      announce(c, 'failed-auth-per-address', failureLimit, failures.take(address));
+      announce(c, 'failed-auth-per-address', failureLimit, failures.take(addressOf()));
       throw new Unauthenticated(why);
     };
-    const header = c.req.header('authorization');
-    const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    const parsed = match ? parseApiKey(match[1]!) : undefined;
     // why: an address past its failure limit is refused before any lookup; a key this process
     // already knows as valid still passes, so a flood behind a shared address (NAT) blocks only itself.
-    const blocked = failures.peek(address);
-    if (!blocked.allowed && !(parsed && cache.get(parsed.keyId)?.record)) {
-      announce(c, 'failed-auth-per-address', failureLimit, blocked);
-      throw new RateLimited('Too many failed authentications from this address.', blocked.retryAfter);
+    if (!hit?.record) {
+      const blocked = failures.peek(addressOf());
+      if (!blocked.allowed) {
+        announce(c, 'failed-auth-per-address', failureLimit, blocked);
+        throw new RateLimited('Too many failed authentications from this address.', blocked.retryAfter);
+      }
     }
     if (!header) refuse('No API key was sent: send `Authorization: Bearer <api key>`.');
     if (!parsed) refuse('The Authorization header was sent, but is not `Bearer <api key>` with a key of this API (`mia_…`).');
-    const record = await lookup(parsed!.keyId);
+    let record: ApiKeyRecord | undefined;
+    if (hit && hit.until > t) record = hit.record;
+    else {
+      record = await store.getApiKey(parsed!.keyId);
+      if (cacheSeconds > 0) cache.set(parsed!.keyId, { record, until: t + cacheSeconds * 1000 });
+    }
     if (!record || record.revokedAt || !secretMatches(parsed!.secret, record.secretHash)) {
       refuse('An API key was sent, but it is not valid or has been revoked.');
     }

@@ -1,6 +1,5 @@
 import { cors } from 'hono/cors';
 import { createMiddleware } from 'hono/factory';
-import { requestId } from 'hono/request-id';
 
 /** One browser origin as CORS compares it: a bare scheme://host[:port], no path, no wildcard. */
 export const ORIGIN = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/;
@@ -85,10 +84,13 @@ export function webConventions(options: { corsOrigins: readonly string[] }) {
     exposeHeaders: EXPOSED_HEADERS,
     maxAge: 600,
   });
+  // why one middleware (the request id included, rather than hono/request-id before it): each
+  // layer costs every request, and these always run together.
   return [
-    requestId({ headerName: '', generator: (c) => requestIdOf((name) => c.req.header(name)) }),
     createMiddleware(async (c, next) => {
-      c.header('X-Request-Id', c.get('requestId'));
+      const id = requestIdOf((name) => c.req.header(name));
+      c.set('requestId', id);
+      c.header('X-Request-Id', id);
       // why: only browsers send Origin; a server-to-server call (an EHR) skips the CORS work.
       if (c.req.header('origin') === undefined) await next();
       else {

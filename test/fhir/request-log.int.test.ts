@@ -69,8 +69,8 @@ describe('the request log line of a FHIR interaction', () => {
 
     expect([missing.status, wrongMethod.status]).toEqual([404, 405]);
     expect(api.logs.map((l) => [l.method, l.route, l.status])).toEqual([
-      ['GET', '/*', 404],
-      ['DELETE', '/*', 405],
+      ['GET', '/fhir/r4/*', 404],
+      ['DELETE', '/fhir/r4/*', 405],
     ]);
     expect(JSON.stringify(api.logs)).not.toContain(SECRET_ID);
   });
