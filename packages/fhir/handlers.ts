@@ -39,9 +39,8 @@ export function fhirHandlers(ctx: AppContext): FhirHandlers {
     ));
   let cs: ReturnType<typeof codeSystem> | undefined;
   const part2 = part2Lookup(ctx.store, ctx.now);
-  const responses = responseHandlers(ctx, part2);
   return {
-    ...responses,
+    ...responseHandlers(ctx, part2),
     ...observationHandlers(ctx, part2),
     metadata: (c) => fhirJson(c, capabilityStatement(ctx.now())),
     readCodeSystem(c) {

@@ -2,14 +2,12 @@ import type { Context } from 'hono';
 import type { AppContext } from '../api/context';
 import { NotFound, ValidationError } from '../domain/errors';
 import type { AssessmentView } from '../domain/records';
-import { FHIR_BASE_PATH } from './canonical';
 import { readForm } from './form-body';
 import { observationsFor, PART2_SECURITY, parseObservationId } from './observation';
 import { parseObservationSearch, searchObservations } from './observation-search';
-import { fhirJson } from './outcome';
+import { baseOf, fhirJson } from './outcome';
 
 /** The FHIR base of the server answering `c` (Bundle `fullUrl`s and links are absolute under it). */
-const baseOf = (c: Context) => `${new URL(c.req.url).origin}${FHIR_BASE_PATH}`;
 const clinicOf = (c: Context) => (c.get('auth') as { clinicId: string }).clinicId;
 
 /** Later reads name the client by the pseudonymous id only (docs/fhir.md, "Out"). */

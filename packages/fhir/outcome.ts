@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { Problem, ProblemType } from '../api/problem';
-import { FHIR_JSON, PROBLEM_SYSTEM } from './canonical';
+import { FHIR_BASE_PATH, FHIR_JSON, PROBLEM_SYSTEM } from './canonical';
 
 /** The R4 `issue.code` (IssueType) each problem type of the API is answered with. */
 const ISSUE_CODES: Record<ProblemType, string> = {
@@ -60,6 +60,9 @@ export function problemToOutcome(problem: Problem): OperationOutcome {
 export function fhirJson(c: Context, resource: unknown, status: 200 | 201 = 200, headers: Record<string, string> = {}): Response {
   return c.body(JSON.stringify(resource), status, { 'content-type': `${FHIR_JSON}; charset=utf-8`, ...headers });
 }
+
+/** The answering server's FHIR base (`https://host/fhir/r4`), under which stored resources' `fullUrl`s are absolute. */
+export const baseOf = (c: Context) => `${new URL(c.req.url).origin}${FHIR_BASE_PATH}`;
 
 /**
  * Wraps every `/fhir` answer: whatever the API answered as problem+json (authentication, rate

@@ -6,7 +6,7 @@ import { parseScoreRequest, type ScoreRequest, toValidationError } from '../api/
 import { ValidationError } from '../domain/errors';
 import { FHIR_BASE_PATH } from './canonical';
 import { type ObservationSource, observationBundle, observationId } from './observation';
-import { fhirJson } from './outcome';
+import { baseOf, fhirJson } from './outcome';
 import { type ParsedResponse, parseQuestionnaireResponse } from './questionnaire-response';
 import { qrIdempotencyKey, storeQuestionnaireResponse } from './store-response';
 
@@ -82,7 +82,7 @@ export function responseHandlers(ctx: AppContext, part2: (clinicId: string) => P
         }),
       );
       // why: stored Observations have ids, so their entries get absolute fullUrls, as a search's do.
-      const bundle = bundleOf(response, view, await part2(clinicId), `${new URL(c.req.url).origin}${FHIR_BASE_PATH}`);
+      const bundle = bundleOf(response, view, await part2(clinicId), baseOf(c));
       // A replay answers as POST /v1/assessments does: the first status, marked as a replay.
       const headers: Record<string, string> = { location: `${FHIR_BASE_PATH}/Observation/${observationId(view.id)}` };
       if (replayed) headers['idempotent-replayed'] = 'true';
