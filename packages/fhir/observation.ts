@@ -50,7 +50,7 @@ export const PART2_SECURITY = [
 
 let displays: Map<string, string> | undefined;
 /** The display of one of our codes, as our CodeSystem gives it (generated once). */
-function coding(c: string) {
+export function coding(c: string) {
   if (!displays) {
     displays = new Map();
     const walk = (list: { code: string; display: string; concept?: unknown[] }[]) => {
@@ -99,35 +99,38 @@ function interpretationValue(instrumentId: string, key: string, value: unknown) 
   return { valueCodeableConcept: coding(code[kind.prefix](value as string)) };
 }
 
+/** Where one Observation lives: its id (stored results), how the others reference it, its Bundle fullUrl. */
+export interface ObservationAddress {
+  id?: string;
+  reference: string;
+  fullUrl?: string;
+}
+
 /**
- * The panel and its members, with the Bundle entries that carry them: stored results have ids
- * (`observationId`) and reference each other as `Observation/<id>`; a `$extract` result has no
- * ids, so its resources reference each other by `urn:uuid:` fullUrls.
- * @example const { panel, members } = observationsFor({ view, subject: { pseudonym: view.subjectId }, part2: true });
+ * What both renderings of a result (objects for reads, JSON text for the `$extract` and create
+ * answers: observation-json.ts) are made from, decided once: the addresses, every member's code
+ * and value, and the parts each Observation shares.
  */
-export function observationsFor(source: ObservationSource): {
-  panel: Observation;
-  members: Observation[];
-  entries: { fullUrl?: string; resource: Observation }[];
-} {
+export interface ObservationPlan {
+  instrumentId: string;
+  part2: boolean;
+  provenance: Provenance;
+  /** `subject` and `effectiveDateTime`, the same on every Observation. */
+  context: { subject: ReturnType<typeof subjectReference>; effectiveDateTime: string };
+  panel: { at: ObservationAddress; code: string; derivedFrom?: { system?: string; value: string } };
+  members: { at: ObservationAddress; code: string; value: Record<string, unknown> }[];
+}
+
+/**
+ * Decides the Observations of a result: stored results have ids (`observationId`) and reference
+ * each other as `Observation/<id>`; a `$extract` result has no ids, so its resources reference
+ * each other by `urn:uuid:` fullUrls.
+ * @example observationPlan({ view, subject: { pseudonym: view.subjectId }, part2: true }).members.map((m) => m.code)
+ */
+export function observationPlan(source: ObservationSource): ObservationPlan {
   const { view } = source;
   const instrumentId = view.instrument.id;
-  const common = {
-    meta: { profile: [SCREENING_ASSESSMENT_PROFILE], ...(source.part2 ? { security: PART2_SECURITY.map((s) => ({ ...s })) } : {}) },
-    extension: [provenanceExtension(view.provenance)],
-    status: 'final',
-    category: [{ coding: [{ system: OBSERVATION_CATEGORY, code: 'survey', display: 'Survey' }] }],
-  };
-  const context = { subject: subjectReference(source.subject), effectiveDateTime: view.administeredOn };
-  const memberParts: { name: string; code: string; value: Record<string, unknown> }[] = [
-    ...Object.entries(view.scores).map(([name, value]) => ({ name, code: code.score(instrumentId, name), value: scoreValue(value) })),
-    ...interpretationLeaves(view.interpretation).map(([key, value]) => ({
-      name: key,
-      code: code.interpretation(instrumentId, key),
-      value: interpretationValue(instrumentId, key, value),
-    })),
-  ];
-  const address = (member?: string): { id?: string; reference: string; fullUrl?: string } => {
+  const address = (member?: string): ObservationAddress => {
     if (view.id === undefined) {
       const fullUrl = `urn:uuid:${randomUUID()}`;
       return { fullUrl, reference: fullUrl };
@@ -136,51 +139,103 @@ export function observationsFor(source: ObservationSource): {
     return { id, reference: `Observation/${id}`, ...(source.base ? { fullUrl: `${source.base}/Observation/${id}` } : {}) };
   };
   const panelAt = address();
-  const memberAt = memberParts.map((m) => address(m.name));
-  const members: Observation[] = memberParts.map((m, i) => ({
-    resourceType: 'Observation',
-    ...(memberAt[i]!.id ? { id: memberAt[i]!.id } : {}),
-    ...common,
-    code: coding(m.code),
-    ...context,
-    derivedFrom: [{ reference: panelAt.reference }],
-    ...m.value,
-  }));
-  const qr = source.derivedFrom;
-  const panel: Observation = {
-    resourceType: 'Observation',
-    ...(panelAt.id ? { id: panelAt.id } : {}),
-    ...common,
-    code: coding(code.instrument(instrumentId)),
-    ...context,
+  const members: ObservationPlan['members'] = [];
+  for (const [name, value] of Object.entries(view.scores)) {
+    members.push({ at: address(name), code: code.score(instrumentId, name), value: scoreValue(value) });
+  }
+  for (const [key, value] of interpretationLeaves(view.interpretation)) {
+    members.push({ at: address(key), code: code.interpretation(instrumentId, key), value: interpretationValue(instrumentId, key, value) });
+  }
+  return {
+    instrumentId,
+    part2: source.part2,
+    provenance: view.provenance,
+    context: { subject: subjectReference(source.subject), effectiveDateTime: view.administeredOn },
+    panel: { at: panelAt, code: code.instrument(instrumentId), ...(source.derivedFrom ? { derivedFrom: source.derivedFrom } : {}) },
+    members,
+  };
+}
+
+/** The elements every Observation of a result carries alike: profile, Part 2 labels, provenance, status, category. */
+export function sharedElements(part2: boolean, provenance: Provenance) {
+  return {
+    meta: { profile: [SCREENING_ASSESSMENT_PROFILE], ...(part2 ? { security: PART2_SECURITY.map((s) => ({ ...s })) } : {}) },
+    extension: [provenanceExtension(provenance)],
+    status: 'final',
+    category: [{ coding: [{ system: OBSERVATION_CATEGORY, code: 'survey', display: 'Survey' }] }],
+  };
+}
+
+/** The panel's elements after `effectiveDateTime`: the response it came from, and its members (or why it has none). */
+export function panelTail(plan: ObservationPlan): Record<string, unknown> {
+  const qr = plan.panel.derivedFrom;
+  return {
     ...(qr
       ? { derivedFrom: [{ type: 'QuestionnaireResponse', identifier: { ...(qr.system ? { system: qr.system } : {}), value: qr.value } }] }
       : {}),
     // why: us-core-2 — a panel with no member (a ruler answered on no scale) carries why it has no value.
-    ...(memberAt.length > 0 ? { hasMember: memberAt.map((m) => ({ reference: m.reference })) } : NOT_PERFORMED),
+    ...(plan.members.length > 0 ? { hasMember: plan.members.map((m) => ({ reference: m.at.reference })) } : NOT_PERFORMED),
   };
-  const entries = [panel, ...members].map((resource, i) => {
-    const fullUrl = (i === 0 ? panelAt : memberAt[i - 1]!).fullUrl;
-    return { ...(fullUrl ? { fullUrl } : {}), resource };
-  });
+}
+
+/** The Bundle's `meta`: Part 2 labels on the Bundle too, since it is about the same client. */
+export const bundleMeta = (part2: boolean) => (part2 ? { meta: { security: PART2_SECURITY.map((s) => ({ ...s })) } } : {});
+
+/** The Bundle entry of an Observation at `at`. */
+export const entryOf = (at: ObservationAddress, resource: Observation) => ({ ...(at.fullUrl ? { fullUrl: at.fullUrl } : {}), resource });
+
+/**
+ * The panel and its members as objects, with the Bundle entries that carry them.
+ * @example const { panel, members } = observationsFor({ view, subject: { pseudonym: view.subjectId }, part2: true });
+ */
+export function observationsFor(source: ObservationSource): {
+  panel: Observation;
+  members: Observation[];
+  entries: { fullUrl?: string; resource: Observation }[];
+} {
+  return planObjects(observationPlan(source));
+}
+
+/** The objects of a plan (observation-json.ts writes the same resources as text, byte for byte). */
+export function planObjects(plan: ObservationPlan) {
+  const shared = sharedElements(plan.part2, plan.provenance);
+  const members: Observation[] = plan.members.map((m) => ({
+    resourceType: 'Observation',
+    ...(m.at.id ? { id: m.at.id } : {}),
+    ...shared,
+    code: coding(m.code),
+    ...plan.context,
+    derivedFrom: [{ reference: plan.panel.at.reference }],
+    ...m.value,
+  }));
+  const panel: Observation = {
+    resourceType: 'Observation',
+    ...(plan.panel.at.id ? { id: plan.panel.at.id } : {}),
+    ...shared,
+    code: coding(plan.panel.code),
+    ...plan.context,
+    ...panelTail(plan),
+  };
+  const entries = [entryOf(plan.panel.at, panel), ...members.map((resource, i) => entryOf(plan.members[i]!.at, resource))];
   return { panel, members, entries };
 }
+
+/** A `collection` Bundle of a plan's panel and members, as an object. */
+export const planBundle = (plan: ObservationPlan): Record<string, unknown> => ({
+  resourceType: 'Bundle',
+  ...bundleMeta(plan.part2),
+  type: 'collection',
+  entry: planObjects(plan).entries,
+});
 
 /**
  * A `collection` Bundle of the panel and its members (the `$extract` and create answers; a
  * replay of a create answers the same body, since stored ids are stable). Part 2 labels on the
- * Bundle too: it is about the same client.
+ * Bundle too: it is about the same client. The answers themselves are written as text by
+ * observation-json.ts, which gives exactly `JSON.stringify` of this.
  * @example observationBundle(source) // { resourceType: 'Bundle', type: 'collection', entry: [panel, ...members] }
  */
-export function observationBundle(source: ObservationSource): Record<string, unknown> {
-  const { entries } = observationsFor(source);
-  return {
-    resourceType: 'Bundle',
-    ...(source.part2 ? { meta: { security: PART2_SECURITY.map((s) => ({ ...s })) } } : {}),
-    type: 'collection',
-    entry: entries,
-  };
-}
+export const observationBundle = (source: ObservationSource) => planBundle(observationPlan(source));
 
 /** An assessment id (`asm_` + 22 base64url characters) is 26 characters; its Observation id keeps that length. */
 const ASSESSMENT_ID_LENGTH = 26;

@@ -58,7 +58,15 @@ export function problemToOutcome(problem: Problem): OperationOutcome {
  * @example return fhirJson(c, capabilityStatement(), 200);
  */
 export function fhirJson(c: Context, resource: unknown, status: 200 | 201 = 200, headers: Record<string, string> = {}): Response {
-  return c.body(JSON.stringify(resource), status, { 'content-type': `${FHIR_JSON}; charset=utf-8`, ...headers });
+  return fhirText(c, JSON.stringify(resource), status, headers);
+}
+
+/**
+ * A FHIR JSON answer already serialized (observation-json.ts).
+ * @example return fhirText(c, observationBundleJson(source), 201, { location });
+ */
+export function fhirText(c: Context, json: string, status: 200 | 201 = 200, headers: Record<string, string> = {}): Response {
+  return c.body(json, status, { 'content-type': `${FHIR_JSON}; charset=utf-8`, ...headers });
 }
 
 /** The answering server's FHIR base (`https://host/fhir/r4`), under which stored resources' `fullUrl`s are absolute. */

@@ -5,8 +5,9 @@ import type { AppContext } from '../api/context';
 import { parseScoreRequest, type ScoreRequest, toValidationError } from '../api/schemas';
 import { ValidationError } from '../domain/errors';
 import { FHIR_BASE_PATH } from './canonical';
-import { type ObservationSource, observationBundle, observationId } from './observation';
-import { baseOf, fhirJson } from './outcome';
+import { type ObservationSource, observationId } from './observation';
+import { observationBundleJson } from './observation-json';
+import { baseOf, fhirText } from './outcome';
 import { type ParsedResponse, parseQuestionnaireResponse } from './questionnaire-response';
 import { qrIdempotencyKey, storeQuestionnaireResponse } from './store-response';
 
@@ -37,9 +38,9 @@ async function located<T>(response: ParsedResponse, run: () => Promise<T> | T): 
   }
 }
 
-/** The answer's Bundle: the result's Observations about the subject as sent, derived from the response's identifier. */
+/** The answer's Bundle (as JSON text): the result's Observations about the subject as sent, derived from the response's identifier. */
 const bundleOf = (response: ParsedResponse, view: ObservationSource['view'], part2: boolean, base?: string) =>
-  observationBundle({
+  observationBundleJson({
     view,
     subject: response.subject,
     ...(response.identifier ? { derivedFrom: response.identifier } : {}),
@@ -65,7 +66,7 @@ export function responseHandlers(ctx: AppContext, part2: (clinicId: string) => P
         return scoreOnly(request.data as ScoreRequest);
       });
       const { guidance: _guidance, ...scored } = result;
-      return fhirJson(c, bundleOf(response, { ...scored, administeredOn: response.administeredOn }, await part2(a.get('auth').clinicId)));
+      return fhirText(c, bundleOf(response, { ...scored, administeredOn: response.administeredOn }, await part2(a.get('auth').clinicId)));
     },
 
     // Stores exactly as POST /v1/assessments does; its route demands the same scope (app.ts).
@@ -86,7 +87,7 @@ export function responseHandlers(ctx: AppContext, part2: (clinicId: string) => P
       // A replay answers as POST /v1/assessments does: the first status, marked as a replay.
       const headers: Record<string, string> = { location: `${FHIR_BASE_PATH}/Observation/${observationId(view.id)}` };
       if (replayed) headers['idempotent-replayed'] = 'true';
-      return fhirJson(c, bundle, 201, headers);
+      return fhirText(c, bundle, 201, headers);
     },
   };
 }

@@ -7,9 +7,8 @@ import { getInstrument, instruments } from '../../packages/instruments/index';
 import { rcqDefinition } from '../../packages/instruments/rcq';
 import { socrates8aDefinition } from '../../packages/instruments/socrates-8a';
 import { socrates8dDefinition } from '../../packages/instruments/socrates-8d';
-import type { InstrumentInput } from '../../packages/instruments/types';
 import { uricaDefinition } from '../../packages/instruments/urica';
-import { itemInput } from '../support/instrument-inputs';
+import { itemInput, worksheetInput } from '../support/instrument-inputs';
 
 /** Every item instrument of the registry: a new one is covered without an edit here. */
 const DEFINITIONS: readonly ItemInstrumentDefinition[] = instruments.flatMap((i) => (i.definition ? [i.definition] : []));
@@ -17,19 +16,6 @@ const DEFINITIONS: readonly ItemInstrumentDefinition[] = instruments.flatMap((i)
 it('covers every instrument of the registry: the item instruments here, the worksheet below', () => {
   expect([...DEFINITIONS.map((d) => d.id), decisionalBalance.id].sort()).toEqual(instruments.map((i) => i.id).sort());
 });
-
-const entry = fc.record({ label: fc.string({ maxLength: 200 }), weight: fc.integer({ min: 1, max: 5 }) }, { requiredKeys: [] });
-const worksheetInput: fc.Arbitrary<InstrumentInput> = fc
-  .record(
-    {
-      benefitsOfChange: fc.array(entry, { maxLength: 50 }),
-      costsOfChange: fc.array(entry, { maxLength: 50 }),
-      benefitsOfStatusQuo: fc.array(entry, { maxLength: 50 }),
-      costsOfStatusQuo: fc.array(entry, { maxLength: 50 }),
-    },
-    { requiredKeys: [] },
-  )
-  .map((responses) => ({ instrument: 'decisional-balance', responses }));
 
 describe.each(DEFINITIONS.map((d) => [d.id, d] as const))('%s properties', (id, definition) => {
   const instrument = getInstrument(id)!;

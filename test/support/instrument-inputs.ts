@@ -19,3 +19,22 @@ export function itemInput(definition: ItemInstrumentDefinition): fc.Arbitrary<In
       .map((responses) => ({ instrument: definition.id, responses, ...(variant ? { scale: variant } : {}) }));
   });
 }
+
+const entry = fc.record({ label: fc.string({ maxLength: 200 }), weight: fc.integer({ min: 1, max: 5 }) }, { requiredKeys: [] });
+
+/**
+ * Inputs of the decisional-balance worksheet: up to 50 entries in each of its four lists, any
+ * of them absent, labels and weights optional.
+ * @example fc.assert(fc.property(worksheetInput, (input) => { … }))
+ */
+export const worksheetInput: fc.Arbitrary<InstrumentInput> = fc
+  .record(
+    {
+      benefitsOfChange: fc.array(entry, { maxLength: 50 }),
+      costsOfChange: fc.array(entry, { maxLength: 50 }),
+      benefitsOfStatusQuo: fc.array(entry, { maxLength: 50 }),
+      costsOfStatusQuo: fc.array(entry, { maxLength: 50 }),
+    },
+    { requiredKeys: [] },
+  )
+  .map((responses) => ({ instrument: 'decisional-balance', responses }));

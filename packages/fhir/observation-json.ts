@@ -1,0 +1,87 @@
+import type { Provenance } from '../domain/records';
+import {
+  bundleMeta,
+  coding,
+  type ObservationPlan,
+  type ObservationSource,
+  observationPlan,
+  panelTail,
+  sharedElements,
+} from './observation';
+
+/**
+ * The `$extract` and create answers as JSON text, written from a plan (observation.ts) in the
+ * order `JSON.stringify(planBundle(plan))` gives, byte for byte (a property test holds the two
+ * together for every instrument). why: two thirds of each Observation (profile, Part 2 labels,
+ * provenance, category, code) are the same for every result of an instrument version; serializing
+ * them once, not on every request, was most of what `$extract` paid beyond `/v1/score`.
+ */
+
+const MAX_SHARED = 256;
+const sharedText = new Map<string, string>();
+const codeText = new Map<string, string>();
+
+/** A JSON object's members without its braces: `{"a":1}` → `"a":1`. */
+const members = (value: object) => JSON.stringify(value).slice(1, -1);
+
+/** `"meta":…,"extension":…,"status":…,"category":…` for a clinic's labels and a scoring's provenance, serialized once. */
+function shared(part2: boolean, p: Provenance): string {
+  const key = `${part2 ? 1 : 0}\u0000${p.algorithm}\u0000${p.algorithmVersion}\u0000${p.definitionHash}`;
+  let text = sharedText.get(key);
+  if (text === undefined) {
+    text = members(sharedElements(part2, p));
+    // why: stored results of older definitions bring their own provenance; the memo stays bounded.
+    if (sharedText.size >= MAX_SHARED) sharedText.clear();
+    sharedText.set(key, text);
+  }
+  return text;
+}
+
+/** `"code":{…}` of one of our codes (finitely many: the CodeSystem's), serialized once. */
+function codeOf(c: string): string {
+  let text = codeText.get(c);
+  if (text === undefined) {
+    text = `"code":${JSON.stringify(coding(c))}`;
+    codeText.set(c, text);
+  }
+  return text;
+}
+
+/** One Observation: the shared head, its code and the plan's context, then what is its own. */
+const resource = (id: string | undefined, head: string, c: string, context: string, tail: string) =>
+  `{"resourceType":"Observation",${id ? `"id":${JSON.stringify(id)},` : ''}${head},${codeOf(c)},${context}${tail}}`;
+
+/** One Bundle entry. */
+const entry = (fullUrl: string | undefined, body: string) =>
+  `{${fullUrl ? `"fullUrl":${JSON.stringify(fullUrl)},` : ''}"resource":${body}}`;
+
+/** The Bundle's head: `{"resourceType":"Bundle",` with or without the Part 2 `meta`, and its type. */
+const BUNDLE_HEAD = [false, true].map((part2) => {
+  const meta = members(bundleMeta(part2));
+  return `{"resourceType":"Bundle",${meta ? `${meta},` : ''}"type":"collection","entry":[`;
+});
+
+/**
+ * The Bundle of a plan as JSON text.
+ * @example JSON.parse(planBundleJson(plan)) // deep-equals planBundle(plan)
+ */
+export function planBundleJson(plan: ObservationPlan): string {
+  const head = shared(plan.part2, plan.provenance);
+  const context = members(plan.context);
+  const tail = members(panelTail(plan));
+  let json =
+    BUNDLE_HEAD[plan.part2 ? 1 : 0]! +
+    entry(plan.panel.at.fullUrl, resource(plan.panel.at.id, head, plan.panel.code, context, tail ? `,${tail}` : ''));
+  const fromPanel = `,"derivedFrom":[{"reference":${JSON.stringify(plan.panel.at.reference)}}]`;
+  for (const m of plan.members) {
+    const value = members(m.value);
+    json += `,${entry(m.at.fullUrl, resource(m.at.id, head, m.code, context, `${fromPanel}${value ? `,${value}` : ''}`))}`;
+  }
+  return `${json}]}`;
+}
+
+/**
+ * The `$extract` and create answers' Bundle (observation.ts's `observationBundle`) as JSON text.
+ * @example return fhirText(c, observationBundleJson(source));
+ */
+export const observationBundleJson = (source: ObservationSource) => planBundleJson(observationPlan(source));
