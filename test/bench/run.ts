@@ -3,8 +3,12 @@
  * /v1/assessments over HTTP versus the same DynamoDB writes issued directly, all on 127.0.0.1
  * against one in-memory DynamoDB Local, and (c) our engine versus fhirpath.js evaluating the same
  * Questionnaire's calculatedExpressions (fhirpath-engine.ts), and (d) in process, POST
- * /fhir/r4/QuestionnaireResponse/$extract versus POST /v1/score on the same answers. BENCH_SECONDS (default 5) sets the measured window of
- * (a); (b) measures twice as long. Figures go to stdout and `.bench/results.json`.
+ * /fhir/r4/QuestionnaireResponse/$extract versus POST /v1/score on the same answers. Run in the
+ * order (b), (c), then (a) and (d) together: the in-process contenders (bare, score, extract) in
+ * short slices interleaved A B C C B A …, so that neither DynamoDB Local's start-up nor a burst
+ * of the machine's noise lands on one contender alone. Each contender is measured BENCH_ROUNDS ×
+ * BENCH_SECONDS (defaults 2 × 5) in all, in slices of a fifth of BENCH_SECONDS; (b) measures
+ * twice as long per round. Figures go to stdout and `.bench/results.json`.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -26,7 +30,7 @@ import { countByClinic, freePort } from './dynamo';
 import { enginesVsFhirpath } from './fhirpath-engine';
 import { assessmentBody, capturedCreateInput, directInput, extractBody, scoreBody } from './fixtures';
 import { httpLoad } from './http-load';
-import { alternated, drive, figures, type Measured, pool, type RoundStats } from './stats';
+import { alternated, drive, figures, interleaved, type Measured, pool, type RoundStats } from './stats';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const RESULTS_FILE = resolve(ROOT, '.bench/results.json');
@@ -38,6 +42,10 @@ if (!(Number.isInteger(ROUNDS) && ROUNDS >= 1 && ROUNDS <= 6)) throw new Error('
 const CONCURRENCY = 16;
 const WARMUP_SECONDS = 1;
 const A_SECONDS = SECONDS;
+/** The in-process contenders run in slices of a fifth of a round, each after a short refill of its 16 in flight. */
+const SLICES = 5 * ROUNDS;
+const SLICE_SECONDS = SECONDS / 5;
+const SLICE_WARMUP_SECONDS = 0.2;
 const B_SECONDS = 2 * SECONDS;
 /** DynamoDB Local's JVM keeps speeding up for a minute or more; a head start flattens the curve. */
 const PREWARM_SECONDS = Math.min(15, 3 * SECONDS);
@@ -111,21 +119,13 @@ async function main(): Promise<void> {
     const bareOp = post(bare, '/echo');
     const extractOp = post(app, '/fhir/r4/QuestionnaireResponse/$extract', extractBody, 'application/fhir+json');
 
-    // Sanity checks; the first warms the key cache (one DynamoDB read, then 30 s cached).
+    // Sanity checks before the long run; the first reads the key (then cached for 30 s).
     for (const [name, op] of [
       ['POST /v1/score', scoreOp],
       ['POST $extract', extractOp],
     ] as const) {
       if (!(await op())) throw new Error(`${name} did not answer 200.`);
     }
-
-    // (a) in process; rounds ordered bare, score, score, bare, …
-    const aOptions = { concurrency: CONCURRENCY, warmupSeconds: WARMUP_SECONDS, seconds: A_SECONDS };
-    const [bareRounds, scoreRounds] = await alternated(
-      ROUNDS,
-      () => drive(bareOp, aOptions),
-      () => drive(scoreOp, aOptions),
-    );
 
     // (b) HTTP API versus the store called directly; rounds ordered direct, api, api, direct, …
     // Requests in flight are tracked so the final count waits for handlers whose client has
@@ -167,13 +167,22 @@ async function main(): Promise<void> {
     // (c) in process, no I/O: one evaluation at a time, alternated A B B A.
     const c = enginesVsFhirpath(A_SECONDS, ROUNDS);
 
-    // (d) in process, like (a): the FHIR twin of /v1/score on the same answers.
-    const [v1Rounds, extractRounds] = await alternated(
-      ROUNDS,
-      () => drive(scoreOp, aOptions),
-      () => drive(extractOp, aOptions),
+    // (a) and (d) in process, after a warm-up of each: slices ordered bare, score, extract, extract, score, bare, …
+    // The key cache has expired during (b): the sanity checks read the key again before measuring.
+    for (const [name, op] of [
+      ['POST /v1/score', scoreOp],
+      ['POST $extract', extractOp],
+    ] as const) {
+      if (!(await op())) throw new Error(`${name} did not answer 200.`);
+    }
+    const slice = { concurrency: CONCURRENCY, warmupSeconds: SLICE_WARMUP_SECONDS, seconds: SLICE_SECONDS };
+    for (const op of [bareOp, scoreOp, extractOp]) await drive(op, { concurrency: CONCURRENCY, warmupSeconds: 0, seconds: WARMUP_SECONDS });
+    const [bareRounds = [], scoreRounds = [], extractRounds = []] = await interleaved(
+      SLICES,
+      [bareOp, scoreOp, extractOp].map((op) => () => drive(op, slice)),
     );
-    const d = { v1: pool(v1Rounds), extract: pool(extractRounds) };
+    const a = { bare: pool(bareRounds), score: pool(scoreRounds) };
+    const d = { v1: a.score, extract: pool(extractRounds) };
     const extractRatio = d.extract.rps / d.v1.rps;
 
     // Accounting: every 201 the server sent is one assessment plus one idempotency record.
@@ -189,7 +198,6 @@ async function main(): Promise<void> {
     const apiExact = apiOther === 0 && apiStored.assessments === api201 && apiStored.idempotency === api201;
     const directExact = directStored.assessments === directCreated && directStored.idempotency === directCreated;
 
-    const a = { bare: pool(bareRounds), score: pool(scoreRounds) };
     const b = { direct: pool(directRounds), api: pool(apiRounds) };
     const scoreRatio = a.score.rps / a.bare.rps;
     const apiRatio = b.api.rps / b.direct.rps;
@@ -199,9 +207,13 @@ async function main(): Promise<void> {
       ['(a) POST /v1/score', a.score, scoreRounds],
       ['(b) direct store.createAssessment', b.direct, directRounds],
       ['(b) POST /v1/assessments (HTTP)', b.api, apiRounds],
-      ['(d) POST /v1/score', d.v1, v1Rounds],
       ['(d) POST QuestionnaireResponse/$extract', d.extract, extractRounds],
     ];
+    const byRound = (rounds: Measured[]) => {
+      if (rounds.length <= ROUNDS) return rounds.map((r) => fmt(r.rps, 0)).join(' / ');
+      const sorted = rounds.map((r) => r.rps).sort((x, y) => x - y);
+      return `${fmt(sorted[0]!, 0)} – ${fmt(sorted.at(-1)!, 0)} over ${rounds.length} slices`;
+    };
     const line = (cells: string[]) =>
       `${cells[0]!.padEnd(36)}${cells
         .slice(1, 5)
@@ -212,18 +224,17 @@ async function main(): Promise<void> {
       `node ${process.version} · ${cpu} · ${cores} cores · BENCH_SECONDS=${SECONDS} · ${started.toISOString()}`,
       'Everything on 127.0.0.1 on this machine: Node (app, load generators) and DynamoDB Local (Java, in memory) share the cores.',
       '',
-      `(a) in process, app.fetch(new Request(…)), ${CONCURRENCY} in flight, ${WARMUP_SECONDS} s warm-up + ${A_SECONDS} s per round;`,
+      `(a) in process, app.fetch(new Request(…)), ${CONCURRENCY} in flight, after (b) and (c); ${WARMUP_SECONDS} s warm-up of each contender, then`,
+      `    ${SLICES} slices of ${SLICE_SECONDS} s each (after ${SLICE_WARMUP_SECONDS} s to refill), bare, score and extract interleaved A B C C B A …;`,
       `    20-item decisional-balance-alcohol body with content-length, valid bearer key (auth cache warm);`,
       `    bare = Hono route echoing the parsed JSON, same Request.`,
       `(b) ${CONCURRENCY} concurrent, ${WARMUP_SECONDS} s warm-up + ${B_SECONDS} s per round (after ${PREWARM_SECONDS} s of direct writes to warm DynamoDB Local's JVM: ${fmt(prewarm.rps, 0)} req/s); api = @hono/node-server + autocannon (worker thread),`,
       `    unique Idempotency-Key and subject per request; direct = the store's own createAssessment (reads of the subject's period records, then one TransactWriteItems: assessment, idempotency record, rollups).`,
-      `${ROUNDS} rounds per contender, alternated A B B A (bare/score; direct/api) so a steady drift weighs on both alike;`,
-      `each row pools its rounds (requests over the summed windows, percentiles over all latencies).`,
+      `(b): ${ROUNDS} rounds per contender, alternated A B B A, so a steady drift weighs on both alike;`,
+      `each row pools its rounds or slices (requests over the summed windows, percentiles over all latencies).`,
       '',
-      line(['contender', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'req/s by round, in run order']),
-      ...rows.map(([name, s, rounds]) =>
-        line([name, fmt(s.rps, 0), fmt(s.p50, 2), fmt(s.p99, 2), String(s.errors), rounds.map((r) => fmt(r.rps, 0)).join(' / ')]),
-      ),
+      line(['contender', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'req/s by round in run order (slices: slowest – fastest)']),
+      ...rows.map(([name, s, rounds]) => line([name, fmt(s.rps, 0), fmt(s.p50, 2), fmt(s.p99, 2), String(s.errors), byRound(rounds)])),
       '',
       `score/bare = ${pct(scoreRatio)} (target ≥ ${pct(SCORE_TARGET)}) ${verdict(scoreRatio, SCORE_TARGET)}`,
       `api/direct = ${pct(apiRatio)} (target ≥ ${pct(API_TARGET)}) ${verdict(apiRatio, API_TARGET)}`,
@@ -231,7 +242,7 @@ async function main(): Promise<void> {
       `(c) ${c.instrument} (${c.scores} scores), same complete answers, ${A_SECONDS} s per round, fhirpath.js expressions compiled once:`,
       `    engine ${fmt(c.enginePerSecond, 0)}/s, fhirpath.js ${fmt(c.fhirpathPerSecond, 0)}/s (by round: ${c.rounds.map((r) => `${r.contender} ${fmt(r.perSecond, 0)}`).join(' / ')})`,
       `engine/fhirpath = ${fmt(c.ratio, 1)}× (target ≥ ${c.target}×) ${verdict(c.ratio, c.target)}`,
-      `(d) as (a), the same 20 answers as a QuestionnaireResponse (coded answers) to $extract, which answers a Bundle of the panel and its member Observations:`,
+      `(d) in (a)'s slices, the same 20 answers as a QuestionnaireResponse (coded answers) to $extract, which answers a Bundle of the panel and its member Observations:`,
       `extract/score = ${pct(extractRatio)} (target ≥ ${pct(EXTRACT_TARGET)}) ${verdict(extractRatio, EXTRACT_TARGET)}`,
       '',
       `stored (api):    ${api201} × 201 served (${apiOther} other statuses; autocannon received ${client2xx}, the rest were cut off at round ends)` +
@@ -252,9 +263,11 @@ async function main(): Promise<void> {
       concurrency: CONCURRENCY,
       warmupSeconds: WARMUP_SECONDS,
       dynamoPrewarm: { ...figures(prewarm), created: prewarm.okTotal },
-      selection: 'rounds ordered A B B A; each contender pools its rounds (requests / summed seconds, percentiles over all latencies)',
+      selection:
+        'in process: slices interleaved A B C C B A (bare, score, extract); (b): rounds ordered A B B A; each contender pools its slices or rounds (requests / summed seconds, percentiles over all latencies)',
       inProcess: {
-        seconds: A_SECONDS,
+        slices: SLICES,
+        sliceSeconds: SLICE_SECONDS,
         bare: contender(a.bare, bareRounds),
         score: contender(a.score, scoreRounds),
         ...judged(scoreRatio, SCORE_TARGET),
@@ -274,8 +287,9 @@ async function main(): Promise<void> {
       },
       fhirpathEngines: c,
       extract: {
-        seconds: A_SECONDS,
-        score: contender(d.v1, v1Rounds),
+        slices: SLICES,
+        sliceSeconds: SLICE_SECONDS,
+        score: contender(d.v1, scoreRounds),
         extract: contender(d.extract, extractRounds),
         ...judged(extractRatio, EXTRACT_TARGET),
       },

@@ -92,21 +92,29 @@ export async function drive(
 }
 
 /**
- * Runs `rounds` rounds of two contenders, ordered A B B A A B …, so that a steady drift of the
- * machine weighs on both alike; each gets the round's number.
- * @example const [bare, score] = await alternated(2, () => drive(bareOp, o), () => drive(scoreOp, o));
+ * Runs `rounds` rounds of every contender, ordered A B C C B A A B C …, so that a steady drift of
+ * the machine weighs on all alike; each gets the round's number. Results are by contender.
+ * @example const [bare, score, extract] = await interleaved(10, [bareOp, scoreOp, extractOp].map((op) => () => drive(op, o)));
+ */
+export async function interleaved<T>(rounds: number, contenders: readonly ((round: number) => Promise<T>)[]): Promise<T[][]> {
+  const results = contenders.map((): T[] => []);
+  for (let round = 0; round < rounds; round++) {
+    const order = contenders.map((_, i) => i);
+    if (round % 2 === 1) order.reverse();
+    for (const i of order) results[i]!.push(await contenders[i]!(round));
+  }
+  return results;
+}
+
+/**
+ * Two contenders of different result types, interleaved A B B A A B ….
+ * @example const [direct, api] = await alternated(2, () => drive(directOp, o), () => httpLoad(o));
  */
 export async function alternated<A, B>(
   rounds: number,
   a: (round: number) => Promise<A>,
   b: (round: number) => Promise<B>,
 ): Promise<[A[], B[]]> {
-  const as: A[] = [];
-  const bs: B[] = [];
-  for (let round = 0; round < rounds; round++) {
-    const runA = async () => void as.push(await a(round));
-    const runB = async () => void bs.push(await b(round));
-    for (const run of round % 2 === 0 ? [runA, runB] : [runB, runA]) await run();
-  }
-  return [as, bs];
+  const [as, bs] = await interleaved<A | B>(rounds, [a, b]);
+  return [as as A[], bs as B[]];
 }
