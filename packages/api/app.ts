@@ -5,7 +5,6 @@ import { allowedMethods } from './allowed-methods';
 import { type AuthEnv, authenticate } from './auth';
 import { type AppDeps, appContext } from './context';
 import { errorToProblem, problem, problemResponse } from './problem';
-import { rateLimit } from './rate-limit';
 import { mountRoutes } from './route';
 import { ROUTE_MODULES } from './routes';
 import { webConventions } from './web';
@@ -24,10 +23,7 @@ export function createApp(deps: AppDeps) {
   const { log } = ctx;
   const app = new Hono<AuthEnv>();
 
-  for (const middleware of webConventions({ corsOrigins: deps.corsOrigins ?? [] })) app.use('*', middleware);
-  app.use('*', async (c, next) => {
-    const started = performance.now();
-    await next();
+  const logRequest = (c: Context<AuthEnv>, started: number) => {
     const auth = c.get('auth');
     log({
       level: c.res.status >= 500 ? 'error' : 'info',
@@ -39,14 +35,16 @@ export function createApp(deps: AppDeps) {
       requestId: c.get('requestId'),
       ...(auth ? { clinicId: auth.clinicId, keyId: auth.keyId } : {}),
     });
-  });
+  };
+  const conventions = webConventions<AuthEnv>({ corsOrigins: deps.corsOrigins ?? [], answered: logRequest });
+  for (const middleware of conventions) app.use('*', middleware);
   const guards = {
     authenticate: authenticate(ctx.store, ctx.now, {
       cacheSeconds: deps.authCacheSeconds ?? 30,
       ...(deps.authFailureLimit ? { failures: deps.authFailureLimit } : {}),
       ...(deps.clientAddress ? { clientAddress: deps.clientAddress } : {}),
+      perKey: deps.rateLimit ?? { perSecond: 50, burst: 100 },
     }),
-    rateLimit: rateLimit(deps.rateLimit ?? { perSecond: 50, burst: 100 }, ctx.now),
   };
   for (const extend of deps.extensions ?? []) extend(app, ctx, guards);
   app.onError((error, c) => {
@@ -67,7 +65,6 @@ export function createApp(deps: AppDeps) {
   });
 
   app.use('/v1/*', guards.authenticate);
-  app.use('/v1/*', guards.rateLimit);
 
   for (const { routes } of ROUTE_MODULES) app.route('/', mountRoutes(new Hono<AuthEnv>(), routes, ctx));
   return app;

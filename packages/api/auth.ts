@@ -16,6 +16,11 @@ export interface AuthOptions {
   failures?: RateLimit;
   /** The caller's network address; default `runtimeAddress` (API Gateway's source IP, the socket). `undefined` pools callers. */
   clientAddress?: (c: Context) => string | undefined;
+  /**
+   * Requests per API key, per process (each warm Lambda instance and each local server has its
+   * own; API Gateway's stage throttling caps the total), announced on every answer; beyond: 429.
+   */
+  perKey: RateLimit;
 }
 
 /**
@@ -44,14 +49,18 @@ const BEARER = /^Bearer\s+(\S+)$/i;
  * within that time) so that a warm Lambda does not pay a DynamoDB read per request; the secret is
  * still compared, in constant time, on every request. Unknown key ids are cached as unknown for
  * the same time. Failed attempts are limited per client address: past the limit a caller gets
- * 429 before any lookup, so guessing or flooding with random key ids costs no reads.
- * @example app.use('/v1/*', authenticate(store, () => new Date(), { cacheSeconds: 30 }))
+ * 429 before any lookup, so guessing or flooding with random key ids costs no reads. A valid key
+ * then spends a token of its own bucket (`perKey`): over the limit, 429 with `Retry-After`, so
+ * well-behaved integrations back off instead of hammering.
+ * why one middleware for both: each layer costs every request, and these always run together.
+ * @example app.use('/v1/*', authenticate(store, () => new Date(), { cacheSeconds: 30, perKey: { perSecond: 50, burst: 100 } }))
  */
 export function authenticate(store: Store, now: () => Date, options: AuthOptions) {
   const { cacheSeconds } = options;
   const cache = new BoundedMap<string, { record: ApiKeyRecord | undefined; until: number }>(MAX_CACHED_KEYS);
   const failureLimit = options.failures ?? DEFAULT_FAILURES;
   const failures = tokenBuckets(failureLimit, now);
+  const perKey = tokenBuckets(options.perKey, now);
   return createMiddleware<AuthEnv>(async (c, next) => {
     const header = c.req.header('authorization');
     const match = header ? BEARER.exec(header) : null;
@@ -62,7 +71,7 @@ export function authenticate(store: Store, now: () => Date, options: AuthOptions
     let address: string | undefined;
     const addressOf = () => (address ??= (options.clientAddress ?? runtimeAddress)(c) ?? 'unknown');
     const refuse = (why: string): never => {
-      announce(c, 'failed-auth-per-address', failureLimit, failures.take(addressOf()));
+      announce(c.header, 'failed-auth-per-address', failureLimit, failures.take(addressOf()));
       throw new Unauthenticated(why);
     };
     // why: an address past its failure limit is refused before any lookup; a key this process
@@ -70,7 +79,7 @@ export function authenticate(store: Store, now: () => Date, options: AuthOptions
     if (!hit?.record) {
       const blocked = failures.peek(addressOf());
       if (!blocked.allowed) {
-        announce(c, 'failed-auth-per-address', failureLimit, blocked);
+        announce(c.header, 'failed-auth-per-address', failureLimit, blocked);
         throw new RateLimited('Too many failed authentications from this address.', blocked.retryAfter);
       }
     }
@@ -86,7 +95,15 @@ export function authenticate(store: Store, now: () => Date, options: AuthOptions
       refuse('An API key was sent, but it is not valid or has been revoked.');
     }
     c.set('auth', record!);
+    const state = perKey.take(record!.keyId);
+    if (!state.allowed) {
+      announce(c.header, 'per-key', options.perKey, state);
+      throw new RateLimited('Too many requests for this API key.', state.retryAfter);
+    }
     await next();
+    // why after: set on the answer, these cost less than headers prepared before it exists (copied into it).
+    const headers = c.res.headers;
+    announce((name, value) => headers.set(name, value), 'per-key', options.perKey, state);
   });
 }
 

@@ -6,6 +6,8 @@
  */
 export class BoundedMap<K, V> {
   readonly #entries = new Map<K, V>();
+  /** The most recently used key: when it is in the map its entry is already last, so using it again moves nothing. */
+  #last: K | undefined;
 
   constructor(readonly max: number) {
     if (!(Number.isInteger(max) && max > 0)) throw new Error('BoundedMap needs a positive integer size.');
@@ -22,16 +24,18 @@ export class BoundedMap<K, V> {
   /** The value, marked as just used. */
   get(key: K): V | undefined {
     const value = this.#entries.get(key);
-    if (value !== undefined) {
+    if (value !== undefined && key !== this.#last) {
       this.#entries.delete(key);
       this.#entries.set(key, value);
+      this.#last = key;
     }
     return value;
   }
 
   set(key: K, value: V): this {
-    this.#entries.delete(key);
+    if (key !== this.#last) this.#entries.delete(key);
     this.#entries.set(key, value);
+    this.#last = key;
     if (this.#entries.size > this.max) this.#entries.delete(this.#entries.keys().next().value as K);
     return this;
   }

@@ -39,10 +39,8 @@ export interface AppDeps {
 
 /** The guards every authenticated route runs, shared so a key has one cache entry and one rate budget. */
 export interface AppGuards {
-  /** Bearer-key authentication (auth.ts), with the app's cache and failure limit. */
+  /** Bearer-key authentication (auth.ts) with the app's cache and failure limit, then the per-key rate limit (rate-limit.ts): one middleware. */
   authenticate: MiddlewareHandler<AuthEnv>;
-  /** The per-key rate limit (rate-limit.ts), with the app's buckets. */
-  rateLimit: MiddlewareHandler<AuthEnv>;
 }
 
 /**

@@ -82,12 +82,15 @@ export async function readBody(c: Context, maxBytes: number): Promise<Uint8Array
  * @example isUtf8Body(c, /^application\/x-www-form-urlencoded$/i)
  */
 export function isUtf8Body(c: Context, type: RegExp): boolean {
-  const [mediaType = '', ...params] = (c.req.header('content-type') ?? '').split(';').map((p) => p.trim());
+  const header = c.req.header('content-type') ?? '';
+  const coding = c.req.header('content-encoding');
+  // why: the usual header is a bare media type; it needs no splitting into parameters.
+  if (!header.includes(';')) return type.test(header.trim()) && !(coding && !/^identity$/i.test(coding));
+  const [mediaType = '', ...params] = header.split(';').map((p) => p.trim());
   const charset = params
     .find((p) => /^charset=/i.test(p))
     ?.slice(8)
     .replace(/"/g, '');
-  const coding = c.req.header('content-encoding');
   return type.test(mediaType) && !(charset && !/^utf-8$/i.test(charset)) && !(coding && !/^identity$/i.test(coding));
 }
 

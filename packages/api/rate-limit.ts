@@ -1,7 +1,3 @@
-import type { Context } from 'hono';
-import { createMiddleware } from 'hono/factory';
-import { RateLimited } from '../domain/errors';
-import type { AuthEnv } from './auth';
 import { BoundedMap } from './bounded-map';
 
 export interface RateLimit {
@@ -52,25 +48,10 @@ export function tokenBuckets(limit: RateLimit, now: () => Date) {
 /**
  * Announces a bucket with the IETF RateLimit header fields (draft-ietf-httpapi-ratelimit-headers-10):
  * `RateLimit-Policy: "<name>";q=<burst>;w=<seconds to refill it>` and `RateLimit: "<name>";r=<left>;t=<seconds to full>`.
- * @example announce(c, 'per-key', { perSecond: 50, burst: 100 }, state)
+ * `set` is `c.header` before the answer exists, or the answer's `headers.set` after it.
+ * @example announce(c.header, 'per-key', { perSecond: 50, burst: 100 }, state)
  */
-export function announce(c: Context, name: string, limit: RateLimit, state: BucketState): void {
-  c.header('RateLimit-Policy', `"${name}";q=${limit.burst};w=${Math.max(1, Math.ceil(limit.burst / limit.perSecond))}`);
-  c.header('RateLimit', `"${name}";r=${state.remaining};t=${state.reset}`);
-}
-
-/**
- * Token bucket per API key (each warm Lambda instance and each local server has its own; API
- * Gateway's stage throttling caps the total), announced on every answer. Over the limit: 429
- * with `Retry-After`, so well-behaved integrations back off instead of hammering.
- * @example app.use('/v1/*', rateLimit({ perSecond: 50, burst: 100 }, () => new Date()))
- */
-export function rateLimit(limit: RateLimit, now: () => Date) {
-  const buckets = tokenBuckets(limit, now);
-  return createMiddleware<AuthEnv>(async (c, next) => {
-    const state = buckets.take(c.get('auth').keyId);
-    announce(c, 'per-key', limit, state);
-    if (!state.allowed) throw new RateLimited('Too many requests for this API key.', state.retryAfter);
-    await next();
-  });
+export function announce(set: (name: string, value: string) => void, name: string, limit: RateLimit, state: BucketState): void {
+  set('RateLimit-Policy', `"${name}";q=${limit.burst};w=${Math.max(1, Math.ceil(limit.burst / limit.perSecond))}`);
+  set('RateLimit', `"${name}";r=${state.remaining};t=${state.reset}`);
 }

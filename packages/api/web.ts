@@ -1,3 +1,4 @@
+import type { Context, Env } from 'hono';
 import { cors } from 'hono/cors';
 import { createMiddleware } from 'hono/factory';
 
@@ -72,10 +73,15 @@ const SECURE_HEADERS: readonly (readonly [string, string])[] = [
  * The web conventions of every answer (docs/architecture.md, "Web conventions"): a request id
  * (`c.get('requestId')`, echoed as `X-Request-Id`), CORS for the configured origins only
  * (preflights answered here, before authentication), `nosniff` and the other secure headers, and
- * `Cache-Control: no-store` on API data.
+ * `Cache-Control: no-store` on API data. `answered` is called once the answer is final, with the
+ * `performance.now()` of the request's start (the app's request log).
  * @example for (const m of webConventions({ corsOrigins: ['https://portal.clinic.example'] })) app.use('*', m);
  */
-export function webConventions(options: { corsOrigins: readonly string[] }) {
+export function webConventions<E extends Env = Env>(options: {
+  corsOrigins: readonly string[];
+  answered?: (c: Context<E>, started: number) => void;
+}) {
+  const { answered } = options;
   const origins = new Set(options.corsOrigins);
   const withCors = cors({
     origin: (origin) => (origins.has(origin) ? origin : null),
@@ -84,23 +90,26 @@ export function webConventions(options: { corsOrigins: readonly string[] }) {
     exposeHeaders: EXPOSED_HEADERS,
     maxAge: 600,
   });
-  // why one middleware (the request id included, rather than hono/request-id before it): each
-  // layer costs every request, and these always run together.
+  // why one middleware (the request id and the log line included, rather than hono/request-id
+  // before it and a logger inside it): each layer costs every request, and these always run together.
   return [
-    createMiddleware(async (c, next) => {
+    createMiddleware<E>(async (c, next) => {
+      const started = performance.now();
       const id = requestIdOf((name) => c.req.header(name));
       c.set('requestId', id);
-      c.header('X-Request-Id', id);
       // why: only browsers send Origin; a server-to-server call (an EHR) skips the CORS work.
       if (c.req.header('origin') === undefined) await next();
       else {
         const preflight = await withCors(c, next);
         if (preflight) c.res = preflight;
       }
+      // why on the answer: headers set before it exists are copied into it, which costs more.
       const headers = c.res.headers;
+      headers.set('X-Request-Id', id);
       for (const [name, value] of SECURE_HEADERS) headers.set(name, value);
       // why: clinical data must not sit in shared or browser caches; the contract and health too (they change with deploys).
       if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'no-store');
+      answered?.(c, started);
     }),
   ];
 }

@@ -51,7 +51,6 @@ export function fhirExtension(extra: readonly ExtraFhirRoute[] = []): AppExtensi
     const guarded = (mw: MiddlewareHandler): MiddlewareHandler =>
       createMiddleware(async (c, next) => (open.has(c.req.path) ? next() : mw(c, next)));
     app.use(`${base}/*`, guarded(guards.authenticate as MiddlewareHandler));
-    app.use(`${base}/*`, guarded(guards.rateLimit as MiddlewareHandler));
     const handlers = lazyHandlers(ctx);
     for (const route of FHIR_ROUTES as readonly FhirRoute[]) {
       const run = (c: Context) => handlers().then((h) => h[route.handler](c));

@@ -106,7 +106,7 @@ describe('the Lambda artifact', () => {
     const sources = (
       await Promise.all(coldStartFiles(bundle).map(async (f) => JSON.parse(await readFile(`${f}.map`, 'utf8')).sources as string[]))
     ).flat();
-    const ours = sources.map((s) => s.slice(s.lastIndexOf('packages/') >= 0 ? s.lastIndexOf('packages/') : 0));
+    const ours = sources.map((s) => s.slice(Math.max(s.lastIndexOf('packages/'), 0)));
     expect(
       ours.filter((s) => /^packages\/(instruments|fhir\/handlers|api\/(schemas|openapi|assessments|export|aggregates|trajectory))/.test(s)),
     ).toEqual([]);

@@ -50,6 +50,14 @@ export const placeholders = (template: string): string[] => [...template.matchAl
 export const rulePrompts = (rule: GuidanceRule, style: GuidanceContext['style']): readonly string[] =>
   style === 'neutral' && rule.neutral ? rule.neutral : rule.prompts;
 
+/** Templates split once at their placeholders: literals at even indexes, names at odd (a catalog's worth). */
+const splitTemplates = new Map<string, readonly string[]>();
+function partsOf(template: string): readonly string[] {
+  let parts = splitTemplates.get(template);
+  if (!parts) splitTemplates.set(template, (parts = template.split(PLACEHOLDER)));
+  return parts;
+}
+
 /**
  * The guidance items of the rules that fired, in order, rendered from the catalog. `owner` names
  * the instrument (or `trajectory`) in each item's `rule`. Throws when a placeholder has no value.
@@ -63,10 +71,13 @@ export function renderGuidance(owner: string, spec: GuidanceSpec, hits: readonly
     const values: Record<string, string | number> = { ...words, ...hit.values };
     return rulePrompts(rule, context.style).map((id): Guidance => {
       const prompt = promptById(id);
-      const text = prompt.template.replace(PLACEHOLDER, (_, name: string) => {
+      const parts = partsOf(prompt.template);
+      let text = parts[0]!;
+      for (let i = 1; i < parts.length; i += 2) {
+        const name = parts[i]!;
         if (!(name in values)) throw new Error(`${owner}/${rule.id}: no value for {${name}} in ${id}`);
-        return String(values[name]);
-      });
+        text += String(values[name]) + parts[i + 1]!;
+      }
       return {
         id,
         prompt: text,
