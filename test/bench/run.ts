@@ -32,6 +32,8 @@ import { assessmentBody, capturedCreateInput, directInput, extractBody, scoreBod
 import { httpLoad } from './http-load';
 import { alternated, drive, figures, interleaved, type Measured, pool, type RoundStats } from './stats';
 
+/** The runtime's own Request and Response, which (a) and (d) must run on, as the app does on Lambda. */
+const NATIVE = { Request: globalThis.Request, Response: globalThis.Response };
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const RESULTS_FILE = resolve(ROOT, '.bench/results.json');
 
@@ -141,7 +143,10 @@ async function main(): Promise<void> {
     };
     const port = await freePort();
     const server = await new Promise<ReturnType<typeof serve>>((resolveServer) => {
-      const s = serve({ fetch: tracked, port, hostname: '127.0.0.1' }, () => resolveServer(s));
+      // why overrideGlobalObjects false: by default @hono/node-server replaces the process's global
+      // Request and Response with its own for good, and (a) and (d), measured later in this process,
+      // would then run on those rather than on the runtime's own, which Lambda's adapter uses.
+      const s = serve({ fetch: tracked, port, hostname: '127.0.0.1', overrideGlobalObjects: false }, () => resolveServer(s));
     });
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const template = await capturedCreateInput(pseudonymizer, DIRECT_CLINIC);
@@ -167,6 +172,9 @@ async function main(): Promise<void> {
     // (c) in process, no I/O: one evaluation at a time, alternated A B B A.
     const c = enginesVsFhirpath(A_SECONDS, ROUNDS);
 
+    if (globalThis.Request !== NATIVE.Request || globalThis.Response !== NATIVE.Response) {
+      throw new Error('The global Request or Response was replaced (by @hono/node-server?): (a) and (d) would not measure the runtime.');
+    }
     // (a) and (d) in process, after a warm-up of each: slices ordered bare, score, extract, extract, score, bare, …
     // The key cache has expired during (b): the sanity checks read the key again before measuring.
     for (const [name, op] of [
