@@ -132,9 +132,11 @@ export function mountRoutes(app: Hono<AuthEnv>, routes: readonly RouteDef[], ctx
     if (route.body) chain.push(ctx.jsonBody, validator('json', route.body.schema, route.body.parse));
     if (route.query) chain.push(validator('query', route.query));
     const path = route.path.replace(/\{(\w+)\}/g, ':$1');
+    const paramNames = Object.keys(route.params ?? {});
     app.on(route.method.toUpperCase(), [path], ...chain, async (c) => {
       const valid = (target: string) => (c.req.valid as (t: string) => unknown).call(c.req, target);
-      const params = Object.fromEntries(Object.keys(route.params ?? {}).map((name) => [name, c.req.param(name) ?? '']));
+      const params: Record<string, string> = {};
+      for (const name of paramNames) params[name] = c.req.param(name) ?? '';
       const input = {
         body: route.body ? valid('json') : undefined,
         query: route.query ? valid('query') : undefined,
