@@ -30,6 +30,7 @@ import { countByClinic, freePort } from './dynamo';
 import { enginesVsFhirpath } from './fhirpath-engine';
 import { assessmentBody, capturedCreateInput, directInput, extractBody, scoreBody } from './fixtures';
 import { httpLoad } from './http-load';
+import { byRound, contender, fmt, judged, line, pct, verdict } from './report';
 import { alternated, drive, figures, interleaved, type Measured, pool, type RoundStats } from './stats';
 
 /** The runtime's own Request and Response, which (a) and (d) must run on, as the app does on Lambda. */
@@ -57,14 +58,6 @@ const EXTRACT_TARGET = 0.7;
 const API_CLINIC = 'bench-api';
 const DIRECT_CLINIC = 'bench-direct';
 const TABLE = 'bench';
-
-const fmt = (value: number, digits: number) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
-const pct = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
-const verdict = (ratio: number, target: number) => (ratio >= target ? 'PASS' : 'BELOW TARGET');
-/** A comparison's outcome as results.json records it. */
-const judged = (ratio: number, target: number) => ({ ratio, target, pass: ratio >= target });
-/** One in-process contender as results.json records it: pooled, then round by round. */
-const contender = (pooled: RoundStats, rounds: Measured[]) => ({ pooled, rounds: rounds.map(figures) });
 
 async function main(): Promise<void> {
   const started = new Date();
@@ -217,16 +210,6 @@ async function main(): Promise<void> {
       ['(b) POST /v1/assessments (HTTP)', b.api, apiRounds],
       ['(d) POST QuestionnaireResponse/$extract', d.extract, extractRounds],
     ];
-    const byRound = (rounds: Measured[]) => {
-      if (rounds.length <= ROUNDS) return rounds.map((r) => fmt(r.rps, 0)).join(' / ');
-      const sorted = rounds.map((r) => r.rps).sort((x, y) => x - y);
-      return `${fmt(sorted[0]!, 0)} – ${fmt(sorted.at(-1)!, 0)} over ${rounds.length} slices`;
-    };
-    const line = (cells: string[]) =>
-      `${cells[0]!.padEnd(36)}${cells
-        .slice(1, 5)
-        .map((c) => c.padStart(10))
-        .join('')}  ${cells[5]}`;
     const out = [
       'MI Assessments API benchmark',
       `node ${process.version} · ${cpu} · ${cores} cores · BENCH_SECONDS=${SECONDS} · ${started.toISOString()}`,
@@ -242,7 +225,9 @@ async function main(): Promise<void> {
       `each row pools its rounds or slices (requests over the summed windows, percentiles over all latencies).`,
       '',
       line(['contender', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'req/s by round in run order (slices: slowest – fastest)']),
-      ...rows.map(([name, s, rounds]) => line([name, fmt(s.rps, 0), fmt(s.p50, 2), fmt(s.p99, 2), String(s.errors), byRound(rounds)])),
+      ...rows.map(([name, s, rounds]) =>
+        line([name, fmt(s.rps, 0), fmt(s.p50, 2), fmt(s.p99, 2), String(s.errors), byRound(rounds, ROUNDS)]),
+      ),
       '',
       `score/bare = ${pct(scoreRatio)} (target ≥ ${pct(SCORE_TARGET)}) ${verdict(scoreRatio, SCORE_TARGET)}`,
       `api/direct = ${pct(apiRatio)} (target ≥ ${pct(API_TARGET)}) ${verdict(apiRatio, API_TARGET)}`,
