@@ -23,16 +23,29 @@ describe('per-key rate limit', () => {
     const app = createApp({ store: table.store, pseudonymizer, now: () => clock, log: () => {}, rateLimit: { perSecond: 1, burst: 2 } });
     const get = async (key: string) => {
       const res = await app.request('/v1/instruments', { headers: { authorization: `Bearer ${key}` } });
-      return { status: res.status, retryAfter: res.headers.get('retry-after'), body: await res.json() };
+      const h = res.headers;
+      return {
+        status: res.status,
+        retryAfter: h.get('retry-after'),
+        limit: [h.get('ratelimit-policy'), h.get('ratelimit')],
+        requestId: h.get('x-request-id'),
+        body: await res.json(),
+      };
     };
 
-    const statuses = [(await get(keys[0]!)).status, (await get(keys[0]!)).status];
+    const allowed = [await get(keys[0]!), await get(keys[0]!)];
     const limited = await get(keys[0]!);
     const otherKey = await get(keys[1]!);
     clock = new Date(clock.getTime() + 1000);
     const afterASecond = await get(keys[0]!);
 
-    expect(statuses).toEqual([200, 200]);
+    expect(allowed.map((r) => [r.status, ...r.limit])).toEqual([
+      [200, '"per-key";q=2;w=2', '"per-key";r=1;t=1'],
+      [200, '"per-key";q=2;w=2', '"per-key";r=0;t=2'],
+    ]);
+    // The refusal announces the same bucket, spent, and carries the request id like every answer.
+    expect(limited.limit).toEqual(['"per-key";q=2;w=2', '"per-key";r=0;t=2']);
+    expect(limited.requestId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(limited).toMatchObject({
       status: 429,
       retryAfter: '1',
