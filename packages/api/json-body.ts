@@ -82,16 +82,17 @@ export async function readBody(c: Context, maxBytes: number): Promise<Uint8Array
  * @example isUtf8Body(c, /^application\/x-www-form-urlencoded$/i)
  */
 export function isUtf8Body(c: Context, type: RegExp): boolean {
-  const header = c.req.header('content-type') ?? '';
   const coding = c.req.header('content-encoding');
+  if (coding && !/^identity$/i.test(coding)) return false;
+  const header = c.req.header('content-type') ?? '';
   // why: the usual header is a bare media type; it needs no splitting into parameters.
-  if (!header.includes(';')) return type.test(header.trim()) && !(coding && !/^identity$/i.test(coding));
+  if (!header.includes(';')) return type.test(header.trim());
   const [mediaType = '', ...params] = header.split(';').map((p) => p.trim());
   const charset = params
     .find((p) => /^charset=/i.test(p))
     ?.slice(8)
     .replace(/"/g, '');
-  return type.test(mediaType) && !(charset && !/^utf-8$/i.test(charset)) && !(coding && !/^identity$/i.test(coding));
+  return type.test(mediaType) && !(charset && !/^utf-8$/i.test(charset));
 }
 
 /**
