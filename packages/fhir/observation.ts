@@ -35,7 +35,7 @@ export type Observation = Record<string, unknown> & { resourceType: 'Observation
 export const SCREENING_ASSESSMENT_PROFILE =
   'http://hl7.org/fhir/us/core/StructureDefinition/us-core-observation-screening-assessment|6.1.0';
 const OBSERVATION_CATEGORY = 'http://terminology.hl7.org/CodeSystem/observation-category';
-const UCUM = 'http://unitsofmeasure.org';
+export const UCUM = 'http://unitsofmeasure.org';
 const DATA_ABSENT = 'http://terminology.hl7.org/CodeSystem/data-absent-reason';
 
 /**
@@ -75,7 +75,10 @@ const provenanceExtension = (p: Provenance) => ({
   ],
 });
 
-function subjectReference(subject: ObservationSubject) {
+/** How an Observation names its subject: the EHR's reference, or a Patient by identifier. */
+type SubjectReference = { reference: string } | { type: 'Patient'; identifier: { system: string; value: string } };
+
+function subjectReference(subject: ObservationSubject): SubjectReference {
   if ('reference' in subject) return { reference: subject.reference };
   const identifier = 'identifier' in subject ? subject.identifier : { system: PSEUDONYM_SYSTEM, value: subject.pseudonym };
   return { type: 'Patient', identifier: { system: identifier.system, value: identifier.value } };
@@ -85,18 +88,36 @@ function subjectReference(subject: ObservationSubject) {
 // unanswered, never prorated) is an Observation whose scoring was not performed.
 const NOT_PERFORMED = { dataAbsentReason: { coding: [{ system: DATA_ABSENT, code: 'not-performed', display: 'Not Performed' }] } };
 
+/**
+ * What a member's value is, decided once by the plan; each rendering writes it (valueElements
+ * here, observation-json.ts as text): not performed, a quantity in a UCUM annotation unit, or
+ * one of our codes.
+ */
+export type MemberValue =
+  | { kind: 'absent' }
+  | { kind: 'quantity'; value: number; unit: 'score' | 'decile' }
+  | { kind: 'concept'; code: string };
+
+const ABSENT: MemberValue = { kind: 'absent' };
+
 // why: OUR RULE (docs/fhir.md, "Out") — every score is a valueQuantity with UCUM `{score}`:
 // Quantity is a must-support type of the profile (integer is not), and one type per code holds
 // for means and proportions as well as sums.
-const scoreValue = (value: number | null) =>
-  value === null ? NOT_PERFORMED : { valueQuantity: { value, unit: 'score', system: UCUM, code: '{score}' } };
+const scoreValue = (value: number | null): MemberValue => (value === null ? ABSENT : { kind: 'quantity', value, unit: 'score' });
 
-function interpretationValue(instrumentId: string, key: string, value: unknown) {
-  if (value === null || value === undefined) return NOT_PERFORMED;
+function interpretationValue(instrumentId: string, key: string, value: unknown): MemberValue {
+  if (value === null || value === undefined) return ABSENT;
   const kind = leafKind(key);
-  if (kind.kind === 'decile') return { valueQuantity: { value: value as number, unit: 'decile', system: UCUM, code: '{decile}' } };
-  if (kind.kind === 'anchor') return { valueCodeableConcept: coding(code.anchor(instrumentId, (value as { value: number }).value)) };
-  return { valueCodeableConcept: coding(code[kind.prefix](value as string)) };
+  if (kind.kind === 'decile') return { kind: 'quantity', value: value as number, unit: 'decile' };
+  if (kind.kind === 'anchor') return { kind: 'concept', code: code.anchor(instrumentId, (value as { value: number }).value) };
+  return { kind: 'concept', code: code[kind.prefix](value as string) };
+}
+
+/** A member's value elements as objects: `valueQuantity`, `valueCodeableConcept` or `dataAbsentReason`. */
+export function valueElements(value: MemberValue): Record<string, unknown> {
+  if (value.kind === 'absent') return NOT_PERFORMED;
+  if (value.kind === 'concept') return { valueCodeableConcept: coding(value.code) };
+  return { valueQuantity: { value: value.value, unit: value.unit, system: UCUM, code: `{${value.unit}}` } };
 }
 
 /** Where one Observation lives: its id (stored results), how the others reference it, its Bundle fullUrl. */
@@ -118,7 +139,7 @@ export interface ObservationPlan {
   /** `subject` and `effectiveDateTime`, the same on every Observation. */
   context: { subject: ReturnType<typeof subjectReference>; effectiveDateTime: string };
   panel: { at: ObservationAddress; code: string; derivedFrom?: { system?: string; value: string } };
-  members: { at: ObservationAddress; code: string; value: Record<string, unknown> }[];
+  members: { at: ObservationAddress; code: string; value: MemberValue }[];
 }
 
 /**
@@ -206,7 +227,7 @@ export function planObjects(plan: ObservationPlan) {
     code: coding(m.code),
     ...plan.context,
     derivedFrom: [{ reference: plan.panel.at.reference }],
-    ...m.value,
+    ...valueElements(m.value),
   }));
   const panel: Observation = {
     resourceType: 'Observation',

@@ -1,6 +1,6 @@
-import { administeredOnErrors } from '../api/assessments';
+import { administeredOnErrors, isCalendarDay } from '../api/assessments';
 import { type FieldError, ValidationError } from '../domain/errors';
-import { type FormMap, formMapUrl, type MappedInput, type QrItem } from './form-map';
+import { type FormMap, formMapUrl, type MappedInput, type QrItem, valueKey } from './form-map';
 import type { ObservationSubject } from './observation';
 import { type AnswerSource, mapAnswers } from './response-answers';
 import { worksheetWalk } from './worksheet-answers';
@@ -31,8 +31,7 @@ const SCORED = new Set(['completed', 'amended']);
 const AUTHORED = /^(\d{4}-\d{2}-\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
 /** The day if it is one on the calendar (no 2026-02-30). */
-const calendarDay = (day: string | undefined) =>
-  day !== undefined && new Date(Date.parse(`${day}T00:00:00Z`) || 0).toISOString().slice(0, 10) === day ? day : undefined;
+const calendarDay = (day: string | undefined) => (day !== undefined && isCalendarDay(day) ? day : undefined);
 
 type Json = Record<string, unknown>;
 /** The day `authored` names, as written (its date part), if it names one on the calendar. */
@@ -167,7 +166,8 @@ function walkItems(qr: Json, issues: Issues, bounds: WalkBounds): { items: QrIte
         } else if (isText(linkId)) {
           // why: free text may repeat (a repeating comment group) and is dropped unread; a scored item may not,
           // unless it is in a repeating group (the worksheet's weights: worksheet-answers.ts checks them).
-          const mayRepeat = bounds.repeating.has(linkId) || Object.keys(one).every((k) => !k.startsWith('value') || k === 'valueString');
+          const key = valueKey(one);
+          const mayRepeat = bounds.repeating.has(linkId) || key === undefined || key === 'valueString';
           const earlier = seen.get(linkId);
           if (earlier && !mayRepeat) issues.unscorable(path, `The same linkId is answered at ${earlier}.`);
           if (!mayRepeat) seen.set(linkId, path);

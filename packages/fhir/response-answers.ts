@@ -2,7 +2,7 @@ import { getInstrument } from '../instruments/index';
 import type { Instrument } from '../instruments/types';
 import { CODE_SYSTEM_URL, questionnaireUrl } from './canonical';
 import { code } from './codes';
-import { applyFormMap, type FormMap, type MappedInput, type QrItem } from './form-map';
+import { applyFormMap, type FormMap, type MappedInput, type QrItem, valueKey } from './form-map';
 import { scoreExpressions, scoreLinkId } from './questionnaire';
 import { fromWorksheet, worksheetWalk } from './worksheet-answers';
 
@@ -23,7 +23,6 @@ export interface MappedAnswers {
 const OURS = questionnaireUrl('');
 const UNKNOWN = 'Not a questionnaire this API publishes or the clinic has mapped; see GET /fhir/r4/Questionnaire.';
 const itemPath = (answerPath: string) => answerPath.replace(/\.answer\[0\]$/, '');
-const valueKeys = (answer: Record<string, unknown>) => Object.keys(answer).filter((k) => k.startsWith('value'));
 
 /** What the answers of one of our Questionnaires may be: its answer codes and integers, by item. */
 interface OwnForm {
@@ -50,13 +49,13 @@ function ownForm(instrument: Instrument): OwnForm {
 
 /** The integer one answer to one of our items stands for, or `undefined` when it is not one of its answers. */
 function ownValue(form: OwnForm, answer: Record<string, unknown>): number | undefined {
-  const keys = valueKeys(answer);
-  if (keys.length !== 1) return undefined;
-  const value = Object.hasOwn(answer, 'valueCoding') ? answer.valueCoding : answer.valueInteger;
-  if (keys[0] === 'valueInteger') {
+  const key = valueKey(answer);
+  if (key === 'valueInteger') {
+    const value = answer.valueInteger;
     return typeof value === 'number' && Number.isInteger(value) && value >= form.min && value <= form.max ? value : undefined;
   }
-  if (keys[0] !== 'valueCoding' || value === null || typeof value !== 'object') return undefined;
+  const value = answer.valueCoding;
+  if (key !== 'valueCoding' || value === null || typeof value !== 'object') return undefined;
   const { system, code: c } = value as { system?: unknown; code?: unknown };
   return system === CODE_SYSTEM_URL && typeof c === 'string' ? form.codes.get(c) : undefined;
 }
@@ -70,8 +69,7 @@ function fromOwn(instrument: Instrument, answered: readonly AnswerSource[], issu
     if (form.calculated.has(linkId)) continue;
     if (!form.items.has(linkId)) {
       // why: an item we do not know whose answer is text is free text (a comment field): dropped, never read.
-      const text = valueKeys(answer).every((k) => k === 'valueString');
-      if (!text || valueKeys(answer).length === 0) issue(itemPath(path), 'Not an item of this questionnaire.');
+      if (valueKey(answer) !== 'valueString') issue(itemPath(path), 'Not an item of this questionnaire.');
       continue;
     }
     const value = ownValue(form, answer);

@@ -1,6 +1,6 @@
 import { decisionalBalanceData, WORKSHEET_LISTS, type WorksheetEntry, type WorksheetList } from '../instruments/decisional-balance';
 import { questionnaireUrl } from './canonical';
-import type { QrItem } from './form-map';
+import { type QrItem, valueKey } from './form-map';
 import { worksheetExpressions, worksheetLinkIds, worksheetScoreLinkId } from './worksheet-questionnaire';
 
 type Issue = (path: string, message: string) => void;
@@ -11,6 +11,9 @@ const LISTS: ReadonlySet<string> = new Set(WORKSHEET_LISTS);
 const SCORES: ReadonlySet<string> = new Set(Object.keys(worksheetExpressions()).map(worksheetScoreLinkId));
 const { min, max } = decisionalBalanceData.entry.weight;
 
+const WORKSHEET_URL = questionnaireUrl(decisionalBalanceData.id);
+let walk: { repeating: ReadonlySet<string>; items: number } | undefined;
+
 /**
  * How a response to the worksheet's Questionnaire may be walked, beyond the item instruments'
  * bounds: its weights repeat (one per entry), and a full worksheet (4 lists of 50 entries, each
@@ -19,17 +22,20 @@ const { min, max } = decisionalBalanceData.entry.weight;
  * @example worksheetWalk(`${questionnaireUrl('decisional-balance')}|1.1.0`)?.items // 611
  */
 export function worksheetWalk(questionnaire: unknown): { repeating: ReadonlySet<string>; items: number } | undefined {
-  if (typeof questionnaire !== 'string' || questionnaire.split('|')[0] !== questionnaireUrl(decisionalBalanceData.id)) return undefined;
-  return {
+  if (typeof questionnaire !== 'string' || !(questionnaire === WORKSHEET_URL || questionnaire.startsWith(`${WORKSHEET_URL}|`)))
+    return undefined;
+  return (walk ??= {
     repeating: new Set(WORKSHEET_LISTS.map(worksheetLinkIds.weight)),
     items: WORKSHEET_LISTS.length * (1 + decisionalBalanceData.maxEntries * 3) + SCORES.size,
-  };
+  });
 }
 
-const valueKeys = (answer: object) => Object.keys(answer).filter((k) => k.startsWith('value'));
 /** Whether anything under an item is an answer other than free text (which is dropped unread). */
 const scored = (item: QrItem): boolean =>
-  (item.answer ?? []).some((a) => valueKeys(a).some((k) => k !== 'valueString')) || (item.item ?? []).some(scored);
+  (item.answer ?? []).some((a) => {
+    const key = valueKey(a);
+    return key !== undefined && key !== 'valueString';
+  }) || (item.item ?? []).some(scored);
 
 /** One entry group: counted, its weight read, its label (free text) never read. */
 function readEntry(list: WorksheetList, group: QrItem, at: string, issue: Issue): WorksheetEntry[] {
@@ -52,7 +58,7 @@ function readEntry(list: WorksheetList, group: QrItem, at: string, issue: Issue)
       issue(place, `The same linkId is answered at ${weight.at}.`);
       continue;
     }
-    const value = valueKeys(answer).length === 1 ? answer.valueInteger : undefined;
+    const value = valueKey(answer) === 'valueInteger' ? answer.valueInteger : undefined;
     if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
       issue(`${place}.answer[0]`, `Not an answer of this item: a valueInteger from ${min} to ${max}.`);
       continue;
