@@ -2,7 +2,7 @@ import { administeredOnErrors, isCalendarDay } from '../api/assessments';
 import { type FieldError, ValidationError } from '../domain/errors';
 import { type FormMap, formMapUrl, type MappedInput, type QrItem, valueKey } from './form-map';
 import type { ObservationSubject } from './observation';
-import { type AnswerSource, mapAnswers } from './response-answers';
+import { type AnswerSource, mapAnswers, plainOwnAnswers } from './response-answers';
 import { worksheetWalk } from './worksheet-answers';
 
 /** What a posted QuestionnaireResponse stands for, once every rule of docs/fhir-store.md ("In") holds. */
@@ -194,7 +194,13 @@ function walkItems(qr: Json, issues: Issues, bounds: WalkBounds): { items: QrIte
  */
 export async function parseQuestionnaireResponse(
   body: unknown,
-  options: { formMap(url: string): Promise<FormMap | undefined>; parameters?: boolean; now: Date },
+  options: {
+    formMap(url: string): Promise<FormMap | undefined>;
+    parameters?: boolean;
+    now: Date;
+    /** `false` reads every response by the full walk (tests hold the one-pass reading to it). */
+    onePass?: boolean;
+  },
 ): Promise<ParsedResponse> {
   const issues = new Issues();
   const qr = unwrap(body, options.parameters ?? false, issues);
@@ -218,6 +224,20 @@ export async function parseQuestionnaireResponse(
   else for (const e of administeredOnErrors(day, options.now)) issues.bad(`${ROOT}.authored`, e.message);
   const identifier = identifierOf(resource, issues);
   if (field(resource, 'modifierExtension') !== undefined) issues.bad(`${ROOT}.modifierExtension`, MODIFIER);
+  // A sound envelope and plain answers to one of our Questionnaires: read in one pass.
+  const plain =
+    issues.list.length === 0 && options.onePass !== false
+      ? plainOwnAnswers(questionnaire as string, field(resource, 'item'), QR_LIMITS.items)
+      : undefined;
+  if (plain) {
+    return {
+      input: plain.input,
+      ...who!,
+      administeredOn: day!,
+      ...(identifier ? { identifier } : {}),
+      locate: (error) => locate(error, plain.places()),
+    };
+  }
   const walked = walkItems(resource, issues, worksheetWalk(questionnaire) ?? ITEM_BOUNDS);
   if (issues.list.some((e) => e.malformed) || !walked || !who || !day) issues.throwIfAny();
 

@@ -100,6 +100,66 @@ function fromMap(
   return { input: mapped.input, places };
 }
 
+/** Our item instrument a canonical `url|version` names, at its current version; `undefined` for anything else. */
+function ownItemInstrument(questionnaire: string): Instrument | undefined {
+  if (!questionnaire.startsWith(OURS)) return undefined;
+  const bar = questionnaire.indexOf('|');
+  if (bar < 0 || questionnaire.indexOf('|', bar + 1) >= 0) return undefined;
+  const instrument = getInstrument(questionnaire.slice(OURS.length, bar));
+  return instrument?.definition && instrument.version === questionnaire.slice(bar + 1) ? instrument : undefined;
+}
+
+const own = (o: Record<string, unknown>, name: string): unknown => (Object.hasOwn(o, name) ? o[name] : undefined);
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * The input of the commonest response, read in one pass: to one of our item Questionnaires at
+ * its version, a flat list of items each our item answered at most once with one of its
+ * answers. `undefined` for anything else (a group, an unknown or calculated item, free text, a
+ * second answer, a modifier extension, an answer that is not the item's), which the full walk
+ * then reads and reports (parseQuestionnaireResponse). Whatever it reads, it reads exactly as
+ * the walk and fromOwn do (a property test holds the two together). why: the walk keeps a place
+ * and a record per answer for the errors it may have to name; this path names none, and was two
+ * thirds of reading a response.
+ * @example plainOwnAnswers(`${questionnaireUrl('rcq')}|1.1.0`, qr.item, 200)?.input // { instrument: 'rcq', responses: { '1': -2, … } }
+ */
+export function plainOwnAnswers(
+  questionnaire: string,
+  items: unknown,
+  maxItems: number,
+): { input: MappedInput; places(): ReadonlyMap<string, string> } | undefined {
+  const instrument = ownItemInstrument(questionnaire);
+  if (!instrument || !Array.isArray(items) || items.length > maxItems) return undefined;
+  const form = ownForm(instrument);
+  const responses: Record<string, number> = {};
+  for (const item of items) {
+    if (!isRecord(item)) return undefined;
+    const linkId = own(item, 'linkId');
+    if (typeof linkId !== 'string' || !form.items.has(linkId) || own(item, 'item') !== undefined) return undefined;
+    if (own(item, 'modifierExtension') !== undefined) return undefined;
+    const answer = own(item, 'answer');
+    if (answer === undefined) continue;
+    if (!Array.isArray(answer) || answer.length > 1) return undefined;
+    if (answer.length === 0) continue;
+    const one = answer[0];
+    if (!isRecord(one) || own(one, 'item') !== undefined || own(one, 'modifierExtension') !== undefined) return undefined;
+    if (Object.hasOwn(responses, linkId)) return undefined;
+    const value = ownValue(form, one);
+    if (value === undefined) return undefined;
+    responses[linkId] = value;
+  }
+  // Built only when an error must name an answer's place, as the walk names it.
+  const places = () =>
+    new Map(
+      (items as Record<string, unknown>[]).flatMap((item, i) =>
+        Array.isArray(item.answer) && item.answer.length === 1
+          ? [[item.linkId as string, `QuestionnaireResponse.item[${i}].answer[0]`] as const]
+          : [],
+      ),
+    );
+  return { input: { instrument: instrument.id, responses }, places };
+}
+
 /**
  * Turns the answered items of a response into our instrument input, by the questionnaire it
  * names: one of ours (`url|version`; the version must be the instrument's) or one the clinic has

@@ -65,8 +65,8 @@ export function responseHandlers(ctx: AppContext, part2: (clinicId: string) => P
         if (!request.success) throw toValidationError(request.error);
         return scoreOnly(request.data as ScoreRequest);
       });
-      const { guidance: _guidance, ...scored } = result;
-      return fhirText(c, bundleOf(response, { ...scored, administeredOn: response.administeredOn }, await part2(a.get('auth').clinicId)));
+      // why: the Observations carry no guidance, so the result goes in as it is (a rest copy without it cost more than the builder).
+      return fhirText(c, bundleOf(response, { ...result, administeredOn: response.administeredOn }, await part2(a.get('auth').clinicId)));
     },
 
     // Stores exactly as POST /v1/assessments does; its route demands the same scope (app.ts).

@@ -3,12 +3,14 @@
  * /v1/assessments over HTTP versus the same DynamoDB writes issued directly, all on 127.0.0.1
  * against one in-memory DynamoDB Local, and (c) our engine versus fhirpath.js evaluating the same
  * Questionnaire's calculatedExpressions (fhirpath-engine.ts), and (d) in process, POST
- * /fhir/r4/QuestionnaireResponse/$extract versus POST /v1/score on the same answers. Run in the
- * order (b), (c), then (a) and (d) together: the in-process contenders (bare, score, extract) in
- * short slices interleaved A B C C B A …, so that neither DynamoDB Local's start-up nor a burst
- * of the machine's noise lands on one contender alone. Each contender is measured BENCH_ROUNDS ×
- * BENCH_SECONDS (defaults 2 × 5) in all, in slices of a fifth of BENCH_SECONDS; (b) measures
- * twice as long per round. Figures go to stdout and `.bench/results.json`.
+ * /fhir/r4/QuestionnaireResponse/$extract versus POST /v1/score on the same answers, with (d)'s
+ * floor: a bare route that only reads, parses and answers the two routes' bytes, which bounds
+ * what extract/score can be on this input. Run in the order (b), (c), then (a) and (d) together:
+ * the in-process contenders (bare, score, extract, the two floors) in short slices interleaved
+ * A B C D E E D C B A …, so that neither DynamoDB Local's start-up nor a burst of the machine's
+ * noise lands on one contender alone. Each contender is measured BENCH_ROUNDS × BENCH_SECONDS
+ * (defaults 2 × 5) in all, in slices of a fifth of BENCH_SECONDS; (b) measures twice as long per
+ * round. Figures go to stdout and `.bench/results.json`.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -21,6 +23,7 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { composeApp } from '../../functions/app';
 import { generateApiKey } from '../../packages/api/api-keys';
+import { jsonBody } from '../../packages/api/json-body';
 import { createPseudonymizer } from '../../packages/api/pseudonymizer';
 import { SCOPES } from '../../packages/domain/records';
 import { createDynamoClient } from '../../packages/store/client';
@@ -114,6 +117,27 @@ async function main(): Promise<void> {
     const bareOp = post(bare, '/echo');
     const extractOp = post(app, '/fhir/r4/QuestionnaireResponse/$extract', extractBody, 'application/fhir+json');
 
+    // (d)'s floor: a bare route with our JSON body reader that reads and parses each body and
+    // answers the bytes its route answered, doing nothing else (no key, no scoring, no FHIR).
+    // The two differ only in their bodies' sizes: their gap is what $extract's bytes alone cost.
+    const answered = async (path: string, body: string, type: string) => {
+      const res = await app.fetch(new Request(`http://127.0.0.1${path}`, { method: 'POST', headers: { ...headers, 'content-type': type }, body }));
+      return { text: await res.text(), type: res.headers.get('content-type') ?? type };
+    };
+    const scoreAnswer = await answered('/v1/score', scoreBody, 'application/json');
+    const extractAnswer = await answered('/fhir/r4/QuestionnaireResponse/$extract', extractBody, 'application/fhir+json');
+    const floor = new Hono()
+      .post('/score', jsonBody(64 * 1024), async (c) => {
+        await c.req.json();
+        return c.body(scoreAnswer.text, 200, { 'content-type': scoreAnswer.type });
+      })
+      .post('/extract', jsonBody(64 * 1024), async (c) => {
+        await c.req.json();
+        return c.body(extractAnswer.text, 200, { 'content-type': extractAnswer.type });
+      });
+    const floorScoreOp = post(floor, '/score');
+    const floorExtractOp = post(floor, '/extract', extractBody, 'application/fhir+json');
+
     // Sanity checks before the long run; the first reads the key (then cached for 30 s).
     for (const [name, op] of [
       ['POST /v1/score', scoreOp],
@@ -168,7 +192,7 @@ async function main(): Promise<void> {
     if (globalThis.Request !== NATIVE.Request || globalThis.Response !== NATIVE.Response) {
       throw new Error('The global Request or Response was replaced (by @hono/node-server?): (a) and (d) would not measure the runtime.');
     }
-    // (a) and (d) in process, after a warm-up of each: slices ordered bare, score, extract, extract, score, bare, …
+    // (a) and (d) in process, after a warm-up of each: slices ordered bare, score, extract, the two floors, then back, …
     // The key cache has expired during (b): the sanity checks read the key again before measuring.
     for (const [name, op] of [
       ['POST /v1/score', scoreOp],
@@ -177,14 +201,20 @@ async function main(): Promise<void> {
       if (!(await op())) throw new Error(`${name} did not answer 200.`);
     }
     const slice = { concurrency: CONCURRENCY, warmupSeconds: SLICE_WARMUP_SECONDS, seconds: SLICE_SECONDS };
-    for (const op of [bareOp, scoreOp, extractOp]) await drive(op, { concurrency: CONCURRENCY, warmupSeconds: 0, seconds: WARMUP_SECONDS });
-    const [bareRounds = [], scoreRounds = [], extractRounds = []] = await interleaved(
+    const inProcess = [bareOp, scoreOp, extractOp, floorScoreOp, floorExtractOp];
+    for (const op of inProcess) await drive(op, { concurrency: CONCURRENCY, warmupSeconds: 0, seconds: WARMUP_SECONDS });
+    const [bareRounds = [], scoreRounds = [], extractRounds = [], floorScoreRounds = [], floorExtractRounds = []] = await interleaved(
       SLICES,
-      [bareOp, scoreOp, extractOp].map((op) => () => drive(op, slice)),
+      inProcess.map((op) => () => drive(op, slice)),
     );
     const a = { bare: pool(bareRounds), score: pool(scoreRounds) };
-    const d = { v1: a.score, extract: pool(extractRounds) };
+    const d = { v1: a.score, extract: pool(extractRounds), floorScore: pool(floorScoreRounds), floorExtract: pool(floorExtractRounds) };
     const extractRatio = d.extract.rps / d.v1.rps;
+    // One request's time is 1/rps (16 in flight on one thread). If $extract's own work (reading the
+    // resource, mapping, writing the Observations) were free, it would cost /v1/score plus what its
+    // bytes cost: the best extract/score any implementation could show on this input.
+    const bytesCost = 1 / d.floorExtract.rps - 1 / d.floorScore.rps;
+    const extractCeiling = 1 / d.v1.rps / (1 / d.v1.rps + bytesCost);
 
     // Accounting: every 201 the server sent is one assessment plus one idempotency record.
     const counts = await countByClinic(client, TABLE);
@@ -209,6 +239,8 @@ async function main(): Promise<void> {
       ['(b) direct store.createAssessment', b.direct, directRounds],
       ['(b) POST /v1/assessments (HTTP)', b.api, apiRounds],
       ['(d) POST QuestionnaireResponse/$extract', d.extract, extractRounds],
+      ['(d) floor: score body in, its answer out', d.floorScore, floorScoreRounds],
+      ['(d) floor: $extract body in, its answer out', d.floorExtract, floorExtractRounds],
     ];
     const out = [
       'MI Assessments API benchmark',
@@ -216,7 +248,7 @@ async function main(): Promise<void> {
       'Everything on 127.0.0.1 on this machine: Node (app, load generators) and DynamoDB Local (Java, in memory) share the cores.',
       '',
       `(a) in process, app.fetch(new Request(…)), ${CONCURRENCY} in flight, after (b) and (c); ${WARMUP_SECONDS} s warm-up of each contender, then`,
-      `    ${SLICES} slices of ${SLICE_SECONDS} s each (after ${SLICE_WARMUP_SECONDS} s to refill), bare, score and extract interleaved A B C C B A …;`,
+      `    ${SLICES} slices of ${SLICE_SECONDS} s each (after ${SLICE_WARMUP_SECONDS} s to refill), bare, score, extract and (d)'s two floors interleaved A B C D E E D C B A …;`,
       `    20-item decisional-balance-alcohol body with content-length, valid bearer key (auth cache warm);`,
       `    bare = Hono route echoing the parsed JSON, same Request.`,
       `(b) ${CONCURRENCY} concurrent, ${WARMUP_SECONDS} s warm-up + ${B_SECONDS} s per round (after ${PREWARM_SECONDS} s of direct writes to warm DynamoDB Local's JVM: ${fmt(prewarm.rps, 0)} req/s); api = @hono/node-server + autocannon (worker thread),`,
@@ -237,6 +269,8 @@ async function main(): Promise<void> {
       `engine/fhirpath = ${fmt(c.ratio, 1)}× (target ≥ ${c.target}×) ${verdict(c.ratio, c.target)}`,
       `(d) in (a)'s slices, the same 20 answers as a QuestionnaireResponse (coded answers) to $extract, which answers a Bundle of the panel and its member Observations:`,
       `extract/score = ${pct(extractRatio)} (target ≥ ${pct(EXTRACT_TARGET)}) ${verdict(extractRatio, EXTRACT_TARGET)}`,
+      `    floor: a bare route reading and parsing each body (${Buffer.byteLength(scoreBody)} / ${Buffer.byteLength(extractBody)} B) and answering its route's bytes (${Buffer.byteLength(scoreAnswer.text)} / ${Buffer.byteLength(extractAnswer.text)} B):`,
+      `    the bytes alone cost ${fmt(bytesCost * 1e6, 1)} µs a request, so extract/score could be at most ${pct(extractCeiling)} here; $extract's own work costs ${fmt((1 / d.extract.rps - 1 / d.v1.rps - bytesCost) * 1e6, 1)} µs`,
       '',
       `stored (api):    ${api201} × 201 served (${apiOther} other statuses; autocannon received ${client2xx}, the rest were cut off at round ends)` +
         ` → ${apiStored.assessments} assessments, ${apiStored.idempotency} idempotency records: ${apiExact ? 'exactly one per request' : 'MISMATCH'}`,
@@ -257,7 +291,7 @@ async function main(): Promise<void> {
       warmupSeconds: WARMUP_SECONDS,
       dynamoPrewarm: { ...figures(prewarm), created: prewarm.okTotal },
       selection:
-        'in process: slices interleaved A B C C B A (bare, score, extract); (b): rounds ordered A B B A; each contender pools its slices or rounds (requests / summed seconds, percentiles over all latencies)',
+        'in process: slices interleaved A B C D E E D C B A (bare, score, extract, floor score, floor extract); (b): rounds ordered A B B A; each contender pools its slices or rounds (requests / summed seconds, percentiles over all latencies)',
       inProcess: {
         slices: SLICES,
         sliceSeconds: SLICE_SECONDS,
@@ -285,6 +319,13 @@ async function main(): Promise<void> {
         score: contender(d.v1, scoreRounds),
         extract: contender(d.extract, extractRounds),
         ...judged(extractRatio, EXTRACT_TARGET),
+        floor: {
+          what: 'a bare Hono route with the JSON body reader: reads and parses the body, answers the route’s bytes',
+          score: contender(d.floorScore, floorScoreRounds),
+          extract: contender(d.floorExtract, floorExtractRounds),
+          bytesCostMicros: bytesCost * 1e6,
+          ceiling: extractCeiling,
+        },
       },
       logBytes,
     };
