@@ -14,10 +14,17 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * The leaves of a result's interpretation, in its key order.
  * @example interpretationLeaves({ bands: { importance: 'high' } }) // [['bands.importance', 'high']]
  */
-export function interpretationLeaves(interpretation: Record<string, unknown>, prefix = ''): InterpretationLeaf[] {
-  return Object.entries(interpretation).flatMap(([k, v]): InterpretationLeaf[] =>
-    isRecord(v) && !('label' in v) ? interpretationLeaves(v, `${prefix}${k}.`) : [[`${prefix}${k}`, v]],
-  );
+export function interpretationLeaves(
+  interpretation: Record<string, unknown>,
+  prefix = '',
+  leaves: InterpretationLeaf[] = [],
+): InterpretationLeaf[] {
+  for (const k of Object.keys(interpretation)) {
+    const v = interpretation[k];
+    if (isRecord(v) && !('label' in v)) interpretationLeaves(v, `${prefix}${k}.`, leaves);
+    else leaves.push([prefix ? `${prefix}${k}` : k, v]);
+  }
+  return leaves;
 }
 
 /** What kind of value a leaf holds, read from its key's first segment: each kind has one FHIR encoding. */

@@ -3,6 +3,7 @@ import {
   bundleMeta,
   coding,
   type MemberValue,
+  type ObservationAddress,
   type ObservationPlan,
   type ObservationSource,
   observationPlan,
@@ -20,22 +21,26 @@ import {
  */
 
 const MAX_SHARED = 256;
-const sharedText = new Map<string, string>();
+/** By Part 2 setting, then definition hash: the provenance the text was made for, and the text. */
+const sharedText = [false, true].map(() => new Map<string, { p: Provenance; text: string }>());
 const codeText = new Map<string, string>();
 
 /** A JSON object's members without its braces: `{"a":1}` → `"a":1`. */
 const members = (value: object) => JSON.stringify(value).slice(1, -1);
 
-/** `"meta":…,"extension":…,"status":…,"category":…` for a clinic's labels and a scoring's provenance, serialized once. */
+/**
+ * `"meta":…,"extension":…,"status":…,"category":…` for a clinic's labels and a scoring's
+ * provenance, serialized once. why keyed by the hash: a result's hash is the engine's one string,
+ * whose own hash is kept, where a key made of all three fields was a new string every request.
+ */
 function shared(part2: boolean, p: Provenance): string {
-  const key = `${part2 ? 1 : 0}\u0000${p.algorithm}\u0000${p.algorithmVersion}\u0000${p.definitionHash}`;
-  let text = sharedText.get(key);
-  if (text === undefined) {
-    text = members(sharedElements(part2, p));
-    // why: stored results of older definitions bring their own provenance; the memo stays bounded.
-    if (sharedText.size >= MAX_SHARED) sharedText.clear();
-    sharedText.set(key, text);
-  }
+  const memo = sharedText[part2 ? 1 : 0]!;
+  const hit = memo.get(p.definitionHash);
+  if (hit && hit.p.algorithm === p.algorithm && hit.p.algorithmVersion === p.algorithmVersion) return hit.text;
+  const text = members(sharedElements(part2, p));
+  // why: stored results of older definitions bring their own provenance; the memo stays bounded.
+  if (memo.size >= MAX_SHARED) memo.clear();
+  memo.set(p.definitionHash, { p: { ...p }, text });
   return text;
 }
 
@@ -91,17 +96,24 @@ function panelTailText(plan: ObservationPlan): string {
     : '';
   if (plan.members.length === 0) return from + ABSENT_TEXT;
   let list = '';
-  for (const m of plan.members) list += `${list ? ',' : ''}{"reference":${str(m.at.reference)}}`;
+  for (const m of plan.members) list += `${list ? ',' : ''}{"reference":${quotedReference(m.at)}}`;
   return `${from}"hasMember":[${list}]`;
 }
 
-/** One Observation: the shared head, its code and the plan's context, then what is its own. */
+/** One Observation: the shared head, its code and the plan's context, then what is its own (an id is a FHIR id: nothing to escape). */
 const resource = (id: string | undefined, head: string, c: string, context: string, tail: string) =>
-  `{"resourceType":"Observation",${id ? `"id":${JSON.stringify(id)},` : ''}${head},${codeOf(c)},${context}${tail}}`;
+  `{"resourceType":"Observation",${id ? `"id":"${id}",` : ''}${head},${codeOf(c)},${context}${tail}}`;
 
-/** One Bundle entry. */
-const entry = (fullUrl: string | undefined, body: string) =>
-  `{${fullUrl ? `"fullUrl":${JSON.stringify(fullUrl)},` : ''}"resource":${body}}`;
+/**
+ * An Observation's reference as a JSON string. why no JSON.stringify: observationPlan makes every
+ * reference from a UUID (`urn:uuid:…`) or a FHIR id (`Observation/[A-Za-z0-9.-]+`), so no
+ * character of it needs escaping.
+ */
+const quotedReference = (at: ObservationAddress) => `"${at.reference}"`;
+
+/** One Bundle entry; a stored result's fullUrl is under the request's base, so it is escaped. */
+const entry = (at: ObservationAddress, body: string) =>
+  `{${at.fullUrl === undefined ? '' : `"fullUrl":${at.fullUrl === at.reference ? quotedReference(at) : str(at.fullUrl)},`}"resource":${body}}`;
 
 /** The Bundle's head: `{"resourceType":"Bundle",` with or without the Part 2 `meta`, and its type. */
 const BUNDLE_HEAD = [false, true].map((part2) => {
@@ -118,10 +130,10 @@ export function planBundleJson(plan: ObservationPlan): string {
   const context = contextText(plan.context);
   const tail = panelTailText(plan);
   let json =
-    BUNDLE_HEAD[plan.part2 ? 1 : 0]! + entry(plan.panel.at.fullUrl, resource(plan.panel.at.id, head, plan.panel.code, context, `,${tail}`));
-  const fromPanel = `,"derivedFrom":[{"reference":${str(plan.panel.at.reference)}}]`;
+    BUNDLE_HEAD[plan.part2 ? 1 : 0]! + entry(plan.panel.at, resource(plan.panel.at.id, head, plan.panel.code, context, `,${tail}`));
+  const fromPanel = `,"derivedFrom":[{"reference":${quotedReference(plan.panel.at)}}]`;
   for (const m of plan.members) {
-    json += `,${entry(m.at.fullUrl, resource(m.at.id, head, m.code, context, `${fromPanel},${valueText(m.value)}`))}`;
+    json += `,${entry(m.at, resource(m.at.id, head, m.code, context, `${fromPanel},${valueText(m.value)}`))}`;
   }
   return `${json}]}`;
 }

@@ -142,6 +142,20 @@ export interface ObservationPlan {
   members: { at: ObservationAddress; code: string; value: MemberValue }[];
 }
 
+/** Member codes by instrument and member name (finitely many: the CodeSystem's). */
+type CodeMemo = Map<string, Map<string, string>>;
+const scoreCodes: CodeMemo = new Map();
+const interpretationCodes: CodeMemo = new Map();
+
+/** A member's code, made once. why: the same string each time keeps its hash, so the writer's lookups by code cost nothing. */
+function memberCode(memo: CodeMemo, make: (instrument: string, key: string) => string, instrumentId: string, key: string): string {
+  let codes = memo.get(instrumentId);
+  if (!codes) memo.set(instrumentId, (codes = new Map()));
+  let c = codes.get(key);
+  if (c === undefined) codes.set(key, (c = make(instrumentId, key)));
+  return c;
+}
+
 /**
  * Decides the Observations of a result: stored results have ids (`observationId`) and reference
  * each other as `Observation/<id>`; a `$extract` result has no ids, so its resources reference
@@ -161,11 +175,19 @@ export function observationPlan(source: ObservationSource): ObservationPlan {
   };
   const panelAt = address();
   const members: ObservationPlan['members'] = [];
-  for (const [name, value] of Object.entries(view.scores)) {
-    members.push({ at: address(name), code: code.score(instrumentId, name), value: scoreValue(value) });
+  for (const name of Object.keys(view.scores)) {
+    members.push({
+      at: address(name),
+      code: memberCode(scoreCodes, code.score, instrumentId, name),
+      value: scoreValue(view.scores[name]!),
+    });
   }
   for (const [key, value] of interpretationLeaves(view.interpretation)) {
-    members.push({ at: address(key), code: code.interpretation(instrumentId, key), value: interpretationValue(instrumentId, key, value) });
+    members.push({
+      at: address(key),
+      code: memberCode(interpretationCodes, code.interpretation, instrumentId, key),
+      value: interpretationValue(instrumentId, key, value),
+    });
   }
   return {
     instrumentId,

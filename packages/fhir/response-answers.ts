@@ -109,7 +109,6 @@ function ownItemInstrument(questionnaire: string): Instrument | undefined {
   return instrument?.definition && instrument.version === questionnaire.slice(bar + 1) ? instrument : undefined;
 }
 
-const own = (o: Record<string, unknown>, name: string): unknown => (Object.hasOwn(o, name) ? o[name] : undefined);
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
@@ -120,7 +119,8 @@ const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typ
  * then reads and reports (parseQuestionnaireResponse). Whatever it reads, it reads exactly as
  * the walk and fromOwn do (a property test holds the two together). why: the walk keeps a place
  * and a record per answer for the errors it may have to name; this path names none, and was two
- * thirds of reading a response.
+ * thirds of reading a response. It reads fields directly, where the walk checks that each is the
+ * object's own: no name it reads is one Object.prototype has, so the two read the same.
  * @example plainOwnAnswers(`${questionnaireUrl('rcq')}|1.1.0`, qr.item, 200)?.input // { instrument: 'rcq', responses: { '1': -2, … } }
  */
 export function plainOwnAnswers(
@@ -134,16 +134,16 @@ export function plainOwnAnswers(
   const responses: Record<string, number> = {};
   for (const item of items) {
     if (!isRecord(item)) return undefined;
-    const linkId = own(item, 'linkId');
-    if (typeof linkId !== 'string' || !form.items.has(linkId) || own(item, 'item') !== undefined) return undefined;
-    if (own(item, 'modifierExtension') !== undefined) return undefined;
-    const answer = own(item, 'answer');
+    const { linkId, answer } = item;
+    if (typeof linkId !== 'string' || !form.items.has(linkId) || item.item !== undefined || item.modifierExtension !== undefined) {
+      return undefined;
+    }
     if (answer === undefined) continue;
     if (!Array.isArray(answer) || answer.length > 1) return undefined;
     if (answer.length === 0) continue;
     const one = answer[0];
-    if (!isRecord(one) || own(one, 'item') !== undefined || own(one, 'modifierExtension') !== undefined) return undefined;
-    if (Object.hasOwn(responses, linkId)) return undefined;
+    if (!isRecord(one) || one.item !== undefined || one.modifierExtension !== undefined || Object.hasOwn(responses, linkId))
+      return undefined;
     const value = ownValue(form, one);
     if (value === undefined) return undefined;
     responses[linkId] = value;

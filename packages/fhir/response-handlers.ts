@@ -29,24 +29,29 @@ async function parsed(c: Authed, ctx: AppContext, parameters: boolean): Promise<
   });
 }
 
-/** Runs a use case, turning its `/v1`-placed validation errors into places in the resource. */
-async function located<T>(response: ParsedResponse, run: () => Promise<T> | T): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
+/**
+ * Runs a use case, turning its `/v1`-placed validation errors into places in the resource; a
+ * synchronous one (scoring) stays synchronous.
+ */
+function located<T>(response: ParsedResponse, run: () => T): T {
+  const relocate = (error: unknown): never => {
     throw error instanceof ValidationError ? response.locate(error) : error;
+  };
+  try {
+    const result = run();
+    return (result instanceof Promise ? result.catch(relocate) : result) as T;
+  } catch (error) {
+    return relocate(error);
   }
 }
 
 /** The answer's Bundle (as JSON text): the result's Observations about the subject as sent, derived from the response's identifier. */
-const bundleOf = (response: ParsedResponse, view: ObservationSource['view'], part2: boolean, base?: string) =>
-  observationBundleJson({
-    view,
-    subject: response.subject,
-    ...(response.identifier ? { derivedFrom: response.identifier } : {}),
-    part2,
-    ...(base ? { base } : {}),
-  });
+function bundleOf(response: ParsedResponse, view: ObservationSource['view'], part2: boolean, base?: string) {
+  const source: ObservationSource = { view, subject: response.subject, part2 };
+  if (response.identifier) source.derivedFrom = response.identifier;
+  if (base) source.base = base;
+  return observationBundleJson(source);
+}
 
 /**
  * The handlers over the app's context (docs/fhir-store.md, "In" and "Out"). The answer's subject
@@ -60,7 +65,7 @@ export function responseHandlers(ctx: AppContext, part2: (clinicId: string) => P
     async extractQuestionnaireResponse(c) {
       const a = c as Authed;
       const response = await parsed(a, ctx, true);
-      const result = await located(response, () => {
+      const result = located(response, () => {
         const request = parseScoreRequest(response.input);
         if (!request.success) throw toValidationError(request.error);
         return scoreOnly(request.data as ScoreRequest);
