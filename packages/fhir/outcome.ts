@@ -82,7 +82,8 @@ export const baseOf = (c: Context) => `${new URL(c.req.url).origin}${FHIR_BASE_P
 export function outcomes(): MiddlewareHandler {
   return createMiddleware(async (c, next) => {
     await next();
-    if (!/^application\/problem\+json/i.test(c.res.headers.get('content-type') ?? '')) return;
+    // why: problems are errors; a success is passed on without reading its headers.
+    if (c.res.status < 400 || !/^application\/problem\+json/i.test(c.res.headers.get('content-type') ?? '')) return;
     const problem = (await c.res.json()) as Problem;
     const headers = new Headers(c.res.headers);
     headers.set('content-type', `${FHIR_JSON}; charset=utf-8`);
