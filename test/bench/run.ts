@@ -105,11 +105,16 @@ async function main(): Promise<void> {
       'content-type': 'application/json',
       'content-length': String(Buffer.byteLength(scoreBody)),
     };
+    const request = (path: string, body: string, type: string) =>
+      new Request(`http://127.0.0.1${path}`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': type, 'content-length': String(Buffer.byteLength(body)) },
+        body,
+      });
     const post =
       (target: { fetch: (request: Request) => Response | Promise<Response> }, path: string, body = scoreBody, type = 'application/json') =>
       async () => {
-        const sized = { ...headers, 'content-type': type, 'content-length': String(Buffer.byteLength(body)) };
-        const res = await target.fetch(new Request(`http://127.0.0.1${path}`, { method: 'POST', headers: sized, body }));
+        const res = await target.fetch(request(path, body, type));
         await res.arrayBuffer();
         return res.status === 200;
       };
@@ -121,7 +126,7 @@ async function main(): Promise<void> {
     // answers the bytes its route answered, doing nothing else (no key, no scoring, no FHIR).
     // The two differ only in their bodies' sizes: their gap is what $extract's bytes alone cost.
     const answered = async (path: string, body: string, type: string) => {
-      const res = await app.fetch(new Request(`http://127.0.0.1${path}`, { method: 'POST', headers: { ...headers, 'content-type': type }, body }));
+      const res = await app.fetch(request(path, body, type));
       return { text: await res.text(), type: res.headers.get('content-type') ?? type };
     };
     const scoreAnswer = await answered('/v1/score', scoreBody, 'application/json');
