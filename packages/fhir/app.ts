@@ -1,5 +1,4 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { createMiddleware } from 'hono/factory';
 import { requireScope } from '../api/auth';
 import type { AppContext, AppExtension } from '../api/context';
 import { lazyImport } from '../api/lazy';
@@ -48,9 +47,8 @@ export function fhirExtension(extra: readonly ExtraFhirRoute[] = []): AppExtensi
     const base = FHIR_BASE_PATH;
     app.use(`${base}/*`, outcomes());
     const open = new Set<string>([`${base}/metadata`]);
-    const guarded = (mw: MiddlewareHandler): MiddlewareHandler =>
-      createMiddleware(async (c, next) => (open.has(c.req.path) ? next() : mw(c, next)));
-    app.use(`${base}/*`, guarded(guards.authenticate as MiddlewareHandler));
+    const authenticate = guards.authenticate as MiddlewareHandler;
+    app.use(`${base}/*`, (c, next) => (open.has(c.req.path) ? next() : authenticate(c, next)));
     const handlers = lazyHandlers(ctx);
     for (const route of FHIR_ROUTES as readonly FhirRoute[]) {
       const run = (c: Context) => handlers().then((h) => h[route.handler](c));
