@@ -29,7 +29,7 @@ export function guidanceContext({ targetBehavior, guidance }: GuidanceFields): G
   return { ...(targetBehavior ? { targetBehavior } : {}), ...(guidance?.style ? { style: guidance.style } : {}) };
 }
 
-function scoreInput(input: InstrumentInput, context: GuidanceContext): ScoredResult {
+function scoreInput(input: InstrumentInput, context: GuidanceContext | null): ScoredResult {
   const instrument = getInstrument(input.instrument);
   if (!instrument) throw new ValidationError([{ path: 'instrument', message: 'Unknown instrument.' }], 'unprocessable');
   return instrument.score(input, context);
@@ -37,11 +37,12 @@ function scoreInput(input: InstrumentInput, context: GuidanceContext): ScoredRes
 
 /**
  * Stateless scoring for `POST /v1/score`: the same engine and output as stored assessments.
+ * `guidance: false` renders none (`guidance` is `[]`), for `$extract`, whose Observations carry none.
  * @example scoreOnly(scoreRequest.parse({ instrument: 'readiness-ruler', responses: { importance: 7 } })).scores // { importance: 7 }
  */
-export function scoreOnly(body: ScoreRequest): ScoredResult {
+export function scoreOnly(body: ScoreRequest, options: { guidance?: boolean } = {}): ScoredResult {
   const { targetBehavior, guidance, ...input } = body as unknown as InstrumentInput & GuidanceFields;
-  return scoreInput(input, guidanceContext({ targetBehavior, guidance }));
+  return scoreInput(input, options.guidance === false ? null : guidanceContext({ targetBehavior, guidance }));
 }
 
 const DAY_MS = 86_400_000;

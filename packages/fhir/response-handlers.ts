@@ -68,7 +68,8 @@ export function responseHandlers(ctx: AppContext, part2: (clinicId: string) => P
       const result = located(response, () => {
         const request = parseScoreRequest(response.input);
         if (!request.success) throw toValidationError(request.error);
-        return scoreOnly(request.data as ScoreRequest);
+        // why: Observations carry no guidance, so none is rendered only to be dropped.
+        return scoreOnly(request.data as ScoreRequest, { guidance: false });
       });
       // why: the Observations carry no guidance, so the result goes in as it is (a rest copy without it cost more than the builder).
       return fhirText(c, bundleOf(response, { ...result, administeredOn: response.administeredOn }, await part2(a.get('auth').clinicId)));

@@ -132,7 +132,7 @@ function guidanceHits(leaning: string | null, counts: Record<WorksheetList, numb
  * when every entry is weighted, `weightedProportion`. Absent lists are `missing` and make totals null.
  * @example scoreWorksheet({ instrument: 'decisional-balance', responses: { benefitsOfChange: [{}], costsOfChange: [{}], benefitsOfStatusQuo: [{}, {}], costsOfStatusQuo: [{}, {}, {}] } }).scores.proportion // 0.5714…
  */
-export function scoreWorksheet(input: InstrumentInput, context: GuidanceContext = {}): ScoredResult {
+export function scoreWorksheet(input: InstrumentInput, context: GuidanceContext | null = {}): ScoredResult {
   const lists = input.responses as Partial<Record<WorksheetList, readonly WorksheetEntry[]>>;
   const missing = WORKSHEET_LISTS.filter((list) => lists[list] === undefined);
   const scores: Record<string, number | null> = {};
@@ -156,7 +156,8 @@ export function scoreWorksheet(input: InstrumentInput, context: GuidanceContext 
     missing,
     scores,
     interpretation: { leaning },
-    guidance: renderGuidance(decisionalBalanceData.id, decisionalBalanceGuidance, guidanceHits(leaning, counts), context),
+    guidance:
+      context === null ? [] : renderGuidance(decisionalBalanceData.id, decisionalBalanceGuidance, guidanceHits(leaning, counts), context),
     provenance: { ...provenance() },
   };
 }

@@ -206,7 +206,7 @@ export function scoreItems(
   definition: ItemInstrumentDefinition,
   provenance: Provenance,
   input: InstrumentInput,
-  guidanceContext: GuidanceContext = {},
+  guidanceContext: GuidanceContext | null = {},
 ): ScoredResult {
   const context = { responseScale: responseScaleFor(definition, input.scale) };
   const answers = input.responses;
@@ -221,7 +221,10 @@ export function scoreItems(
     missing,
     scores,
     interpretation,
-    guidance: renderGuidance(definition.id, definition.guidance, definition.guide(scores, interpretation, context), guidanceContext),
+    guidance:
+      guidanceContext === null
+        ? []
+        : renderGuidance(definition.id, definition.guidance, definition.guide(scores, interpretation, context), guidanceContext),
     provenance: { ...provenance },
   };
 }

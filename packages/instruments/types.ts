@@ -41,9 +41,10 @@ export interface Instrument {
   inputSchema: z.ZodMiniObject;
   /**
    * Pure and deterministic. The input must already have passed `inputSchema`. The context (target
-   * behaviour, guidance style) changes only the guidance, never a score or interpretation.
+   * behaviour, guidance style) changes only the guidance, never a score or interpretation; `null`
+   * asks for none (`guidance` is `[]` and nothing is rendered), for a caller that drops it.
    */
-  score(input: InstrumentInput, context?: GuidanceContext): ScoredResult;
+  score(input: InstrumentInput, context?: GuidanceContext | null): ScoredResult;
   /**
    * The answers as they may be stored: free text (worksheet labels) removed. Scoring the redacted
    * input gives exactly the same result as scoring the original.

@@ -59,6 +59,14 @@ describe.each(DEFINITIONS.map((d) => [d.id, d] as const))('%s properties', (id, 
     );
   });
 
+  it('without guidance (context null) gives the same result with no guidance items', () => {
+    fc.assert(
+      fc.property(itemInput(definition), (input) => {
+        expect(instrument.score(input, null)).toEqual({ ...instrument.score(input), guidance: [] });
+      }),
+    );
+  });
+
   it.each(definition.scales.map((s) => [s.id, s] as const))('never changes %s when its answers are permuted', (scaleId, scale) => {
     const { min, max } = definition.responseScale;
     const complete = fc.tuple(...definition.items.map(() => fc.integer({ min, max })));
@@ -175,6 +183,14 @@ describe('decisional-balance worksheet properties', () => {
         const redacted = decisionalBalance.redact(input);
         expect(decisionalBalance.score(redacted)).toEqual(decisionalBalance.score(input));
         expect(JSON.stringify(redacted)).not.toContain('"label"');
+      }),
+    );
+  });
+
+  it('without guidance (context null) gives the same result with no guidance items', () => {
+    fc.assert(
+      fc.property(worksheetInput, (input) => {
+        expect(decisionalBalance.score(input, null)).toEqual({ ...decisionalBalance.score(input), guidance: [] });
       }),
     );
   });
