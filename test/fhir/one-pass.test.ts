@@ -97,7 +97,8 @@ describe('reading plain answers in one pass', () => {
   it.each(itemInstruments)('%s: reads exactly what the full walk reads, places included, or leaves the response to it', async (id) => {
     let plain = 0;
     await fc.assert(
-      fc.asyncProperty(items(id), fc.boolean(), async (list, current) => {
+      // Mostly our current version, now and then an old one (never read in one pass).
+      fc.asyncProperty(items(id), fc.constantFrom(true, true, true, false), async (list, current) => {
         const body = ourResponse(id, {}, { item: list, ...(current ? {} : { questionnaire: `${canonicalOf(id)}.9` }) });
         if (plainOwnAnswers(body.questionnaire, body.item, 200)) plain++;
         expect(await outcome(body, true)).toEqual(await outcome(body, false));
