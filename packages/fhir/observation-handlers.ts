@@ -3,7 +3,8 @@ import type { AppContext } from '../api/context';
 import { NotFound, ValidationError } from '../domain/errors';
 import type { AssessmentView } from '../domain/records';
 import { readForm } from './form-body';
-import { observationsFor, PART2_SECURITY, parseObservationId } from './observation';
+import { observationsFor, PART2_SECURITY } from './observation';
+import { parseObservationId } from './observation-id';
 import { parseObservationSearch, searchObservations } from './observation-search';
 import { baseOf, fhirJson } from './outcome';
 
