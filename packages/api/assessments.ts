@@ -75,8 +75,8 @@ export function administeredOnErrors(administeredOn: string, now: Date): FieldEr
   // why: a day before 1900 is a typo, and periods (aggregates, exports) stay four-digit years.
   if (administeredOn < '1900-01-01') return [{ path: 'administeredOn', message: 'Must not be before 1900-01-01.' }];
   // why: a day ahead of UTC is allowed for clinics east of Greenwich; later dates are typos.
-  const day = Date.UTC(Number(administeredOn.slice(0, 4)), Number(administeredOn.slice(5, 7)) - 1, Number(administeredOn.slice(8, 10)));
-  if (day > now.getTime() + DAY_MS) return [{ path: 'administeredOn', message: 'Must not be in the future.' }];
+  if (Date.parse(`${administeredOn}T00:00:00Z`) > now.getTime() + DAY_MS)
+    return [{ path: 'administeredOn', message: 'Must not be in the future.' }];
   return [];
 }
 

@@ -26,9 +26,12 @@ export interface MappedInput {
   responses: Record<string, number> | Partial<Record<string, { weight?: number }[]>>;
 }
 
+/** A JSON object (not null, not an array): what an item, an answer or a resource must be. */
+export const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
 /**
  * The one `value[x]` key of an answer, `undefined` when it has none, `null` when it has several.
- * why a loop: listing the keys allocated two arrays per answer, a tenth of reading a response.
+ * why a loop: listing the keys allocated two arrays per answer.
  */
 export function valueKey(answer: object): string | null | undefined {
   let found: string | undefined;

@@ -1,6 +1,6 @@
 import { administeredOnErrors, isCalendarDay } from '../api/assessments';
 import { type FieldError, ValidationError } from '../domain/errors';
-import { type FormMap, formMapUrl, type MappedInput, type QrItem, valueKey } from './form-map';
+import { type FormMap, formMapUrl, isRecord, type MappedInput, type QrItem, valueKey } from './form-map';
 import type { ObservationSubject } from './observation';
 import { type AnswerSource, mapAnswers, plainOwnAnswers } from './response-answers';
 import { worksheetWalk } from './worksheet-answers';
@@ -41,7 +41,6 @@ const authoredDay = (qr: Json) => {
 };
 /** An own field only: a body's `__proto__` or `constructor` key is data like any other, never the prototype's. */
 const field = (o: Json, name: string): unknown => (Object.hasOwn(o, name) ? o[name] : undefined);
-const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
 const isText = (v: unknown, max: number = QR_LIMITS.text): v is string => typeof v === 'string' && v.length >= 1 && v.length <= max;
 
 /** Errors found so far; `malformed` ones (the envelope) make the answer 400, the rest (the answers) 422. */
@@ -67,13 +66,13 @@ class Issues {
 
 /** The QuestionnaireResponse of an `$extract` body: bare, or the one `questionnaire-response` parameter of a Parameters. */
 function unwrap(body: unknown, parameters: boolean, issues: Issues): unknown {
-  if (!parameters || !isObject(body) || field(body, 'resourceType') !== 'Parameters') return body;
+  if (!parameters || !isRecord(body) || field(body, 'resourceType') !== 'Parameters') return body;
   const list = field(body, 'parameter');
   const named =
     Array.isArray(list) && list.length <= QR_LIMITS.parameters
-      ? list.filter((p) => isObject(p) && field(p, 'name') === 'questionnaire-response')
+      ? list.filter((p) => isRecord(p) && field(p, 'name') === 'questionnaire-response')
       : [];
-  if (named.length !== 1 || !isObject(field(named[0] as Json, 'resource'))) {
+  if (named.length !== 1 || !isRecord(field(named[0] as Json, 'resource'))) {
     issues.bad('Parameters.parameter', 'Exactly one questionnaire-response parameter with a resource is required.');
     return undefined;
   }
@@ -84,11 +83,11 @@ function unwrap(body: unknown, parameters: boolean, issues: Issues): unknown {
 function subjectOf(qr: Json, issues: Issues): { subject: ParsedResponse['subject']; ref: string } | undefined {
   const subject = field(qr, 'subject');
   const at = `${ROOT}.subject`;
-  if (!isObject(subject)) return issues.bad(at, 'Required: the client, as identifier (system and value) or reference.');
+  if (!isRecord(subject)) return issues.bad(at, 'Required: the client, as identifier (system and value) or reference.');
   const identifier = field(subject, 'identifier');
   if (identifier !== undefined) {
-    const system = isObject(identifier) ? field(identifier, 'system') : undefined;
-    const value = isObject(identifier) ? field(identifier, 'value') : undefined;
+    const system = isRecord(identifier) ? field(identifier, 'system') : undefined;
+    const value = isRecord(identifier) ? field(identifier, 'value') : undefined;
     // why: `|` joins system and value into the ref, as Observation search reads subject:identifier.
     if (!isText(system) || !isText(value) || system.includes('|') || value.includes('|')) {
       return issues.bad(`${at}.identifier`, 'Needs a system and a value, neither containing "|".');
@@ -109,8 +108,8 @@ function subjectOf(qr: Json, issues: Issues): { subject: ParsedResponse['subject
 function identifierOf(qr: Json, issues: Issues): ParsedResponse['identifier'] {
   const identifier = field(qr, 'identifier');
   if (identifier === undefined) return undefined;
-  const system = isObject(identifier) ? field(identifier, 'system') : undefined;
-  const value = isObject(identifier) ? field(identifier, 'value') : undefined;
+  const system = isRecord(identifier) ? field(identifier, 'system') : undefined;
+  const value = isRecord(identifier) ? field(identifier, 'value') : undefined;
   if (!isText(value) || (system !== undefined && !isText(system))) {
     return issues.bad(`${ROOT}.identifier`, `Needs a value (and optionally a system), each 1 to ${QR_LIMITS.text} characters.`);
   }
@@ -148,7 +147,7 @@ function walkItems(qr: Json, issues: Issues, bounds: WalkBounds): { items: QrIte
     }
     return list.every((item, i) => {
       const path = `${at}[${i}]`;
-      if (!isObject(item)) {
+      if (!isRecord(item)) {
         issues.bad(path, 'Must be an item.');
         return true;
       }
@@ -160,7 +159,7 @@ function walkItems(qr: Json, issues: Issues, bounds: WalkBounds): { items: QrIte
       else if (Array.isArray(answer) && answer.length > 1) issues.unscorable(`${path}.answer`, 'This item takes one answer.');
       else if (Array.isArray(answer) && answer.length === 1) {
         const one = answer[0];
-        if (!isObject(one)) issues.bad(`${path}.answer[0]`, 'Must be an answer.');
+        if (!isRecord(one)) issues.bad(`${path}.answer[0]`, 'Must be an answer.');
         else if (field(one, 'item') !== undefined || field(one, 'modifierExtension') !== undefined) {
           issues.unscorable(`${path}.answer[0]`, 'Items or modifier extensions under an answer are not part of these questionnaires.');
         } else if (isText(linkId)) {
@@ -205,7 +204,7 @@ export async function parseQuestionnaireResponse(
   const issues = new Issues();
   const qr = unwrap(body, options.parameters ?? false, issues);
   if (qr === undefined) issues.throwIfAny();
-  if (!isObject(qr) || field(qr, 'resourceType') !== ROOT) {
+  if (!isRecord(qr) || field(qr, 'resourceType') !== ROOT) {
     issues.bad(`${ROOT}.resourceType`, 'Must be a QuestionnaireResponse.');
     issues.throwIfAny();
   }

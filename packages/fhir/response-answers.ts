@@ -2,7 +2,7 @@ import { getInstrument } from '../instruments/index';
 import type { Instrument } from '../instruments/types';
 import { CODE_SYSTEM_URL, questionnaireUrl } from './canonical';
 import { code } from './codes';
-import { applyFormMap, type FormMap, type MappedInput, type QrItem, valueKey } from './form-map';
+import { applyFormMap, type FormMap, isRecord, type MappedInput, type QrItem, valueKey } from './form-map';
 import { scoreExpressions, scoreLinkId } from './questionnaire';
 import { fromWorksheet, worksheetWalk } from './worksheet-answers';
 
@@ -100,16 +100,23 @@ function fromMap(
   return { input: mapped.input, places };
 }
 
-/** Our item instrument a canonical `url|version` names, at its current version; `undefined` for anything else. */
-function ownItemInstrument(questionnaire: string): Instrument | undefined {
+/**
+ * The instrument one of our canonical `url|version`s names at its current version (the worksheet
+ * flagged: it has lists, not items), why it cannot be scored, or `undefined` for a URL not ours.
+ */
+function ownQuestionnaire(questionnaire: string): { instrument: Instrument; worksheet: boolean } | { refusal: string } | undefined {
   if (!questionnaire.startsWith(OURS)) return undefined;
-  const bar = questionnaire.indexOf('|');
-  if (bar < 0 || questionnaire.indexOf('|', bar + 1) >= 0) return undefined;
-  const instrument = getInstrument(questionnaire.slice(OURS.length, bar));
-  return instrument?.definition && instrument.version === questionnaire.slice(bar + 1) ? instrument : undefined;
+  const [url = '', version, ...rest] = questionnaire.split('|');
+  const instrument = getInstrument(url.slice(OURS.length));
+  // why: the worksheet has lists, not items, and a Questionnaire of its own (worksheet-questionnaire.ts).
+  const worksheet = worksheetWalk(url) !== undefined;
+  if (!instrument || (!instrument.definition && !worksheet) || rest.length > 0) return { refusal: UNKNOWN };
+  if (version === undefined) return { refusal: 'Name the version answered: url|version.' };
+  if (version !== instrument.version) {
+    return { refusal: `Not a version of this questionnaire that is scored here; see GET /fhir/r4/Questionnaire/${instrument.id}.` };
+  }
+  return { instrument, worksheet };
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
  * The input of the commonest response, read in one pass: to one of our item Questionnaires at
@@ -128,9 +135,9 @@ export function plainOwnAnswers(
   items: unknown,
   maxItems: number,
 ): { input: MappedInput; places(): ReadonlyMap<string, string> } | undefined {
-  const instrument = ownItemInstrument(questionnaire);
-  if (!instrument || !Array.isArray(items) || items.length > maxItems) return undefined;
-  const form = ownForm(instrument);
+  const own = ownQuestionnaire(questionnaire);
+  if (!own || 'refusal' in own || own.worksheet || !Array.isArray(items) || items.length > maxItems) return undefined;
+  const form = ownForm(own.instrument);
   const responses: Record<string, number> = {};
   for (const item of items) {
     if (!isRecord(item)) return undefined;
@@ -157,7 +164,7 @@ export function plainOwnAnswers(
           : [],
       ),
     );
-  return { input: { instrument: instrument.id, responses }, places };
+  return { input: { instrument: own.instrument.id, responses }, places };
 }
 
 /**
@@ -175,18 +182,9 @@ export async function mapAnswers(
     options.issue('QuestionnaireResponse.questionnaire', message);
     return undefined;
   };
-  if (questionnaire.startsWith(OURS)) {
-    const [url = '', version, ...rest] = questionnaire.split('|');
-    const instrument = getInstrument(url.slice(OURS.length));
-    // why: the worksheet has lists, not items, and a Questionnaire of its own (worksheet-questionnaire.ts).
-    const worksheet = worksheetWalk(url) !== undefined;
-    if (!instrument || (!instrument.definition && !worksheet) || rest.length > 0) return refuse(UNKNOWN);
-    if (version === undefined) return refuse('Name the version answered: url|version.');
-    if (version !== instrument.version) {
-      return refuse(`Not a version of this questionnaire that is scored here; see GET /fhir/r4/Questionnaire/${instrument.id}.`);
-    }
-    return worksheet ? fromWorksheet(walked.items, options.issue) : fromOwn(instrument, walked.answered, options.issue);
-  }
+  const own = ownQuestionnaire(questionnaire);
+  if (own && 'refusal' in own) return refuse(own.refusal);
+  if (own) return own.worksheet ? fromWorksheet(walked.items, options.issue) : fromOwn(own.instrument, walked.answered, options.issue);
   const map = await options.formMap();
   if (!map) return refuse(UNKNOWN);
   return fromMap(map, walked.items, walked.answered, options.issue);

@@ -72,7 +72,6 @@ export function responseHandlers(ctx: AppContext, part2: (clinicId: string) => P
         // why: Observations carry no guidance, so none is rendered only to be dropped.
         return scoreOnly(request.data as ScoreRequest, { guidance: false });
       });
-      // why: the Observations carry no guidance, so the result goes in as it is (a rest copy without it cost more than the builder).
       return fhirText(c, bundleOf(response, { ...result, administeredOn: response.administeredOn }, await part2(a.get('auth').clinicId)));
     },
 
