@@ -1,4 +1,5 @@
 import { administeredOnErrors, isCalendarDay } from '../api/assessments';
+import type { ScoreRequest } from '../api/schemas';
 import { type FieldError, ValidationError } from '../domain/errors';
 import { type FormMap, formMapUrl, isRecord, type MappedInput, type QrItem, valueKey } from './form-map';
 import type { ObservationSubject } from './observation';
@@ -9,6 +10,11 @@ import { worksheetWalk } from './worksheet-answers';
 export interface ParsedResponse {
   /** Our instrument input: the same a `/v1` body carries. */
   input: MappedInput;
+  /**
+   * `input` as a valid score request, when reading it proved it one (plain answers to our own
+   * Questionnaire, enough of them); otherwise `input` is validated as a `/v1` body is.
+   */
+  scoreRequest?: ScoreRequest;
   /** The client's ref (`system|value` of `subject.identifier`, or `subject.reference`), pseudonymized as `subject.ref` is. */
   ref: string;
   /** The subject as the EHR sent it, without `display`: only the create and `$extract` answers show it. */
@@ -229,13 +235,15 @@ export async function parseQuestionnaireResponse(
       ? plainOwnAnswers(questionnaire as string, field(resource, 'item'), QR_LIMITS.items)
       : undefined;
   if (plain) {
-    return {
+    const parsed: ParsedResponse = {
       input: plain.input,
       ...who!,
       administeredOn: day!,
-      ...(identifier ? { identifier } : {}),
       locate: (error) => locate(error, plain.places()),
     };
+    if (identifier) parsed.identifier = identifier;
+    if (plain.valid) parsed.scoreRequest = plain.input as unknown as ScoreRequest;
+    return parsed;
   }
   const walked = walkItems(resource, issues, worksheetWalk(questionnaire) ?? ITEM_BOUNDS);
   if (issues.list.some((e) => e.malformed) || !walked || !who || !day) issues.throwIfAny();

@@ -1,3 +1,4 @@
+import { hasEnoughAnswers } from '../instruments/engine';
 import { getInstrument } from '../instruments/index';
 import type { Instrument } from '../instruments/types';
 import { CODE_SYSTEM_URL, questionnaireUrl } from './canonical';
@@ -134,11 +135,12 @@ export function plainOwnAnswers(
   questionnaire: string,
   items: unknown,
   maxItems: number,
-): { input: MappedInput; places(): ReadonlyMap<string, string> } | undefined {
+): { input: MappedInput; valid: boolean; places(): ReadonlyMap<string, string> } | undefined {
   const own = ownQuestionnaire(questionnaire);
   if (!own || 'refusal' in own || own.worksheet || !Array.isArray(items) || items.length > maxItems) return undefined;
   const form = ownForm(own.instrument);
   const responses: Record<string, number> = {};
+  let answered = 0;
   for (const item of items) {
     if (!isRecord(item)) return undefined;
     const { linkId, answer } = item;
@@ -154,6 +156,7 @@ export function plainOwnAnswers(
     const value = ownValue(form, one);
     if (value === undefined) return undefined;
     responses[linkId] = value;
+    answered++;
   }
   // Built only when an error must name an answer's place, as the walk names it.
   const places = () =>
@@ -164,7 +167,11 @@ export function plainOwnAnswers(
           : [],
       ),
     );
-  return { input: { instrument: own.instrument.id, responses }, places };
+  // why: our items, each with one of its answers, and enough of them: a valid score request as it
+  // stands (its zod schema asks no more; a property test holds the two together), which `$extract`
+  // then need not validate again.
+  const valid = hasEnoughAnswers(own.instrument.definition!, answered);
+  return { input: { instrument: own.instrument.id, responses }, valid, places };
 }
 
 /**

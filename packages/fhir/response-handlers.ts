@@ -30,6 +30,13 @@ async function parsed(c: Authed, ctx: AppContext, parameters: boolean): Promise<
   });
 }
 
+/** The input validated as a `/v1/score` body is; its errors are the same. */
+function scoreRequestOf(input: ParsedResponse['input']): ScoreRequest {
+  const request = parseScoreRequest(input);
+  if (!request.success) throw toValidationError(request.error);
+  return request.data as ScoreRequest;
+}
+
 /**
  * Runs a use case, turning its `/v1`-placed validation errors into places in the resource; a
  * synchronous one (scoring) stays synchronous.
@@ -67,10 +74,8 @@ export function responseHandlers(ctx: AppContext, part2: (clinicId: string) => P
       const a = c as Authed;
       const response = await parsed(a, ctx, true);
       const result = located(response, () => {
-        const request = parseScoreRequest(response.input);
-        if (!request.success) throw toValidationError(request.error);
         // why: Observations carry no guidance, so none is rendered only to be dropped.
-        return scoreOnly(request.data as ScoreRequest, { guidance: false });
+        return scoreOnly(response.scoreRequest ?? scoreRequestOf(response.input), { guidance: false });
       });
       return fhirText(c, bundleOf(response, { ...result, administeredOn: response.administeredOn }, await part2(a.get('auth').clinicId)));
     },

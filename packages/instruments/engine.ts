@@ -121,6 +121,14 @@ export function scoreRanges(definition: ItemInstrumentDefinition, variant?: stri
   return ranges;
 }
 
+/**
+ * Whether `answered` items are enough for the definition (`minAnswered`, default 0): the rule the
+ * input schema checks, and the FHIR one-pass reading with it (docs/fhir-store.md).
+ * @example hasEnoughAnswers(readinessRuler.definition, 0) // false
+ */
+export const hasEnoughAnswers = (definition: ItemInstrumentDefinition, answered: number): boolean =>
+  answered >= (definition.minAnswered ?? 0);
+
 function buildInputSchema(definition: ItemInstrumentDefinition) {
   const variantScales = definition.variants ? Object.values(definition.variants.scales) : [definition.responseScale];
   const lo = Math.min(...variantScales.map((s) => s.min));
@@ -129,7 +137,7 @@ function buildInputSchema(definition: ItemInstrumentDefinition) {
   const minAnswered = definition.minAnswered ?? 0;
   const responses = closedObject(shape, unknownItems).check((ctx) => {
     const answered = Object.values(ctx.value).filter((v) => v !== undefined).length;
-    if (answered < minAnswered) {
+    if (!hasEnoughAnswers(definition, answered)) {
       ctx.issues.push({
         code: 'custom',
         input: ctx.value,

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseScoreRequest } from '../../packages/api/schemas';
 import { ValidationError } from '../../packages/domain/errors';
 import { CODE_SYSTEM_URL } from '../../packages/fhir/canonical';
 import { scoreExpressions } from '../../packages/fhir/questionnaire';
@@ -14,7 +15,8 @@ const noMaps = { formMap: async () => undefined, now: new Date('2026-11-25T12:00
 async function outcome(body: unknown, onePass: boolean) {
   try {
     const parsed = await parseQuestionnaireResponse(body, { ...noMaps, onePass });
-    const { locate, ...rest } = parsed;
+    // why: only the one-pass reading hands on a proven request (checked in the test below).
+    const { locate, scoreRequest: _proven, ...rest } = parsed;
     const items = Object.keys(parsed.input.responses as Record<string, number>);
     const placed = locate(
       new ValidationError(
@@ -107,6 +109,29 @@ describe('reading plain answers in one pass', () => {
     );
     // The one-pass reading is taken often enough for the comparison to mean something.
     expect(plain).toBeGreaterThan(15);
+  });
+
+  it.each(itemInstruments)('%s: what it proves a valid score request is one, exactly as /v1/score validates it', async (id) => {
+    const minAnswered = instruments.find((i) => i.id === id)!.definition!.minAnswered ?? 0;
+    const seen = { valid: 0, tooFew: 0 };
+    await fc.assert(
+      fc.asyncProperty(items(id), async (list) => {
+        const body = ourResponse(id, {}, { item: list });
+        const plain = plainOwnAnswers(body.questionnaire, body.item, 200);
+        if (!plain) return;
+        const checked = parseScoreRequest(plain.input);
+        expect(checked.success).toBe(plain.valid);
+        if (plain.valid) expect(checked.data).toEqual(plain.input);
+        seen[plain.valid ? 'valid' : 'tooFew']++;
+        // The parsed response hands the request on only when it is proven valid; else it is validated.
+        const parsed = await parseQuestionnaireResponse(body, noMaps);
+        expect(parsed.scoreRequest).toEqual(plain.valid ? plain.input : undefined);
+      }),
+      { numRuns: 150 },
+    );
+    expect(seen.valid).toBeGreaterThan(15);
+    // An instrument that needs answers is seen refused for too few (an empty response, at least).
+    if (minAnswered > 0) expect(seen.tooFew).toBeGreaterThan(0);
   });
 
   it('leaves to the walk every response that is not plain answers to our current version', () => {
