@@ -101,11 +101,17 @@ function fromMap(
   return { input: mapped.input, places };
 }
 
+type OwnQuestionnaire = { instrument: Instrument; worksheet: boolean };
+/** Our canonicals that are scored, as read: one per instrument (only a current version is kept, so it stays that small). */
+const scored = new Map<string, OwnQuestionnaire>();
+
 /**
  * The instrument one of our canonical `url|version`s names at its current version (the worksheet
  * flagged: it has lists, not items), why it cannot be scored, or `undefined` for a URL not ours.
  */
-function ownQuestionnaire(questionnaire: string): { instrument: Instrument; worksheet: boolean } | { refusal: string } | undefined {
+function ownQuestionnaire(questionnaire: string): OwnQuestionnaire | { refusal: string } | undefined {
+  const known = scored.get(questionnaire);
+  if (known) return known;
   if (!questionnaire.startsWith(OURS)) return undefined;
   const [url = '', version, ...rest] = questionnaire.split('|');
   const instrument = getInstrument(url.slice(OURS.length));
@@ -116,7 +122,9 @@ function ownQuestionnaire(questionnaire: string): { instrument: Instrument; work
   if (version !== instrument.version) {
     return { refusal: `Not a version of this questionnaire that is scored here; see GET /fhir/r4/Questionnaire/${instrument.id}.` };
   }
-  return { instrument, worksheet };
+  const own = { instrument, worksheet };
+  scored.set(questionnaire, own);
+  return own;
 }
 
 /**
