@@ -1,4 +1,5 @@
 import type { Instrument } from '../instruments/index';
+import { isRecord } from './form-map';
 
 /**
  * How an instrument's `interpretation` becomes Observation members (docs/fhir.md, "Out"): one
@@ -7,8 +8,6 @@ import type { Instrument } from '../instruments/index';
  * is one leaf.
  */
 export type InterpretationLeaf = [key: string, value: unknown];
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * The leaves of a result's interpretation, in its key order.
